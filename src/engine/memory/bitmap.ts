@@ -1,0 +1,103 @@
+/**
+ * A set of pages as a bitmap of 32-bit words, with a running count of set bits.
+ * QEMU keeps the same structure for its migration bitmap and the KVM dirty log.
+ */
+export class PageBitmap {
+  readonly words: Uint32Array;
+  private setCount = 0;
+
+  constructor(readonly pageCount: number) {
+    this.words = new Uint32Array(Math.ceil(pageCount / 32));
+  }
+
+  get count(): number {
+    return this.setCount;
+  }
+
+  has(page: number): boolean {
+    return (this.words[page >>> 5] & (1 << (page & 31))) !== 0;
+  }
+
+  /** Marks a page; returns true when it was not marked before. */
+  add(page: number): boolean {
+    const i = page >>> 5;
+    const bit = 1 << (page & 31);
+    const w = this.words[i];
+    if (w & bit) return false;
+    this.words[i] = w | bit;
+    this.setCount++;
+    return true;
+  }
+
+  /** Unmarks a page; returns true when it was marked. */
+  delete(page: number): boolean {
+    const i = page >>> 5;
+    const bit = 1 << (page & 31);
+    const w = this.words[i];
+    if (!(w & bit)) return false;
+    this.words[i] = w & ~bit;
+    this.setCount--;
+    return true;
+  }
+
+  /** Marks every page in [from, to). */
+  addRange(from: number, to: number): void {
+    let p = from;
+    while (p < to && (p & 31) !== 0) this.add(p++);
+    while (p + 32 <= to) {
+      const i = p >>> 5;
+      this.setCount += 32 - popcount32(this.words[i]);
+      this.words[i] = 0xffffffff;
+      p += 32;
+    }
+    while (p < to) this.add(p++);
+  }
+
+  clear(): void {
+    this.words.fill(0);
+    this.setCount = 0;
+  }
+
+  /**
+   * Moves every page of `other` into this bitmap and empties `other` (a dirty-log sync).
+   * Returns how many pages were new to this bitmap.
+   */
+  absorb(other: PageBitmap): number {
+    let added = 0;
+    const a = this.words;
+    const b = other.words;
+    for (let i = 0; i < a.length; i++) {
+      const incoming = b[i];
+      if (incoming === 0) continue;
+      const fresh = incoming & ~a[i];
+      if (fresh !== 0) added += popcount32(fresh);
+      a[i] |= incoming;
+      b[i] = 0;
+    }
+    this.setCount += added;
+    other.setCount = 0;
+    return added;
+  }
+
+  /** The first marked page at or after `from` and before `to`, or -1. */
+  nextFrom(from: number, to: number = this.pageCount): number {
+    if (from >= to) return -1;
+    let i = from >>> 5;
+    let w = this.words[i] & (~0 << (from & 31));
+    const lastWord = (to - 1) >>> 5;
+    for (;;) {
+      if (w !== 0) {
+        const page = (i << 5) + (31 - Math.clz32(w & -w));
+        return page < to ? page : -1;
+      }
+      if (++i > lastWord) return -1;
+      w = this.words[i];
+    }
+  }
+}
+
+export function popcount32(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

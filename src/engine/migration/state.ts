@@ -1,0 +1,278 @@
+import { PageBitmap } from '../memory/bitmap';
+import { layoutMemory, wssRange, type MemoryLayout } from '../memory/layout';
+import { MemoryMap } from '../memory/memoryMap';
+import { PageState } from '../memory/pageState';
+import { splitLink, type LinkSplit } from '../network/share';
+import { wireSizes, type WireSizes } from '../network/wire';
+import type { Scenario } from '../scenario/schema';
+import { mbpsToBytesPerMs, mibToBytes } from '../units';
+import { WriteStream, type WriteParams } from '../workload/writeStream';
+import type { LiveParams } from './liveParams';
+
+export type ByteBucket = 'precopy' | 'downtime' | 'postcopy';
+
+export interface SendResult {
+  usedMs: number;
+  bytes: number;
+  pages: number;
+  zeroPages: number;
+  /** Where the scan stopped: the next page to look at. */
+  cursor: number;
+}
+
+/** Optional bookkeeping for tests: page versions on the running host and on the destination. */
+export interface Audit {
+  version: Uint32Array;
+  destination: Uint32Array;
+  /** Times the guest on the destination touched a page the destination did not have current. */
+  staleTouches: number;
+}
+
+export interface Counters {
+  transferredBytes: number;
+  precopyBytes: number;
+  downtimeBytes: number;
+  postcopyBytes: number;
+  normalPages: number;
+  zeroPages: number;
+  writes: number;
+  faults: number;
+  faultStallMs: number;
+  /** Guest work lost, in ms of full-speed running. */
+  vmLostMs: number;
+  /** Link capacity that passed while migrating, and what others wanted and got, in bytes. */
+  linkCapacityBytes: number;
+  othersWantedBytes: number;
+  othersGotBytes: number;
+  sourceBusyMs: number;
+}
+
+/** Everything a migration in progress shares between its phases: memory, bitmaps, guest, link, counters. */
+export class MigrationState {
+  readonly layout: MemoryLayout;
+  readonly pageBytes: number;
+  readonly memoryBytes: number;
+  readonly wire: WireSizes;
+  readonly mem: MemoryMap;
+  /** QEMU's migration bitmap: pages still to send. */
+  readonly toSend: PageBitmap;
+  /** The dirty log: pages written since the last sync. */
+  readonly log: PageBitmap;
+  readonly writes: WriteStream;
+  readonly audit?: Audit;
+  tMs = 0;
+  vmHost: 'source' | 'destination' = 'source';
+  vmPaused = false;
+  /** Auto-converge throttle, 0..0.99. */
+  throttle = 0;
+  maxThrottle = 0;
+  rogueStunned = false;
+  /** vCPU time owed to post-copy fault stalls, in vCPU-ms. */
+  stallDebtMs = 0;
+  /** Guest speed over the last step, 0..1 (for samples). */
+  lastVmSpeed = 1;
+  readonly counters: Counters = {
+    transferredBytes: 0,
+    precopyBytes: 0,
+    downtimeBytes: 0,
+    postcopyBytes: 0,
+    normalPages: 0,
+    zeroPages: 0,
+    writes: 0,
+    faults: 0,
+    faultStallMs: 0,
+    vmLostMs: 0,
+    linkCapacityBytes: 0,
+    othersWantedBytes: 0,
+    othersGotBytes: 0,
+    sourceBusyMs: 0,
+  };
+  /** Pages newly marked in the dirty log since the counter was last read (for round statistics). */
+  newlyLogged = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    public live: LiveParams,
+    random: () => number,
+    withAudit: boolean,
+  ) {
+    this.layout = layoutMemory(scenario);
+    this.pageBytes = this.layout.pageBytes;
+    this.memoryBytes = this.layout.pageCount * this.pageBytes;
+    this.wire = wireSizes(this.pageBytes, scenario.precopy.zeroPageDetection, scenario.host.zeroScanUs);
+    this.mem = new MemoryMap(this.layout.pageCount, scenario.output.heatmapCells);
+    this.toSend = new PageBitmap(this.layout.pageCount);
+    this.log = new PageBitmap(this.layout.pageCount);
+    this.mem.layoutRange(0, this.layout.usedPages, PageState.NotSent);
+    this.writes = new WriteStream(this.writeParams(), random);
+    if (withAudit) {
+      const version = new Uint32Array(this.layout.pageCount);
+      version.fill(1, 0, this.layout.usedPages);
+      this.audit = { version, destination: new Uint32Array(this.layout.pageCount), staleTouches: 0 };
+    }
+  }
+
+  /** Marks the pages round 1 (or the only copy) must send. */
+  markInitialPages(): void {
+    const { trackFromBoot, freePageHinting } = this.scenario.precopy;
+    const { usedPages, pageCount, freeFrom, freeTo } = this.layout;
+    // Without tracking since boot nothing is known about any page, so every page is scanned;
+    // with it, pages never written are known to be zero and need not be sent at all.
+    const end = trackFromBoot ? usedPages : pageCount;
+    if (freePageHinting && freeTo > freeFrom) {
+      this.toSend.addRange(0, Math.min(end, freeFrom));
+      this.toSend.addRange(Math.min(end, freeTo), end);
+    } else this.toSend.addRange(0, end);
+  }
+
+  writeParams(): WriteParams {
+    const w = this.scenario.workload;
+    const [wssFrom, wssTo] = wssRange(this.layout, this.live.wssMiB);
+    return {
+      pattern: this.live.pattern,
+      writesPerSec: mibToBytes(this.live.writeRateMiBps) / this.pageBytes,
+      wssFrom,
+      wssTo,
+      hotFraction: w.hotFractionPct / 100,
+      hotWriteShare: w.hotWriteSharePct / 100,
+      zipfExponent: w.zipfExponent,
+      burstPeriodMs: w.burstPeriodMs,
+      burstDuty: w.burstDutyPct / 100,
+    };
+  }
+
+  applyLive(patch: Partial<LiveParams>): void {
+    this.live = { ...this.live, ...patch };
+    this.writes.update(this.writeParams());
+  }
+
+  /** How the source link splits now: the VM's own traffic competes only while it runs on the source. */
+  linkSplit(): LinkSplit {
+    const vmOnSourceLink = this.vmHost === 'source' && !this.vmPaused;
+    return splitLink({
+      linkBytesPerMs: mbpsToBytesPerMs(this.live.linkMbps),
+      vmTrafficBytesPerMs: vmOnSourceLink ? mbpsToBytesPerMs(this.live.vmTrafficMbps) : 0,
+      otherTrafficBytesPerMs: mbpsToBytesPerMs(this.live.otherTrafficMbps),
+    });
+  }
+
+  /** Share of the guest's writing that survives throttling and stunning (stalls are handled by post-copy). */
+  writeSpeed(): number {
+    if (this.vmPaused) return 0;
+    const w = this.scenario.workload;
+    let speed = w.cpuBound ? 1 - this.throttle : 1;
+    if (this.rogueStunned) speed *= 1 - w.rogueSharePct / 100;
+    return speed;
+  }
+
+  /** The guest's useful throughput, 0..1, before post-copy stalls. */
+  vmSpeed(tracking: boolean): number {
+    if (this.vmPaused) return 0;
+    let speed = 1 - this.throttle;
+    if (tracking) speed *= 1 - this.scenario.vm.trackingOverheadPct / 100;
+    if (this.rogueStunned) speed *= 1 - this.scenario.workload.rogueSharePct / 100;
+    return speed;
+  }
+
+  /** The guest writing on the source while its writes are tracked. */
+  runGuestOnSource(dtMs: number, tracking: boolean): void {
+    const speed = this.vmSpeed(tracking);
+    this.lastVmSpeed = speed;
+    this.counters.vmLostMs += (1 - speed) * dtMs;
+    const { mem, log, audit } = this;
+    const states = mem.states;
+    this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), (page) => {
+      const s = states[page];
+      if (s === PageState.SentClean || s === PageState.Pushed || s === PageState.Fetched)
+        mem.set(page, PageState.Dirtied);
+      else if (s === PageState.Untouched) mem.set(page, PageState.NotSent);
+      if (log.add(page)) this.newlyLogged++;
+      if (audit) audit.version[page]++;
+    });
+  }
+
+  /** The guest paused (blackout): time passes, no work gets done. */
+  idleGuest(dtMs: number): void {
+    this.lastVmSpeed = 0;
+    this.counters.vmLostMs += dtMs;
+  }
+
+  /**
+   * Sends pages marked in `bitmap` in address order from `cursor`, within a time budget and a byte budget
+   * (the page that crosses a budget still goes, as in QEMU). Zero pages go as tiny records when zero-page
+   * detection is on, but each costs a scan.
+   */
+  send(
+    bitmap: PageBitmap,
+    cursor: number,
+    wrap: boolean,
+    budgetMs: number,
+    budgetBytes: number,
+    rateBytesPerMs: number,
+    arrived: PageState,
+    bucket: ByteBucket,
+  ): SendResult {
+    const { mem, wire, audit } = this;
+    const states = mem.states;
+    const end = this.layout.pageCount;
+    let usedMs = 0;
+    let bytes = 0;
+    let pages = 0;
+    let zeroPages = 0;
+    let page = cursor;
+    if (rateBytesPerMs <= 0) return { usedMs: 0, bytes: 0, pages: 0, zeroPages: 0, cursor };
+    while (usedMs < budgetMs && bytes < budgetBytes && bitmap.count > 0) {
+      let next = bitmap.nextFrom(page, end);
+      if (next < 0) {
+        if (!wrap) {
+          page = end;
+          break;
+        }
+        next = bitmap.nextFrom(0, end);
+      }
+      bitmap.delete(next);
+      const s = states[next];
+      if (s === PageState.Untouched) {
+        bytes += wire.zeroBytes;
+        usedMs += wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
+        zeroPages++;
+      } else {
+        bytes += wire.normalBytes;
+        usedMs += wire.normalBytes / rateBytesPerMs;
+        mem.set(next, arrived);
+        mem.markSent(next);
+      }
+      if (audit) audit.destination[next] = audit.version[next];
+      pages++;
+      page = next + 1;
+    }
+    this.countBytes(bytes, pages - zeroPages, zeroPages, bucket);
+    return { usedMs, bytes, pages, zeroPages, cursor: page >= end && wrap ? 0 : page };
+  }
+
+  countBytes(bytes: number, normalPages: number, zeroPages: number, bucket: ByteBucket): void {
+    const c = this.counters;
+    c.transferredBytes += bytes;
+    c.normalPages += normalPages;
+    c.zeroPages += zeroPages;
+    if (bucket === 'precopy') c.precopyBytes += bytes;
+    else if (bucket === 'downtime') c.downtimeBytes += bytes;
+    else c.postcopyBytes += bytes;
+  }
+
+  /** Records what the link carried for others over a step in which the migration sent `bytes`. */
+  accountLink(dtMs: number, migrationBytes: number): void {
+    const c = this.counters;
+    const link = mbpsToBytesPerMs(this.live.linkMbps) * dtMs;
+    const vm = this.vmHost === 'source' && !this.vmPaused ? mbpsToBytesPerMs(this.live.vmTrafficMbps) * dtMs : 0;
+    const wanted = mbpsToBytesPerMs(this.live.otherTrafficMbps) * dtMs;
+    c.linkCapacityBytes += link;
+    c.othersWantedBytes += wanted;
+    c.othersGotBytes += Math.min(wanted, Math.max(0, link - vm - migrationBytes));
+  }
+
+  /** Pages whose current contents the destination lacks. */
+  get stalePages(): number {
+    return this.mem.stalePages;
+  }
+}

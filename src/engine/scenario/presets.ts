@@ -1,0 +1,84 @@
+import type { Scenario, WorkloadPreset, WritePattern } from './schema';
+
+/** A workload preset: what it stands for, and its figures for a VM of a given size. */
+export interface PresetDefinition {
+  label: string;
+  /** One line for the picker: what kind of guest this is and why it migrates the way it does. */
+  summary: string;
+  workload: (memoryMiB: number) => Partial<Scenario['workload']>;
+}
+
+const steady = { burstPeriodMs: 0, burstDutyPct: 100, rogueSharePct: 0, phases: [] };
+const share = (memoryMiB: number, fraction: number, atMostMiB: number) =>
+  Math.min(atMostMiB, Math.round(memoryMiB * fraction));
+
+/**
+ * Teaching defaults from the reference sheet (section 5). Rates are page writes per second x page size;
+ * the distinct dirty rate is lower once writes start landing on pages that are already dirty.
+ */
+export const WORKLOAD_PRESET_DEFINITIONS: Record<Exclude<WorkloadPreset, 'custom'>, PresetDefinition> = {
+  idle: {
+    label: 'Idle VM',
+    summary: 'Background kernel noise: a few hundred page writes a second over a few MiB.',
+    workload: (m) => ({ ...steady, pattern: 'uniform', writeRateMiBps: 0.5, wssMiB: share(m, 0.01, 4) }),
+  },
+  web: {
+    label: 'Web server',
+    summary: 'Page cache and network buffers: a hot core inside a moderate working set.',
+    workload: (m) => ({
+      ...steady,
+      pattern: 'hotcold',
+      writeRateMiBps: 40,
+      wssMiB: share(m, 0.125, 512),
+      hotFractionPct: 10,
+      hotWriteSharePct: 80,
+    }),
+  },
+  oltp: {
+    label: 'OLTP database',
+    summary: 'Buffer-pool pages written with a Zipf skew: a few pages very often, most rarely.',
+    workload: (m) => ({ ...steady, pattern: 'zipf', writeRateMiBps: 60, wssMiB: share(m, 0.5, 2048), zipfExponent: 0.99 }),
+  },
+  cache: {
+    label: 'In-memory cache',
+    summary: 'Keys written uniformly at random over most of RAM: the dirty set saturates.',
+    workload: (m) => ({ ...steady, pattern: 'uniform', writeRateMiBps: 150, wssMiB: share(m, 0.75, Infinity) }),
+  },
+  game: {
+    label: 'Game server',
+    summary: 'A small, steady hot set (think of a Quake 3 server): converges in a blink.',
+    workload: (m) => ({ ...steady, pattern: 'uniform', writeRateMiBps: 3, wssMiB: share(m, 0.05, 32) }),
+  },
+  'ml-training': {
+    label: 'ML training',
+    summary: 'Whole parameter buffers rewritten in bursts, one burst per training step.',
+    workload: (m) => ({
+      ...steady,
+      pattern: 'sequential',
+      writeRateMiBps: 1500,
+      wssMiB: share(m, 0.25, 2048),
+      burstPeriodMs: 2000,
+      burstDutyPct: 40,
+    }),
+  },
+  'memory-stress': {
+    label: 'Memory stress',
+    summary: 'An adversarial writer (like MMuncher) that dirties memory faster than any link sends it.',
+    workload: (m) => ({
+      ...steady,
+      pattern: 'uniform' as WritePattern,
+      writeRateMiBps: 2000,
+      wssMiB: share(m, 0.25, 1024),
+      rogueSharePct: 95,
+    }),
+  },
+};
+
+/** The scenario with a preset's workload applied, sized for its VM and keeping used memory consistent. */
+export function applyPreset(scenario: Scenario, preset: WorkloadPreset): Scenario {
+  if (preset === 'custom') return { ...scenario, workload: { ...scenario.workload, preset } };
+  const figures = WORKLOAD_PRESET_DEFINITIONS[preset].workload(scenario.vm.memoryMiB);
+  const workload = { ...scenario.workload, ...figures, preset };
+  const usedMiB = Math.min(scenario.vm.memoryMiB, Math.max(scenario.vm.usedMiB, workload.wssMiB));
+  return { ...scenario, vm: { ...scenario.vm, usedMiB }, workload };
+}

@@ -1,0 +1,243 @@
+import * as z from 'zod';
+
+/**
+ * The public scenario format: one schema shared by the engine, the CLI, the URL and the docs.
+ * Every number says its unit in its name; ranges here are the ranges the app and the CLI accept.
+ * Bump SCENARIO_VERSION when a field changes meaning, and teach `migrateScenario` the old form.
+ */
+export const SCENARIO_VERSION = 1;
+
+const int = (min: number, max: number, fallback: number, text: string) =>
+  z.number().int().min(min).max(max).default(fallback).describe(text);
+const num = (min: number, max: number, fallback: number, text: string) =>
+  z.number().min(min).max(max).default(fallback).describe(text);
+const flag = (fallback: boolean, text: string) => z.boolean().default(fallback).describe(text);
+
+export const STRATEGIES = ['precopy', 'postcopy', 'hybrid', 'stopcopy'] as const;
+export const WRITE_PATTERNS = ['uniform', 'hotcold', 'sequential', 'zipf'] as const;
+export const STOP_RULES = ['qemu', 'xen', 'xen-legacy', 'no-progress'] as const;
+export const PREPAGING = ['none', 'forward', 'bubble'] as const;
+export const WORKLOAD_PRESETS = [
+  'custom',
+  'idle',
+  'web',
+  'oltp',
+  'cache',
+  'game',
+  'ml-training',
+  'memory-stress',
+] as const;
+
+/** Parameters that may change mid-migration (interventions), with the path used to name them. */
+export const INTERVENTION_PATHS = [
+  'workload.writeRateMiBps',
+  'workload.wssMiB',
+  'workload.pattern',
+  'network.linkMbps',
+  'network.capMbps',
+  'network.rttMs',
+  'network.vmTrafficMbps',
+  'network.otherTrafficMbps',
+  'precopy.downtimeLimitMs',
+  'precopy.autoConverge',
+] as const;
+export type InterventionPath = (typeof INTERVENTION_PATHS)[number];
+
+const vmSchema = z
+  .strictObject({
+    memoryMiB: int(64, 1_048_576, 4096, 'Guest RAM, in MiB (up to 1 TiB).'),
+    usedMiB: num(0, 1_048_576, 2048, 'Memory the guest has ever written, in MiB; the rest are zero pages.'),
+    pageKiB: z
+      .union([z.literal(4), z.literal(2048)])
+      .default(4)
+      .describe('Tracking page size in KiB: 4 (normal) or 2048 (2 MiB huge pages).'),
+    vcpus: int(1, 256, 4, 'Virtual CPUs; post-copy fault stalls are spread over them.'),
+    deviceStateKiB: num(0, 1_048_576, 256, 'Device and CPU state sent during the blackout, in KiB.'),
+    freeMiB: num(
+      0,
+      1_048_576,
+      0,
+      'Of the used memory, MiB the guest has freed again (free-page hinting lets pre-copy skip it).',
+    ),
+    trackingOverheadPct: num(0, 50, 2, 'Slowdown of the guest while its writes are being tracked, in %.'),
+  })
+  .prefault({});
+
+const phaseSchema = z.strictObject({
+  atMs: num(0, 1e9, 0, 'Simulated time the phase starts, in ms after migration start.'),
+  writeRateMiBps: z.number().min(0).max(100_000).optional().describe('New write rate, in MiB/s.'),
+  wssMiB: z.number().min(0).max(1_048_576).optional().describe('New writable working set, in MiB.'),
+  pattern: z.enum(WRITE_PATTERNS).optional().describe('New write pattern.'),
+});
+
+const workloadSchema = z
+  .strictObject({
+    preset: z.enum(WORKLOAD_PRESETS).default('web').describe('Which preset the workload came from (informative).'),
+    pattern: z.enum(WRITE_PATTERNS).default('hotcold').describe('How writes spread over the working set.'),
+    writeRateMiBps: num(0, 100_000, 40, 'Page writes per second times the page size, in MiB/s.'),
+    wssMiB: num(0, 1_048_576, 512, 'Writable working set: the pages the guest keeps writing, in MiB.'),
+    hotFractionPct: num(1, 100, 10, 'hotcold: share of the working set that is hot, in %.'),
+    hotWriteSharePct: num(0, 100, 80, 'hotcold: share of the writes that go to the hot part, in %.'),
+    zipfExponent: num(0.1, 3, 0.99, 'zipf: skew exponent s (page of rank r is written with weight 1/r^s).'),
+    burstPeriodMs: num(0, 600_000, 0, 'Length of one write burst cycle, in ms (0 = steady writing).'),
+    burstDutyPct: num(1, 100, 100, 'Share of each burst cycle spent writing, in %.'),
+    cpuBound: flag(true, 'Writes come from guest CPU work, so throttling and stalls slow them down.'),
+    rogueSharePct: num(0, 100, 0, 'Share of the writes made by one rogue process that stunning can freeze, in %.'),
+    phases: z
+      .array(phaseSchema)
+      .max(32)
+      .default([])
+      .describe('Workload changes at given simulated times (up to 32).'),
+  })
+  .prefault({});
+
+const networkSchema = z
+  .strictObject({
+    linkMbps: num(1, 400_000, 1000, 'Link bandwidth between the hosts, in Mbit/s.'),
+    capMbps: num(0, 400_000, 0, 'Migration bandwidth cap (throttle) in Mbit/s; 0 = no cap.'),
+    rttMs: num(0, 1000, 0.5, 'Round-trip time between the hosts, in ms.'),
+    capScheduleMbps: z
+      .array(z.number().min(0).max(400_000))
+      .max(64)
+      .default([])
+      .describe('Cap per pre-copy round in Mbit/s (round 1 first; the last value repeats); empty = capMbps.'),
+    vmTrafficMbps: num(0, 400_000, 0, "The VM's own network traffic on the source link, in Mbit/s."),
+    otherTrafficMbps: num(0, 400_000, 0, 'Traffic other services on the source host want to send, in Mbit/s.'),
+  })
+  .prefault({});
+
+const precopySchema = z
+  .strictObject({
+    stopRule: z
+      .enum(STOP_RULES)
+      .default('qemu')
+      .describe(
+        'qemu: dirty bytes fit in bandwidth x downtime limit; xen: <50 pages or round cap; ' +
+          'xen-legacy: also stops past 3x memory sent; no-progress: stop when a round barely shrinks the dirty set.',
+      ),
+    downtimeLimitMs: num(1, 2_000_000, 300, 'Longest acceptable blackout, in ms (QEMU default 300).'),
+    maxIterations: int(
+      0,
+      10_000,
+      30,
+      'Cap on live pre-copy rounds under every stop rule (0 = no cap, as in QEMU itself).',
+    ),
+    onNoConvergence: z
+      .enum(['stop-and-copy', 'abort'])
+      .default('stop-and-copy')
+      .describe('What happens when the cap or timeout is reached before convergence.'),
+    timeoutS: num(0, 1e7, 0, 'Give up pre-copy after this many simulated seconds (0 = no timeout).'),
+    autoConverge: flag(false, "Throttle the guest's vCPUs when it dirties memory faster than it is sent."),
+    throttleInitialPct: num(1, 99, 20, 'Auto-converge: first throttle step, in %.'),
+    throttleIncrementPct: num(1, 99, 10, 'Auto-converge: added per further step, in %.'),
+    throttleMaxPct: num(1, 99, 99, 'Auto-converge: highest throttle, in %.'),
+    throttleTriggerPct: num(1, 100, 50, 'Auto-converge: step when bytes dirtied exceed this % of bytes sent.'),
+    trackFromBoot: flag(false, 'Dirty tracking ran since boot, so round 1 skips pages never written.'),
+    zeroPageDetection: flag(true, 'Send never-written pages as tiny markers instead of full pages.'),
+    freePageHinting: flag(false, 'The guest tells the host which pages are free, so they are not sent.'),
+    stunRogue: flag(false, 'The guest freezes its rogue process when pre-copy stops shrinking the dirty set.'),
+    xenTargetDirtyPages: int(0, 1_000_000, 50, 'xen rules: stop when fewer pages than this are dirty.'),
+    xenMaxSentFactor: num(0, 100, 3, 'xen-legacy: stop once this many times the memory has been sent.'),
+    noProgressMiB: num(0, 1_048_576, 1, 'no-progress: stop when a round shrinks the dirty set by less, in MiB.'),
+  })
+  .prefault({});
+
+const postcopySchema = z
+  .strictObject({
+    prepaging: z
+      .enum(PREPAGING)
+      .default('forward')
+      .describe('none: push in address order; forward: continue after each fault (QEMU); bubble: around it.'),
+    preempt: flag(false, 'Faulted pages skip the queue of pushed pages (postcopy-preempt).'),
+    capMbps: num(0, 400_000, 0, 'Bandwidth cap of the background push in Mbit/s; 0 = no cap.'),
+    queueKiB: num(0, 65_536, 256, 'Pushed data queued ahead of a faulted page without preempt, in KiB.'),
+  })
+  .prefault({});
+
+const hybridSchema = z
+  .strictObject({
+    switchAfterRounds: int(1, 1000, 2, 'Pre-copy rounds before switching to post-copy.'),
+    switchAtMs: num(0, 1e9, 0, 'Switch to post-copy at this simulated time instead, in ms (0 = use rounds).'),
+  })
+  .prefault({});
+
+const hostSchema = z
+  .strictObject({
+    zeroScanUs: num(0, 100, 0.45, 'Time to check one 4 KiB page for zeros, in microseconds.'),
+    switchoverMs: num(0, 10_000, 1, 'Fixed cost of stopping and starting the vCPUs at switchover, in ms.'),
+  })
+  .prefault({});
+
+const interventionSchema = z.strictObject({
+  atMs: num(0, 1e9, 0, 'Simulated time of the change, in ms.'),
+  path: z.enum(INTERVENTION_PATHS).describe('The parameter that changes.'),
+  value: z.union([z.number(), z.boolean(), z.enum(WRITE_PATTERNS)]).describe('Its new value.'),
+});
+
+const outputSchema = z
+  .strictObject({
+    heatmapCells: int(16, 16_384, 1024, 'Cells each memory heatmap frame aggregates the pages into.'),
+    maxSamples: int(64, 100_000, 2000, 'Most time-series samples kept; the sampling step doubles to fit.'),
+    maxFrames: int(8, 5000, 400, 'Most heatmap frames kept.'),
+  })
+  .prefault({});
+
+export const scenarioSchema = z
+  .strictObject({
+    version: z.literal(SCENARIO_VERSION).default(SCENARIO_VERSION).describe('Scenario format version.'),
+    name: z.string().max(120).default('').describe('A title for the scenario.'),
+    strategy: z.enum(STRATEGIES).default('precopy').describe('How memory moves.'),
+    seed: int(0, 4_294_967_295, 1, 'Seed of the random write stream; same seed, same trace.'),
+    vm: vmSchema,
+    workload: workloadSchema,
+    network: networkSchema,
+    precopy: precopySchema,
+    postcopy: postcopySchema,
+    hybrid: hybridSchema,
+    host: hostSchema,
+    interventions: z
+      .array(interventionSchema)
+      .max(64)
+      .default([])
+      .describe('Parameter changes at given simulated times (up to 64).'),
+    output: outputSchema,
+  })
+  .superRefine((s, ctx) => {
+    const limit = (path: string[], value: number, max: number, what: string) => {
+      if (value > max)
+        ctx.addIssue({ code: 'custom', path, message: `${value} is more than ${what} (${max} MiB)`, input: value });
+    };
+    limit(['vm', 'usedMiB'], s.vm.usedMiB, s.vm.memoryMiB, 'vm.memoryMiB');
+    limit(['vm', 'freeMiB'], s.vm.freeMiB, s.vm.usedMiB, 'vm.usedMiB');
+    limit(['workload', 'wssMiB'], s.workload.wssMiB, s.vm.memoryMiB, 'vm.memoryMiB');
+    s.workload.phases.forEach((p, i) => {
+      if (p.wssMiB !== undefined) limit(['workload', 'phases', String(i), 'wssMiB'], p.wssMiB, s.vm.memoryMiB, 'vm.memoryMiB');
+    });
+    s.interventions.forEach((iv, i) => {
+      const numeric = iv.path !== 'workload.pattern' && iv.path !== 'precopy.autoConverge';
+      const ok =
+        iv.path === 'workload.pattern'
+          ? typeof iv.value === 'string'
+          : iv.path === 'precopy.autoConverge'
+            ? typeof iv.value === 'boolean'
+            : typeof iv.value === 'number' && iv.value >= 0;
+      if (!ok)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['interventions', String(i), 'value'],
+          message: `${JSON.stringify(iv.value)} does not fit ${iv.path} (expected ${numeric ? 'a number >= 0' : iv.path === 'workload.pattern' ? 'a write pattern' : 'true or false'})`,
+          input: iv.value,
+        });
+    });
+  });
+
+/** A scenario as written by a person: every field optional. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in: what the engine runs. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Strategy = (typeof STRATEGIES)[number];
+export type WritePattern = (typeof WRITE_PATTERNS)[number];
+export type StopRule = (typeof STOP_RULES)[number];
+export type Intervention = Scenario['interventions'][number];
+export type WorkloadPhase = Scenario['workload']['phases'][number];
+export type WorkloadPreset = (typeof WORKLOAD_PRESETS)[number];

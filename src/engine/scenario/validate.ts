@@ -1,0 +1,143 @@
+import type * as z from 'zod';
+import { scenarioSchema, type Scenario } from './schema';
+
+/** One thing wrong with a scenario, in words a person can act on. */
+export interface ScenarioProblem {
+  /** Dotted field name, e.g. `vm.memoryMiB`. */
+  field: string;
+  /** The offending value as given (undefined when the field was missing). */
+  value: unknown;
+  /** What is allowed, e.g. `64 to 1048576 MiB`. */
+  allowed: string;
+  /** The whole sentence: field, value and the allowed range. */
+  message: string;
+}
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+const UNIT_SUFFIXES: [string, string][] = [
+  ['MiBps', 'MiB/s'],
+  ['MiB', 'MiB'],
+  ['KiB', 'KiB'],
+  ['Mbps', 'Mbit/s'],
+  ['Ms', 'ms'],
+  ['Us', 'µs'],
+  ['Pct', '%'],
+  ['S', 's'],
+];
+
+/** The unit a field's name carries (`linkMbps` → `Mbit/s`), or '' when it has none. */
+export function unitOfField(field: string): string {
+  const leaf = field.split('.').pop() ?? '';
+  for (const [suffix, unit] of UNIT_SUFFIXES) if (leaf.endsWith(suffix)) return unit;
+  return '';
+}
+
+type AnySchema = z.ZodType & { def: Record<string, unknown> } & Record<string, unknown>;
+
+function unwrap(schema: AnySchema): AnySchema {
+  let s = schema;
+  for (;;) {
+    const t = s.def.type;
+    if (t === 'default' || t === 'prefault' || t === 'optional' || t === 'nullable') s = s.def.innerType as AnySchema;
+    else return s;
+  }
+}
+
+/** The schema node describing a field, found by walking object shapes and array elements. */
+export function schemaAt(path: readonly (string | number)[]): AnySchema | undefined {
+  let s: AnySchema | undefined = unwrap(scenarioSchema as unknown as AnySchema);
+  for (const key of path) {
+    if (!s) return undefined;
+    const t = s.def.type;
+    if (t === 'object') s = (s.def.shape as Record<string, AnySchema>)[String(key)];
+    else if (t === 'array') s = s.def.element as AnySchema;
+    else return undefined;
+    if (s) s = unwrap(s);
+  }
+  return s;
+}
+
+/** What the schema allows at a field, as a phrase: `64 to 1048576 MiB`, `one of qemu, xen`, `true or false`. */
+export function allowedAt(path: readonly (string | number)[]): string {
+  const s = schemaAt(path);
+  if (!s) return 'a field of the scenario format';
+  const field = path.join('.');
+  const unit = unitOfField(field);
+  switch (s.def.type) {
+    case 'number': {
+      const min = s.minValue as number | null;
+      const max = s.maxValue as number | null;
+      const whole = (s as unknown as { isInt?: boolean }).isInt ? 'a whole number ' : '';
+      const range = min !== null && max !== null ? `${min} to ${max}` : min !== null ? `at least ${min}` : 'a number';
+      return `${whole}${range}${unit ? ' ' + unit : ''}`.trim();
+    }
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${Object.values(s.def.entries as Record<string, string>).join(', ')}`;
+    case 'union': {
+      const options = (s.def.options as AnySchema[]).map((o) => unwrap(o));
+      if (options.every((o) => o.def.type === 'literal'))
+        return `one of ${options.map((o) => (o.def.values as unknown[]).join(', ')).join(', ')}${unit ? ' ' + unit : ''}`;
+      return 'a number, true/false or a pattern name';
+    }
+    case 'literal':
+      return `exactly ${(s.def.values as unknown[]).join(', ')}`;
+    case 'array':
+      return 'a list';
+    case 'string':
+      return 'text';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a valid value';
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
+
+/** Validates a scenario and fills in defaults; never throws. */
+export function parseScenario(input: unknown): ScenarioResult {
+  const result = scenarioSchema.safeParse(input ?? {});
+  if (result.success) return { ok: true, scenario: result.data };
+  const problems = result.error.issues.map((issue): ScenarioProblem => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const field = path.length ? path.join('.') : '(scenario)';
+    const value = valueAt(input, issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.join(', ');
+      return {
+        field: path.length ? `${field}.${issue.keys[0]}` : issue.keys[0],
+        value: undefined,
+        allowed: 'a field of the scenario format',
+        message: `${keys}: not a field of the scenario format${path.length ? ` (inside ${field})` : ''}`,
+      };
+    }
+    const allowed = allowedAt(path);
+    const why = issue.code === 'custom' ? `: ${issue.message}` : '';
+    return {
+      field,
+      value,
+      allowed,
+      message: `${field}: ${show(value)} is not allowed${why}; allowed: ${allowed}`,
+    };
+  });
+  return { ok: false, problems };
+}
+
+/** Like parseScenario, but throws one error listing every problem (for tests and trusted callers). */
+export function scenarioOrThrow(input: unknown): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  return r.scenario;
+}
