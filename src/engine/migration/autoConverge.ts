@@ -41,7 +41,8 @@ export class DirtyRatePeriods {
     if (++this.highPeriods < PERIODS_PER_THROTTLE_STEP) return null;
     this.highPeriods = 0;
     const currentPct = Math.round(s.throttle * 100);
-    const nextPct = currentPct === 0 ? p.throttleInitialPct : Math.min(p.throttleMaxPct, currentPct + p.throttleIncrementPct);
+    const nextPct =
+      currentPct === 0 ? p.throttleInitialPct : Math.min(p.throttleMaxPct, currentPct + p.throttleIncrementPct);
     if (nextPct === currentPct) return null;
     s.throttle = nextPct / 100;
     s.maxThrottle = Math.max(s.maxThrottle, s.throttle);

@@ -55,5 +55,8 @@ export function timedChanges(s: Scenario): TimedChange[] {
     const patch = { [leafOf(iv.path)]: iv.value } as Partial<LiveParams>;
     changes.push({ atMs: iv.atMs, source: 'intervention', patch, label: `${iv.path} set to ${iv.value}` });
   }
-  return changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i).map(({ c }) => c);
+  return changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i)
+    .map(({ c }) => c);
 }

@@ -61,7 +61,16 @@ export class PassPrecopy implements PhaseController {
     const index = this.rounds.current?.index ?? 1;
     const carriedMs = this.debtMs;
     const budgetMs = dtMs - carriedMs;
-    const r = s.send(s.toSend, this.cursor, false, budgetMs, Infinity, this.sendRate(index), PageState.SentClean, 'precopy');
+    const r = s.send(
+      s.toSend,
+      this.cursor,
+      false,
+      budgetMs,
+      Infinity,
+      this.sendRate(index),
+      PageState.SentClean,
+      'precopy',
+    );
     this.cursor = r.cursor;
     this.debtMs = Math.max(0, r.usedMs - budgetMs);
     this.rounds.addSent(r.pages, r.zeroPages, r.bytes);
@@ -138,7 +147,11 @@ export class PassPrecopy implements PhaseController {
       if (dirty * s.pageBytes <= thresholdBytes)
         return stop(true, 'converged', `${dirty} dirty pages fit in bandwidth x downtime limit: stop and copy`);
       if (this.lastRoundDirty !== null && (this.lastRoundDirty - dirty) * s.pageBytes < mibToBytes(p.noProgressMiB))
-        return stop(false, 'no-progress', `the dirty set shrank by less than ${p.noProgressMiB} MiB: no forward progress`);
+        return stop(
+          false,
+          'no-progress',
+          `the dirty set shrank by less than ${p.noProgressMiB} MiB: no forward progress`,
+        );
     } else {
       if (this.finalLiveRound) return stop(true, 'dirty-set-small', 'last live round sent: stop and copy');
       if (dirty < p.xenTargetDirtyPages) {
@@ -151,11 +164,16 @@ export class PassPrecopy implements PhaseController {
       if (p.stopRule === 'xen-legacy' && p.xenMaxSentFactor > 0) {
         const factor = s.counters.transferredBytes / s.memoryBytes;
         if (factor > p.xenMaxSentFactor)
-          return stop(false, 'sent-factor', `${factor.toFixed(2)}x memory sent > ${p.xenMaxSentFactor}x: stop and copy`);
+          return stop(
+            false,
+            'sent-factor',
+            `${factor.toFixed(2)}x memory sent > ${p.xenMaxSentFactor}x: stop and copy`,
+          );
       }
     }
     if (capped) return stop(false, 'max-iterations', `round cap of ${p.maxIterations} reached`);
-    if (p.timeoutS > 0 && s.tMs >= p.timeoutS * 1000) return stop(false, 'timeout', `timeout of ${p.timeoutS} s reached`);
+    if (p.timeoutS > 0 && s.tMs >= p.timeoutS * 1000)
+      return stop(false, 'timeout', `timeout of ${p.timeoutS} s reached`);
     return null;
   }
 

@@ -67,7 +67,16 @@ export class Postcopy implements PhaseController {
     const pushMs = Math.max(0, dtMs - (rate > 0 ? faultBytes / rate : dtMs));
     let pushed = this.pushBubble(pushMs, capBytesPerMs);
     if (pushed.usedMs < pushMs) {
-      const r = s.send(toSend, this.cursor, true, pushMs - pushed.usedMs, Infinity, capBytesPerMs, PageState.Pushed, 'postcopy');
+      const r = s.send(
+        toSend,
+        this.cursor,
+        true,
+        pushMs - pushed.usedMs,
+        Infinity,
+        capBytesPerMs,
+        PageState.Pushed,
+        'postcopy',
+      );
       this.cursor = r.cursor;
       pushed = { usedMs: pushed.usedMs + r.usedMs, bytes: pushed.bytes + r.bytes };
     }

@@ -77,7 +77,7 @@ export class QemuPrecopy implements PhaseController {
     if (this.mode === 'send') {
       const roundIndex = this.rounds.current?.index ?? 1;
       const capMbps = capMbpsForRound(s, roundIndex);
-      const windowBudget = capMbps > 0 ? (mbpsToBytesPerMs(capMbps) * RATE_WINDOW_MS) : Number.POSITIVE_INFINITY;
+      const windowBudget = capMbps > 0 ? mbpsToBytesPerMs(capMbps) * RATE_WINDOW_MS : Number.POSITIVE_INFINITY;
       const budgetMs = dtMs - this.debtMs;
       const r = s.send(
         s.toSend,
@@ -135,7 +135,8 @@ export class QemuPrecopy implements PhaseController {
       this.emit('stop-decision', stopText(pending, this.thresholdBytes, this.estimateBytesPerMs));
       return { kind: 'final-copy', converged: true, reason: 'converged' };
     }
-    if (this.switchRequested?.(this.rounds.completed, s.tMs)) return { kind: 'postcopy-switch', reason: 'postcopy-switch' };
+    if (this.switchRequested?.(this.rounds.completed, s.tMs))
+      return { kind: 'postcopy-switch', reason: 'postcopy-switch' };
     if (synced && p.maxIterations > 0 && this.rounds.completed >= p.maxIterations) {
       this.emit('stop-decision', `round cap of ${p.maxIterations} reached with ${mib(pending)} still dirty`);
       return this.giveUp('max-iterations');
@@ -170,7 +171,10 @@ export class QemuPrecopy implements PhaseController {
       throttlePct: Math.round(s.throttle * 100),
       writeRatePagesPerSec: s.writes.current.writesPerSec * s.writeSpeed(),
     });
-    this.emit('sync', `dirty log synced: ${dirty} pages (${mib(dirty * s.pageBytes)}) to send in round ${this.rounds.completed + 1}`);
+    this.emit(
+      'sync',
+      `dirty log synced: ${dirty} pages (${mib(dirty * s.pageBytes)}) to send in round ${this.rounds.completed + 1}`,
+    );
     const throttled = this.periods.onSync(newPages);
     if (throttled !== null) this.emit('throttle', `auto-converge throttles the vCPUs to ${throttled} %`);
     if (maybeStunRogue(s, dirty, this.lastDirtyAtSync))

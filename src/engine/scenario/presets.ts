@@ -37,7 +37,13 @@ export const WORKLOAD_PRESET_DEFINITIONS: Record<Exclude<WorkloadPreset, 'custom
   oltp: {
     label: 'OLTP database',
     summary: 'Buffer-pool pages written with a Zipf skew: a few pages very often, most rarely.',
-    workload: (m) => ({ ...steady, pattern: 'zipf', writeRateMiBps: 60, wssMiB: share(m, 0.5, 2048), zipfExponent: 0.99 }),
+    workload: (m) => ({
+      ...steady,
+      pattern: 'zipf',
+      writeRateMiBps: 60,
+      wssMiB: share(m, 0.5, 2048),
+      zipfExponent: 0.99,
+    }),
   },
   cache: {
     label: 'In-memory cache',

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { crossFieldProblems } from './crossChecks';
 import { scenarioSchema, type Scenario } from './schema';
 
 /** One thing wrong with a scenario, in words a person can act on. */
@@ -109,30 +110,38 @@ const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON
 /** Validates a scenario and fills in defaults; never throws. */
 export function parseScenario(input: unknown): ScenarioResult {
   const result = scenarioSchema.safeParse(input ?? {});
-  if (result.success) return { ok: true, scenario: result.data };
-  const problems = result.error.issues.map((issue): ScenarioProblem => {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const field = path.length ? path.join('.') : '(scenario)';
-    const value = valueAt(input, issue.path);
-    if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.join(', ');
-      return {
-        field: path.length ? `${field}.${issue.keys[0]}` : issue.keys[0],
-        value: undefined,
-        allowed: 'a field of the scenario format',
-        message: `${keys}: not a field of the scenario format${path.length ? ` (inside ${field})` : ''}`,
-      };
-    }
-    const allowed = allowedAt(path);
-    const why = issue.code === 'custom' ? `: ${issue.message}` : '';
-    return {
-      field,
-      value,
-      allowed,
-      message: `${field}: ${show(value)} is not allowed${why}; allowed: ${allowed}`,
-    };
-  });
+  const fieldProblems = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
+  const reported = new Set(fieldProblems.map((p) => p.field));
+  const problems = [
+    ...fieldProblems,
+    ...crossFieldProblems(input, DEFAULT_SIZES).filter((p) => !reported.has(p.field)),
+  ];
+  if (result.success && problems.length === 0) return { ok: true, scenario: result.data };
   return { ok: false, problems };
+}
+
+const DEFAULT_SIZES = (() => {
+  const d = scenarioSchema.parse({});
+  return { memoryMiB: d.vm.memoryMiB, usedMiB: d.vm.usedMiB, freeMiB: d.vm.freeMiB, wssMiB: d.workload.wssMiB };
+})();
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioProblem[] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => {
+      const field = [...path, key].join('.');
+      return {
+        field,
+        value: valueAt(input, [...issue.path, key]),
+        allowed: 'a field of the scenario format',
+        message: `${field}: not a field of the scenario format (see docs/scenario.md)`,
+      };
+    });
+  const field = path.length ? path.join('.') : '(scenario)';
+  const value = valueAt(input, issue.path);
+  const allowed = allowedAt(path);
+  const why = issue.code === 'custom' ? `: ${issue.message}` : '';
+  return [{ field, value, allowed, message: `${field}: ${show(value)} is not allowed${why}; allowed: ${allowed}` }];
 }
 
 /** Like parseScenario, but throws one error listing every problem (for tests and trusted callers). */

@@ -96,7 +96,10 @@ export class Recorder {
   }
 
   /** The last word: a sample and a frame exactly at the end. */
-  finish(tMs: number, probe: Probe): { samples: Samples; heatmap: HeatmapFrames; events: TraceEvent[]; phases: Phase[] } {
+  finish(
+    tMs: number,
+    probe: Probe,
+  ): { samples: Samples; heatmap: HeatmapFrames; events: TraceEvent[]; phases: Phase[] } {
     const rows = this.rows;
     if (rows.tMs.length === 0 || rows.tMs[rows.tMs.length - 1] < tMs) this.sample(tMs, probe);
     this.enterPhase(tMs, null);
@@ -120,7 +123,8 @@ export class Recorder {
   private thinSamples(): void {
     this.sampleStepMs *= 2;
     const keep = (_: number, i: number) => i % 2 === 0;
-    for (const key of Object.keys(this.rows) as (keyof Recorder['rows'])[]) this.rows[key] = this.rows[key].filter(keep);
+    for (const key of Object.keys(this.rows) as (keyof Recorder['rows'])[])
+      this.rows[key] = this.rows[key].filter(keep);
     const last = this.rows.tMs[this.rows.tMs.length - 1];
     this.nextSampleMs = last + this.sampleStepMs;
   }

@@ -55,7 +55,8 @@ export function buildSummary(
     maxThrottlePct: Math.round(s.maxThrottle * 100),
     vmLostSeconds: c.vmLostMs / 1000,
     linkSharePct: c.linkCapacityBytes > 0 ? (100 * c.transferredBytes) / c.linkCapacityBytes : 0,
-    othersStarvedPct: c.othersWantedBytes > 0 ? (100 * (c.othersWantedBytes - c.othersGotBytes)) / c.othersWantedBytes : 0,
+    othersStarvedPct:
+      c.othersWantedBytes > 0 ? (100 * (c.othersWantedBytes - c.othersGotBytes)) / c.othersWantedBytes : 0,
     sourceBusySeconds: c.sourceBusyMs / 1000,
     expectedDowntimeMs: v.expectedDowntimeMs,
     blackoutCopyMs: v.blackoutCopyMs,
