@@ -61,7 +61,7 @@ export class ReferenceModel {
   private deviceLeft = 0;
   private handoverLeft = 0;
   private postcopyAfter = false;
-  private vmOnDestination = false;
+  private owedMs = 0;
   private stallDebt = 0;
   private finishedPostcopy = false;
 
@@ -177,6 +177,17 @@ export class ReferenceModel {
     return { usedMs, bytes, pages };
   }
 
+  /** One slice of sending: first the time the previous page still needs, then new pages. */
+  private sendSlice(sliceMs: number, budgetBytes: number, rate: number, arrived: number, wrap: boolean) {
+    const owed = Math.min(this.debtMs, sliceMs);
+    this.debtMs -= owed;
+    if (this.debtMs > 0) return { bytes: 0, pages: 0, busyMs: sliceMs };
+    const budgetMs = sliceMs - owed;
+    const r = this.sendPages(wrap, budgetMs, budgetBytes, rate, arrived);
+    this.debtMs = Math.max(0, r.usedMs - budgetMs);
+    return { bytes: r.bytes, pages: r.pages, busyMs: Math.min(sliceMs, owed + r.usedMs) };
+  }
+
   private syncLog(): void {
     for (let p = 0; p < this.pageCount; p++)
       if (this.logged[p]) {
@@ -206,9 +217,7 @@ export class ReferenceModel {
     if (this.mode === 'send') {
       const cap = this.s.network.capMbps;
       const budget = cap > 0 ? mbpsToBytesPerMs(cap) * 100 : Number.POSITIVE_INFINITY;
-      const budgetMs = dt - this.debtMs;
-      const r = this.sendPages(true, budgetMs, budget - this.windowBytes, this.rate, PageState.SentClean);
-      this.debtMs = Math.max(0, r.usedMs - budgetMs);
+      const r = this.sendSlice(dt, budget - this.windowBytes, this.rate, PageState.SentClean, true);
       this.windowBytes += r.bytes;
       this.account(r, 'precopy');
       if (this.windowBytes >= budget) this.mode = 'sleep';
@@ -255,18 +264,14 @@ export class ReferenceModel {
   }
 
   private xenStep(dt: number): number {
-    const carried = this.debtMs;
-    const budgetMs = dt - carried;
     const cap = this.s.network.capMbps;
     const rate = cap > 0 ? Math.min(this.rate, mbpsToBytesPerMs(cap)) : this.rate;
-    const r = this.sendPages(false, budgetMs, Infinity, rate, PageState.SentClean);
-    this.debtMs = Math.max(0, r.usedMs - budgetMs);
+    const r = this.sendSlice(dt, Infinity, rate, PageState.SentClean, false);
     this.account(r, 'precopy');
     let after = false;
     for (let p = this.cursor; p < this.pageCount; p++) after ||= this.marked[p];
     this.roundDone = !after;
-    const used = this.roundDone ? Math.min(dt, carried + r.usedMs) : dt;
-    if (this.roundDone) this.debtMs = Math.max(0, carried + r.usedMs - dt);
+    const used = this.roundDone ? r.busyMs : dt;
     this.guestOnSource(used);
     return used;
   }
@@ -313,10 +318,10 @@ export class ReferenceModel {
       this.outcome = 'aborted';
       this.phase = 'done';
     } else if (next === 'resumed') {
-      this.vmOnDestination = true;
       this.blackoutEndMs = this.tMs;
       this.phase = this.postcopyAfter && this.markedCount > 0 ? 'postcopy' : 'done';
       this.cursor = 0;
+      this.debtMs = 0;
     } else if (next === 'done') this.phase = 'done';
   }
 
@@ -327,6 +332,8 @@ export class ReferenceModel {
       else this.closeRound(this.markedCount, false);
     }
     this.phase = 'blackout';
+    this.debtMs = 0;
+    this.owedMs = 0;
     this.blackoutStartMs = this.tMs;
     this.postcopyAfter = kind === 'switch';
     this.stage = kind === 'copy' ? 'pages' : 'device';
@@ -339,11 +346,18 @@ export class ReferenceModel {
     let left = dt;
     const rate = this.rate;
     if (this.stage === 'pages') {
-      const r = this.sendPages(true, left, Infinity, rate, PageState.SentClean);
+      const r = this.sendSlice(left, Infinity, rate, PageState.SentClean, true);
       this.account(r, 'downtime');
-      left -= Math.min(left, r.usedMs);
-      if (this.markedCount === 0) this.stage = 'device';
+      left -= r.busyMs;
+      if (this.markedCount === 0) {
+        this.stage = 'device';
+        this.owedMs = this.debtMs;
+        this.debtMs = 0;
+      }
     }
+    const owed = Math.min(this.owedMs, left);
+    this.owedMs -= owed;
+    left -= owed;
     if (this.stage === 'device' && left > 0) {
       const bytes = Math.min(this.deviceLeft, rate * left);
       this.deviceLeft -= bytes;
@@ -382,11 +396,11 @@ export class ReferenceModel {
       } else if (this.state[page] === PageState.Untouched) this.state[page] = PageState.SentClean;
     });
     const pushMs = Math.max(0, dt - faultBytes / rate);
-    const r = this.sendPages(true, pushMs, Infinity, rate, PageState.Pushed);
+    const r = this.sendSlice(pushMs, Infinity, rate, PageState.Pushed, true);
     this.account(r, 'postcopy');
     if (this.markedCount === 0) {
       this.finishedPostcopy = true;
-      return Math.max(Math.min(dt, r.usedMs + faultBytes / rate), 1e-6);
+      return Math.max(Math.min(dt, r.busyMs + faultBytes / rate), 1e-6);
     }
     return dt;
   }

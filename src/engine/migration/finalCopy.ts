@@ -1,6 +1,7 @@
 import { PageState } from '../memory/pageState';
 import { kibToBytes } from '../units';
 import type { Next, PhaseController } from './controller';
+import { PageSender } from './sender';
 import type { MigrationState } from './state';
 
 /**
@@ -14,17 +15,18 @@ export class FinalCopy implements PhaseController {
   private stage: 'pages' | 'device' | 'handover' | 'done';
   private deviceBytesLeft: number;
   private handoverMsLeft: number;
-  private cursor = 0;
-  /** Bytes the blackout had to send, and how long the link alone needed for them. */
+  /** Time the last page still needs before the next stage can start, ms. */
+  private owedMs = 0;
+  private readonly sender: PageSender;
+  /** How long the link alone needed for what the blackout sent, ms. */
   linkOnlyMs = 0;
-  finalPages = 0;
 
   constructor(
     private readonly s: MigrationState,
     pagesToo: boolean,
   ) {
     this.stage = pagesToo ? 'pages' : 'device';
-    this.finalPages = pagesToo ? s.toSend.count : 0;
+    this.sender = new PageSender(s, s.toSend, true);
     this.deviceBytesLeft = kibToBytes(s.scenario.vm.deviceStateKiB);
     this.handoverMsLeft = s.scenario.host.switchoverMs + s.live.rttMs;
   }
@@ -39,13 +41,18 @@ export class FinalCopy implements PhaseController {
     let left = dtMs;
     let sent = 0;
     if (this.stage === 'pages') {
-      const r = s.send(s.toSend, this.cursor, true, left, Infinity, rate, PageState.SentClean, 'downtime');
-      this.cursor = r.cursor;
+      const r = this.sender.send(left, Infinity, rate, PageState.SentClean, 'downtime');
       sent += r.bytes;
       this.linkOnlyMs += rate > 0 ? r.bytes / rate : 0;
-      left -= Math.min(left, r.usedMs);
-      if (s.toSend.count === 0) this.stage = 'device';
+      left -= r.busyMs;
+      if (s.toSend.count === 0) {
+        this.stage = 'device';
+        this.owedMs = this.sender.takeDebt();
+      }
     }
+    const owed = Math.min(this.owedMs, left);
+    this.owedMs -= owed;
+    left -= owed;
     if (this.stage === 'device' && left > 0) {
       const bytes = Math.min(this.deviceBytesLeft, rate * left);
       this.deviceBytesLeft -= bytes;

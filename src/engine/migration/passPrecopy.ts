@@ -6,6 +6,7 @@ import type { Next, PhaseController } from './controller';
 import { capMbpsForRound, maybeStunRogue } from './precopyRules';
 import type { Emit, SwitchRequest } from './qemuPrecopy';
 import type { RoundTracker } from './rounds';
+import { PageSender } from './sender';
 import type { MigrationState } from './state';
 
 /**
@@ -19,8 +20,7 @@ import type { MigrationState } from './state';
  */
 export class PassPrecopy implements PhaseController {
   readonly phase = 'precopy' as const;
-  private cursor = 0;
-  private debtMs = 0;
+  private readonly sender: PageSender;
   private lastRoundDirty: number | null = null;
   private finalLiveRound = false;
   private readonly periods: DirtyRatePeriods;
@@ -34,6 +34,7 @@ export class PassPrecopy implements PhaseController {
     private readonly switchRequested: SwitchRequest | null,
   ) {
     this.periods = new DirtyRatePeriods(s);
+    this.sender = new PageSender(s, s.toSend, false);
     rounds.start(s.tMs, s.toSend.count, s.counters.writes);
   }
 
@@ -59,28 +60,14 @@ export class PassPrecopy implements PhaseController {
   step(dtMs: number): number {
     const s = this.s;
     const index = this.rounds.current?.index ?? 1;
-    const carriedMs = this.debtMs;
-    const budgetMs = dtMs - carriedMs;
-    const r = s.send(
-      s.toSend,
-      this.cursor,
-      false,
-      budgetMs,
-      Infinity,
-      this.sendRate(index),
-      PageState.SentClean,
-      'precopy',
-    );
-    this.cursor = r.cursor;
-    this.debtMs = Math.max(0, r.usedMs - budgetMs);
+    const r = this.sender.send(dtMs, Infinity, this.sendRate(index), PageState.SentClean, 'precopy');
     this.rounds.addSent(r.pages, r.zeroPages, r.bytes);
     this.roundBytes += r.bytes;
-    this.roundBusyMs += r.usedMs;
-    this.roundDone = s.toSend.nextFrom(this.cursor) < 0;
+    this.roundBusyMs += r.busyMs;
+    this.roundDone = s.toSend.nextFrom(this.sender.cursor) < 0;
     // The round ends when its last page has gone: the slice is cut there.
-    const usedMs = this.roundDone ? Math.min(dtMs, carriedMs + r.usedMs) : dtMs;
-    if (this.roundDone) this.debtMs = Math.max(0, carriedMs + r.usedMs - dtMs);
-    s.counters.sourceBusyMs += Math.min(usedMs, carriedMs + r.usedMs);
+    const usedMs = this.roundDone ? r.busyMs : dtMs;
+    s.counters.sourceBusyMs += r.busyMs;
     s.runGuestOnSource(usedMs, true);
     s.accountLink(usedMs, r.bytes);
     return usedMs;
@@ -117,7 +104,7 @@ export class PassPrecopy implements PhaseController {
       ? ({ kind: 'postcopy-switch', reason: 'postcopy-switch' } as const)
       : this.verdict(dirty, thresholdBytes, round.index);
     this.lastRoundDirty = dirty;
-    this.cursor = 0;
+    this.sender.cursor = 0;
     this.roundBytes = 0;
     this.roundBusyMs = 0;
     if (!verdict) {
@@ -162,7 +149,8 @@ export class PassPrecopy implements PhaseController {
         return null;
       }
       if (p.stopRule === 'xen-legacy' && p.xenMaxSentFactor > 0) {
-        const factor = s.counters.transferredBytes / s.memoryBytes;
+        // Xen counts pages sent against the guest's page count (its p2m size).
+        const factor = (s.counters.normalPages + s.counters.zeroPages) / s.layout.pageCount;
         if (factor > p.xenMaxSentFactor)
           return stop(
             false,

@@ -1,6 +1,7 @@
 import { PageState } from '../memory/pageState';
 import { kibToBytes, mbpsToBytesPerMs } from '../units';
 import type { Next, PhaseController } from './controller';
+import { PageSender } from './sender';
 import type { MigrationState } from './state';
 
 /** How far the bubbling pre-pager reaches on either side of a fault, in pages. */
@@ -15,12 +16,14 @@ export const BUBBLE_RADIUS_PAGES = 64;
  */
 export class Postcopy implements PhaseController {
   readonly phase = 'postcopy' as const;
-  private cursor = 0;
+  private readonly sender: PageSender;
   private bubbleCenter = -1;
   private bubbleRadius = 0;
   private finishedAt: number | null = null;
 
-  constructor(private readonly s: MigrationState) {}
+  constructor(private readonly s: MigrationState) {
+    this.sender = new PageSender(s, s.toSend, true);
+  }
 
   expectedDowntimeMs(): number {
     return 0;
@@ -67,18 +70,8 @@ export class Postcopy implements PhaseController {
     const pushMs = Math.max(0, dtMs - (rate > 0 ? faultBytes / rate : dtMs));
     let pushed = this.pushBubble(pushMs, capBytesPerMs);
     if (pushed.usedMs < pushMs) {
-      const r = s.send(
-        toSend,
-        this.cursor,
-        true,
-        pushMs - pushed.usedMs,
-        Infinity,
-        capBytesPerMs,
-        PageState.Pushed,
-        'postcopy',
-      );
-      this.cursor = r.cursor;
-      pushed = { usedMs: pushed.usedMs + r.usedMs, bytes: pushed.bytes + r.bytes };
+      const r = this.sender.send(pushMs - pushed.usedMs, Infinity, capBytesPerMs, PageState.Pushed, 'postcopy');
+      pushed = { usedMs: pushed.usedMs + r.busyMs, bytes: pushed.bytes + r.bytes };
     }
     s.counters.sourceBusyMs += Math.min(dtMs, pushed.usedMs + (rate > 0 ? faultBytes / rate : 0));
     s.accountLink(dtMs, faultBytes + pushed.bytes);
@@ -96,7 +89,7 @@ export class Postcopy implements PhaseController {
 
   private afterFault(page: number): void {
     const mode = this.s.scenario.postcopy.prepaging;
-    if (mode === 'forward') this.cursor = page + 1 < this.s.layout.pageCount ? page + 1 : 0;
+    if (mode === 'forward') this.sender.cursor = page + 1 < this.s.layout.pageCount ? page + 1 : 0;
     else if (mode === 'bubble') {
       this.bubbleCenter = page;
       this.bubbleRadius = 1;
@@ -110,7 +103,7 @@ export class Postcopy implements PhaseController {
     let bytes = 0;
     while (this.bubbleCenter >= 0 && usedMs < budgetMs && rate > 0) {
       if (this.bubbleRadius > BUBBLE_RADIUS_PAGES) {
-        this.cursor = Math.min(s.layout.pageCount - 1, this.bubbleCenter + BUBBLE_RADIUS_PAGES + 1);
+        this.sender.cursor = Math.min(s.layout.pageCount - 1, this.bubbleCenter + BUBBLE_RADIUS_PAGES + 1);
         this.bubbleCenter = -1;
         break;
       }

@@ -5,6 +5,7 @@ import { DirtyRatePeriods } from './autoConverge';
 import type { Next, PhaseController } from './controller';
 import { capMbpsForRound, maybeStunRogue } from './precopyRules';
 import type { RoundTracker } from './rounds';
+import { PageSender } from './sender';
 import type { MigrationState } from './state';
 
 /** QEMU's rate-limit and bandwidth-measurement window (BUFFER_DELAY). */
@@ -33,8 +34,7 @@ export class QemuPrecopy implements PhaseController {
   private estimateBytesPerMs = 0;
   private thresholdBytes = 0;
   private chunkStartMs = 0;
-  private cursor = 0;
-  private debtMs = 0;
+  private readonly sender: PageSender;
   private dirtyBytesLastSync: number;
   private expectedDowntime: number;
   private readonly periods: DirtyRatePeriods;
@@ -48,6 +48,7 @@ export class QemuPrecopy implements PhaseController {
     private readonly switchRequested: SwitchRequest | null,
   ) {
     this.windowStartMs = s.tMs;
+    this.sender = new PageSender(s, s.toSend, true);
     this.dirtyBytesLastSync = s.toSend.count * s.pageBytes;
     this.expectedDowntime = s.live.downtimeLimitMs;
     this.periods = new DirtyRatePeriods(s);
@@ -78,22 +79,16 @@ export class QemuPrecopy implements PhaseController {
       const roundIndex = this.rounds.current?.index ?? 1;
       const capMbps = capMbpsForRound(s, roundIndex);
       const windowBudget = capMbps > 0 ? mbpsToBytesPerMs(capMbps) * RATE_WINDOW_MS : Number.POSITIVE_INFINITY;
-      const budgetMs = dtMs - this.debtMs;
-      const r = s.send(
-        s.toSend,
-        this.cursor,
-        true,
-        budgetMs,
+      const r = this.sender.send(
+        dtMs,
         windowBudget - this.windowBytes,
         s.linkSplit().migrationBytesPerMs,
         PageState.SentClean,
         'precopy',
       );
-      this.cursor = r.cursor;
       this.windowBytes += r.bytes;
-      this.debtMs = Math.max(0, r.usedMs - budgetMs);
       sent = r.bytes;
-      s.counters.sourceBusyMs += Math.min(dtMs, r.usedMs);
+      s.counters.sourceBusyMs += r.busyMs;
       this.rounds.addSent(r.pages, r.zeroPages, r.bytes);
       if (this.windowBytes >= windowBudget) this.mode = 'sleep';
       else if (s.tMs + dtMs - this.chunkStartMs >= ITERATE_CHUNK_MS || s.toSend.count === 0) this.mode = 'decide';

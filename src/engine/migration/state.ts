@@ -103,11 +103,20 @@ export class MigrationState {
     this.mem = new MemoryMap(this.layout.pageCount, scenario.output.heatmapCells);
     this.toSend = new PageBitmap(this.layout.pageCount);
     this.log = new PageBitmap(this.layout.pageCount);
-    this.mem.layoutRange(0, this.layout.usedPages, PageState.NotSent);
+    // With free-page hinting the guest has told the host which pages it freed: their contents no longer
+    // matter, so they count as zero pages (skipped entirely; the destination hands out fresh ones).
+    const { usedPages, freeFrom, freeTo } = this.layout;
+    const holdsData = scenario.precopy.freePageHinting
+      ? [
+          [0, freeFrom],
+          [freeTo, usedPages],
+        ]
+      : [[0, usedPages]];
+    for (const [from, to] of holdsData) this.mem.layoutRange(from, to, PageState.NotSent);
     this.writes = new WriteStream(this.writeParams(), random);
     if (withAudit) {
       const version = new Uint32Array(this.layout.pageCount);
-      version.fill(1, 0, this.layout.usedPages);
+      for (const [from, to] of holdsData) version.fill(1, from, to);
       this.audit = { version, destination: new Uint32Array(this.layout.pageCount), staleTouches: 0 };
     }
   }

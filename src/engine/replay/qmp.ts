@@ -42,6 +42,8 @@ export interface QmpFinal {
 }
 
 export interface QmpRecord {
+  /** Bytes of guest RAM QEMU migrates (ram.total). */
+  guestRamBytes: number;
   capabilities: string[];
   maxBandwidthBytesPerSec: number | null;
   downtimeLimitMs: number | null;
@@ -71,6 +73,7 @@ function stamp(j: Json): number | null {
 
 export function parseQmpTranscript(text: string): QmpRecord {
   const record: QmpRecord = {
+    guestRamBytes: 0,
     capabilities: [],
     maxBandwidthBytesPerSec: null,
     downtimeLimitMs: null,
@@ -112,7 +115,8 @@ export function parseQmpTranscript(text: string): QmpRecord {
     const tS = startStamp === null ? 0 : at - startStamp;
     if (typeof j.event === 'string') {
       const data = isObj(j.data) ? j.data : {};
-      const detail = typeof data.status === 'string' ? data.status : typeof data.pass === 'number' ? `pass ${data.pass}` : '';
+      const detail =
+        typeof data.status === 'string' ? data.status : typeof data.pass === 'number' ? `pass ${data.pass}` : '';
       record.events.push({ tS, event: j.event, detail });
       if (j.event === 'MIGRATION_PASS') record.passTimesS.push(tS);
       if (j.event === 'MIGRATION' && data.status === 'postcopy-active' && postcopyCommanded) record.postcopyStartS = tS;
@@ -140,6 +144,7 @@ export function parseQmpTranscript(text: string): QmpRecord {
       throttlePct: num(r['cpu-throttle-percentage']),
     };
     record.samples.push(sample);
+    if (typeof ram.total === 'number') record.guestRamBytes = ram.total;
     if (r.status === 'completed' && !record.final)
       record.final = {
         status: 'completed',

@@ -73,7 +73,7 @@ export const WORKLOAD_PRESET_DEFINITIONS: Record<Exclude<WorkloadPreset, 'custom
     workload: (m) => ({
       ...steady,
       pattern: 'uniform' as WritePattern,
-      writeRateMiBps: 2000,
+      writeRateMiBps: 400,
       wssMiB: share(m, 0.25, 1024),
       rogueSharePct: 95,
     }),

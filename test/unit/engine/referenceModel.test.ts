@@ -8,35 +8,41 @@ import { ReferenceModel } from '../../support/referenceModel';
 
 /** Small random scenarios inside what the reference model covers. */
 const smallScenario: fc.Arbitrary<ScenarioInput> = fc
-  .noBias(fc.record({
-    strategy: fc.constantFrom('precopy', 'precopy', 'hybrid', 'stopcopy', 'postcopy'),
-    stopRule: fc.constantFrom('qemu', 'xen'),
-    memoryMiB: fc.constantFrom(64, 96),
-    usedPct: fc.integer({ min: 0, max: 100 }),
-    wssPct: fc.integer({ min: 0, max: 100 }),
-    pattern: fc.constantFrom('uniform', 'hotcold', 'sequential', 'zipf'),
-    writeRateMiBps: fc.integer({ min: 0, max: 150 }),
-    linkMbps: fc.integer({ min: 400, max: 4000 }),
-    capMbps: fc.oneof(fc.constant(0), fc.integer({ min: 150, max: 3000 })),
-    rttTenthsMs: fc.integer({ min: 0, max: 20 }),
-    downtimeLimitMs: fc.integer({ min: 5, max: 500 }),
-    maxIterations: fc.integer({ min: 1, max: 8 }),
-    onNoConvergence: fc.constantFrom('stop-and-copy', 'abort'),
-    trackFromBoot: fc.boolean(),
-    zeroPageDetection: fc.boolean(),
-    prepaging: fc.constantFrom('none', 'forward'),
-    preempt: fc.boolean(),
-    switchAfterRounds: fc.integer({ min: 1, max: 3 }),
-    deviceStateKiB: fc.integer({ min: 0, max: 512 }),
-    seed: fc.integer({ min: 0, max: 1_000_000 }),
-  }))
+  .noBias(
+    fc.record({
+      strategy: fc.constantFrom('precopy', 'precopy', 'hybrid', 'stopcopy', 'postcopy'),
+      stopRule: fc.constantFrom('qemu', 'xen'),
+      memoryMiB: fc.constantFrom(64, 96),
+      usedPct: fc.integer({ min: 0, max: 100 }),
+      wssPct: fc.integer({ min: 0, max: 100 }),
+      pattern: fc.constantFrom('uniform', 'hotcold', 'sequential', 'zipf'),
+      writeRateMiBps: fc.integer({ min: 0, max: 150 }),
+      linkMbps: fc.integer({ min: 400, max: 4000 }),
+      capMbps: fc.oneof(fc.constant(0), fc.integer({ min: 150, max: 3000 })),
+      rttTenthsMs: fc.integer({ min: 0, max: 20 }),
+      downtimeLimitMs: fc.integer({ min: 5, max: 500 }),
+      maxIterations: fc.integer({ min: 1, max: 8 }),
+      onNoConvergence: fc.constantFrom('stop-and-copy', 'abort'),
+      trackFromBoot: fc.boolean(),
+      zeroPageDetection: fc.boolean(),
+      prepaging: fc.constantFrom('none', 'forward'),
+      preempt: fc.boolean(),
+      switchAfterRounds: fc.integer({ min: 1, max: 3 }),
+      deviceStateKiB: fc.integer({ min: 0, max: 512 }),
+      seed: fc.integer({ min: 0, max: 1_000_000 }),
+    }),
+  )
   .map((r) => {
     const usedMiB = Math.round((r.memoryMiB * r.usedPct) / 100);
     return {
       strategy: r.strategy,
       seed: r.seed,
       vm: { memoryMiB: r.memoryMiB, usedMiB, deviceStateKiB: r.deviceStateKiB, vcpus: 2 },
-      workload: { pattern: r.pattern, writeRateMiBps: r.writeRateMiBps, wssMiB: Math.round((r.memoryMiB * r.wssPct) / 100) },
+      workload: {
+        pattern: r.pattern,
+        writeRateMiBps: r.writeRateMiBps,
+        wssMiB: Math.round((r.memoryMiB * r.wssPct) / 100),
+      },
       network: { linkMbps: r.linkMbps, capMbps: r.capMbps, rttMs: r.rttTenthsMs / 10 },
       precopy: {
         stopRule: r.stopRule,

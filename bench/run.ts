@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: wall time and peak memory of the engine on the default scenario, a 64 GiB VM and a
+ * 1 TiB VM, each in a fresh Node process so peaks do not mix. Prints figures; asserts nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { BENCH_SCENARIOS } from './scenarios';
+
+interface Figures {
+  wallMs: number[];
+  simulatedMs: number;
+  peakRssMiB: number;
+  outcome: string;
+  rounds: number;
+  downtimeMs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log('Brownout engine benchmark (Node ' + process.version + ')\n');
+console.log(
+  'scenario  target                               first run   median     peak RSS   simulated   sim/wall   result',
+);
+for (const [name, { target }] of Object.entries(BENCH_SCENARIOS)) {
+  const repeats = name === 'default' ? 15 : name === '64GiB' ? 5 : 1;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/one.ts', name, String(repeats)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const f = JSON.parse(out) as Figures;
+  const med = median(f.wallMs);
+  console.log(
+    [
+      name.padEnd(9),
+      target.padEnd(36),
+      `${f.wallMs[0].toFixed(0)} ms`.padStart(9),
+      `${med.toFixed(0)} ms`.padStart(9),
+      `${f.peakRssMiB.toFixed(0)} MiB`.padStart(10),
+      `${(f.simulatedMs / 1000).toFixed(1)} s`.padStart(10),
+      `${(f.simulatedMs / med).toFixed(0)}x`.padStart(9),
+      `  ${f.outcome}, ${f.rounds} rounds, ${f.downtimeMs.toFixed(0)} ms down`,
+    ].join(' '),
+  );
+}
+console.log('\nfirst run includes JIT warm-up; median is over 15 runs (default) or 5 (64 GiB) in one process.');

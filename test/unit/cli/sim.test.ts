@@ -1,0 +1,85 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../../..');
+
+function sim(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run sim', () => {
+  it('prints one JSON summary with the documented fields', () => {
+    const r = sim('--set', 'vm.memoryMiB=1024', '--set', 'vm.usedMiB=512', '--set', 'workload.wssMiB=128');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    for (const key of [
+      'strategy',
+      'outcome',
+      'converged',
+      'stopReason',
+      'iterations',
+      'downtimeMs',
+      'totalTimeMs',
+      'bytesTransferred',
+      'memoryBytes',
+      'rounds',
+    ])
+      expect(s).toHaveProperty(key);
+    expect(s.memoryBytes).toBe(1024 * 1048576);
+    expect(s.rounds[0]).toEqual(
+      expect.objectContaining({
+        index: 1,
+        startMs: expect.any(Number),
+        endMs: expect.any(Number),
+        pagesSent: expect.any(Number),
+        bytesSent: expect.any(Number),
+        dirtyPagesAtEnd: expect.any(Number),
+      }),
+    );
+    expect(s.rounds.length).toBe(s.iterations);
+  });
+
+  it('exits with code 2 and names every bad field, its value and the allowed range', () => {
+    const r = sim('--set', 'vm.memoryMiB=0', '--set', 'network.linkMbps=fast', '--set', 'precopy.stopRule=vmware');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('vm.memoryMiB: 0 is not allowed; allowed: a whole number 64 to 1048576 MiB');
+    expect(r.stderr).toContain('network.linkMbps: "fast" is not a number');
+    expect(r.stderr).toContain(
+      'precopy.stopRule: "vmware" is not allowed; allowed: one of qemu, xen, xen-legacy, no-progress',
+    );
+  });
+
+  it('reads a scenario file, applies a preset, writes the whole trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brownout-'));
+    const scenarioFile = join(dir, 'scenario.json');
+    const traceFile = join(dir, 'trace.json');
+    writeFileSync(scenarioFile, JSON.stringify({ strategy: 'postcopy', vm: { memoryMiB: 512, usedMiB: 256 } }));
+    const r = sim('--scenario', scenarioFile, '--preset', 'game', '--trace', traceFile);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.strategy).toBe('postcopy');
+    const trace = JSON.parse(readFileSync(traceFile, 'utf8'));
+    expect(trace.scenario.workload.preset).toBe('game');
+    expect(trace.summary).toEqual(s);
+    expect(trace.heatmap.data.length).toBe(trace.heatmap.frameTimesMs.length * trace.heatmap.cells * 7);
+  });
+
+  it('refuses a malformed scenario file with a clear message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brownout-'));
+    const scenarioFile = join(dir, 'bad.json');
+    writeFileSync(scenarioFile, '{ "vm": ');
+    const r = sim('--scenario', scenarioFile);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not valid JSON/);
+    expect(sim('--preset', 'quantum').stderr).toContain('"quantum" is not a preset');
+  });
+});
