@@ -1,26 +1,66 @@
-import { engineWorker } from '../worker/engineClient';
-import { EngineStatus } from './EngineStatus';
+import { useEffect, useMemo, useState } from 'react';
+import { bootLab } from '../state/bootLab';
+import { LabContext, type Lab } from '../state/LabContext';
+import { persistScenario } from '../state/persistence';
+import { connectRunner } from '../state/runner';
+import { syncUrl } from '../state/urlSync';
+import { engineWorker, type EngineClient } from '../worker/engineClient';
+import { ControlsPanel } from './controls/ControlsPanel';
+import { Header } from './Header';
+import { HostsPanel } from './hosts/HostsPanel';
+import { MetricsPanel } from './metrics/MetricsPanel';
+import { Notices } from './Notices';
+import { PlaybackBar } from './playback/PlaybackBar';
+import { usePlaybackClock } from './playback/usePlaybackClock';
+import { useShortcuts } from './playback/useShortcuts';
+import { RunStatus } from './RunStatus';
+import { TimelinePanel } from './timeline/TimelinePanel';
 
-export function App() {
+const safeStorage = (): Storage | undefined => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The whole lab: one store, the engine in its worker, the panels around them. */
+export function App({ engine = engineWorker }: { engine?: () => EngineClient }) {
+  const store = useMemo(() => bootLab(window.location.search, safeStorage()), []);
+  const [lab, setLab] = useState<Lab>({ store, runner: null, engine });
+  useEffect(() => {
+    const runner = connectRunner(store, engine);
+    setLab({ store, runner, engine });
+    const stopPersist = persistScenario(store, safeStorage());
+    const stopUrl = syncUrl(store, window);
+    return () => {
+      runner.stop();
+      stopPersist();
+      stopUrl();
+    };
+  }, [store, engine]);
+  return (
+    <LabContext.Provider value={lab}>
+      <LabScreen />
+    </LabContext.Provider>
+  );
+}
+
+function LabScreen() {
+  usePlaybackClock();
+  useShortcuts();
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Brownout</h1>
-        <p className="tagline">a live-migration lab</p>
-        <EngineStatus engine={engineWorker} />
-      </header>
+      <Header />
+      <Notices />
+      <RunStatus />
       <main className="lab">
-        <section className="region region--controls" aria-label="Controls">
-          <h2>Controls</h2>
-        </section>
-        <section className="region region--stage" aria-label="Hosts">
-          <h2>Source and destination</h2>
-        </section>
-        <section className="region region--metrics" aria-label="Metrics">
-          <h2>Metrics</h2>
-        </section>
+        <ControlsPanel />
+        <HostsPanel />
+        <MetricsPanel />
         <section className="region region--timeline" aria-label="Timeline">
-          <h2>Timeline</h2>
+          <TimelinePanel />
+          <PlaybackBar />
         </section>
       </main>
     </div>

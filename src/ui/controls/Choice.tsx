@@ -1,0 +1,31 @@
+import { useId } from 'react';
+import { Hint } from './Hint';
+
+/** A labelled select over a few named options. */
+export function Choice<T extends string>(props: {
+  label: string;
+  hint: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="control control--choice">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Hint id={`${id}-hint`} text={props.hint} />
+    </div>
+  );
+}

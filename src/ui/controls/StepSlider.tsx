@@ -1,0 +1,47 @@
+import { useId } from 'react';
+import { Hint } from './Hint';
+
+export interface StepSliderProps {
+  label: string;
+  hint: string;
+  /** The values the slider steps through, in order. */
+  values: readonly number[];
+  value: number;
+  format: (value: number) => string;
+  onChange: (value: number) => void;
+}
+
+/** Index of the listed value closest to `value` (a hand-edited link may hold a value between steps). */
+export function nearestIndex(values: readonly number[], value: number): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (Math.abs(values[i] - value) < Math.abs(values[best] - value)) best = i;
+  return best;
+}
+
+/** A labelled range input over a list of sensible values, showing the value with its unit. */
+export function StepSlider({ label, hint, values, value, format, onChange }: StepSliderProps) {
+  const id = useId();
+  const text = format(value);
+  return (
+    <div className="control control--slider">
+      <div className="control__head">
+        <label htmlFor={id}>{label}</label>
+        <output htmlFor={id} className="control__value">
+          {text}
+        </output>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={values.length - 1}
+        step={1}
+        value={nearestIndex(values, value)}
+        aria-valuetext={text}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(values[Number(e.currentTarget.value)])}
+      />
+      <Hint id={`${id}-hint`} text={hint} />
+    </div>
+  );
+}

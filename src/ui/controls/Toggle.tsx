@@ -1,0 +1,19 @@
+import { useId } from 'react';
+import { Hint } from './Hint';
+
+export function Toggle(props: { label: string; hint: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="control control--toggle">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      <Hint id={`${id}-hint`} text={props.hint} />
+    </div>
+  );
+}

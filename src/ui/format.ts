@@ -1,0 +1,44 @@
+/** Number formatting for the lab: every figure with its unit, rounded for reading from the back row. */
+
+const trim = (n: number, digits: number) => {
+  const s = n.toFixed(digits);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+};
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 10) return `${trim(ms, 1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 100) return `${trim(s, s < 10 ? 2 : 1)} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+  return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
+}
+
+const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '–';
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < BINARY.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${trim(v, v < 10 ? 2 : v < 100 ? 1 : 0)} ${BINARY[i]}`;
+}
+
+export const formatMiB = (mib: number): string => formatBytes(mib * 1048576);
+
+export function formatMbps(mbps: number): string {
+  if (mbps >= 1000) return `${trim(mbps / 1000, mbps >= 10_000 ? 0 : 1)} Gbit/s`;
+  return `${trim(mbps, mbps < 10 ? 1 : 0)} Mbit/s`;
+}
+
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function formatPct(pct: number): string {
+  return `${trim(pct, pct < 10 ? 1 : 0)} %`;
+}

@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { useLabContext } from '../../state/LabContext';
+import { isTypingTarget, shortcutFor } from './shortcuts';
+
+/** Playback from the keyboard anywhere on the page, except while a form control has the focus. */
+export function useShortcuts(): void {
+  const { store } = useLabContext();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+      const shortcut = shortcutFor(e.key);
+      if (!shortcut) return;
+      e.preventDefault();
+      shortcut.run(store);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

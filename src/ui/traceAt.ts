@@ -1,0 +1,38 @@
+import { bisector } from 'd3';
+import type { Round, Trace } from '../engine/trace/types';
+
+const byValue = bisector((v: number) => v);
+
+/** Index of the last entry at or before `tMs` in an ascending list of times (0 when before the first). */
+export function indexAt(times: ArrayLike<number>, tMs: number): number {
+  const i = byValue.right(times as unknown as number[], tMs) - 1;
+  return Math.max(0, Math.min(times.length - 1, i));
+}
+
+/** The heatmap frame shown at the playhead. */
+export const frameIndexAt = (trace: Trace, tMs: number) => indexAt(trace.heatmap.frameTimesMs, tMs);
+
+/** The time-series sample shown at the playhead. */
+export const sampleIndexAt = (trace: Trace, tMs: number) => indexAt(trace.samples.columns.tMs, tMs);
+
+/** The pre-copy round under the playhead, if any. */
+export function roundAt(trace: Trace, tMs: number): Round | undefined {
+  return trace.rounds.find((r) => tMs >= r.startMs && tMs < r.endMs);
+}
+
+/** Where the guest runs at the playhead: on the source until the blackout ends, then on the destination. */
+export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'destination' {
+  const { pausedAtMs, resumedAtMs, outcome } = trace.summary;
+  if (outcome === 'aborted' || pausedAtMs === null || tMs < pausedAtMs) return 'source';
+  if (resumedAtMs === null || tMs < resumedAtMs) return 'paused';
+  return 'destination';
+}
+
+/** Times the playback keys jump between: round starts, phase changes and events, in order. */
+export function stopsOf(trace: Trace): number[] {
+  const times = new Set<number>([0, trace.summary.totalTimeMs]);
+  for (const r of trace.rounds) times.add(r.startMs);
+  for (const p of trace.phases) times.add(p.startMs);
+  for (const e of trace.events) if (e.kind !== 'sync') times.add(e.tMs);
+  return [...times].sort((a, b) => a - b);
+}
