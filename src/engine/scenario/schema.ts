@@ -46,7 +46,12 @@ export type InterventionPath = (typeof INTERVENTION_PATHS)[number];
 const vmSchema = z
   .strictObject({
     memoryMiB: int(64, 1_048_576, 4096, 'Guest RAM, in MiB (up to 1 TiB).'),
-    usedMiB: num(0, 1_048_576, 2048, 'Memory the guest has ever written, in MiB; the rest are zero pages.'),
+    usedMiB: num(
+      0,
+      1_048_576,
+      2048,
+      'Memory the guest has ever written, in MiB; the rest are zero pages. Left out: half of vm.memoryMiB.',
+    ),
     pageKiB: z
       .union([z.literal(4), z.literal(2048)])
       .default(4)
@@ -75,7 +80,12 @@ const workloadSchema = z
     preset: z.enum(WORKLOAD_PRESETS).default('web').describe('Which preset the workload came from (informative).'),
     pattern: z.enum(WRITE_PATTERNS).default('hotcold').describe('How writes spread over the working set.'),
     writeRateMiBps: num(0, 100_000, 40, 'Page writes per second times the page size, in MiB/s.'),
-    wssMiB: num(0, 1_048_576, 512, 'Writable working set: the pages the guest keeps writing, in MiB.'),
+    wssMiB: num(
+      0,
+      1_048_576,
+      512,
+      'Writable working set: the pages the guest keeps writing, in MiB. Left out: an eighth of vm.memoryMiB, at most 512.',
+    ),
     hotFractionPct: num(1, 100, 10, 'hotcold: share of the working set that is hot, in %.'),
     hotWriteSharePct: num(0, 100, 80, 'hotcold: share of the writes that go to the hot part, in %.'),
     zipfExponent: num(0.1, 3, 0.99, 'zipf: skew exponent s (page of rank r is written with weight 1/r^s).'),

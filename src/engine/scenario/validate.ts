@@ -109,7 +109,8 @@ const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON
 
 /** Validates a scenario and fills in defaults; never throws. */
 export function parseScenario(input: unknown): ScenarioResult {
-  const result = scenarioSchema.safeParse(input ?? {});
+  input = withRelativeDefaults(input ?? {});
+  const result = scenarioSchema.safeParse(input);
   const fieldProblems = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
   const reported = new Set(fieldProblems.map((p) => p.field));
   const problems = [
@@ -118,6 +119,26 @@ export function parseScenario(input: unknown): ScenarioResult {
   ];
   if (result.success && problems.length === 0) return { ok: true, scenario: result.data };
   return { ok: false, problems };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Sizes that depend on the memory size default relative to it when they are left out: used memory half of
+ * it, the working set an eighth (at most 512 MiB). With the default 4 GiB these are the schema defaults.
+ */
+function withRelativeDefaults(input: unknown): unknown {
+  if (!isObject(input) || !isObject(input.vm) || typeof input.vm.memoryMiB !== 'number') return input;
+  const memoryMiB = input.vm.memoryMiB;
+  const vm = { ...input.vm };
+  if (vm.usedMiB === undefined) vm.usedMiB = memoryMiB / 2;
+  const workload = isObject(input.workload)
+    ? { ...input.workload }
+    : input.workload === undefined
+      ? {}
+      : input.workload;
+  if (isObject(workload) && workload.wssMiB === undefined) workload.wssMiB = Math.min(512, memoryMiB / 8);
+  return { ...input, vm, workload };
 }
 
 const DEFAULT_SIZES = (() => {

@@ -45,7 +45,7 @@ export const SLIDERS: SliderDef[] = [
     path: 'workload.writeRateMiBps',
     hint: 'How fast the guest writes pages (writes per second × page size). Rewriting a dirty page adds nothing.',
     values: () => [0, 0.5, 1, 2, 5, 10, 20, 30, 40, 60, 80, 100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000],
-    format: (v, s) => `${formatCount(v)} MiB/s · ${formatCount((v * 1024) / s.vm.pageKiB)} pages/s`,
+    format: (v) => `${v < 10 ? v : formatCount(v)} MiB/s`,
   },
   {
     label: 'Writable working set',

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { useLab } from '../../state/LabContext';
+import { explainMetric, explainRound } from './explain';
+
+/** The working behind a number: a dialog over the metrics column; Escape or Close dismisses it. */
+export function ExplainPanel() {
+  const target = useLab((s) => s.explain);
+  const trace = useLab((s) => s.trace);
+  const setExplain = useLab((s) => s.setExplain);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (target) closeRef.current?.focus();
+  }, [target]);
+  if (!target || !trace) return null;
+  const e = target.kind === 'metric' ? explainMetric(target.metric, trace) : explainRound(target.index, trace);
+  return (
+    <div
+      className="explain"
+      role="dialog"
+      aria-label={`Explanation: ${e.title}`}
+      onKeyDown={(ev) => {
+        if (ev.key === 'Escape') setExplain(null);
+      }}
+    >
+      <div className="explain__head">
+        <h3>{e.title}</h3>
+        <button ref={closeRef} type="button" onClick={() => setExplain(null)}>
+          Close
+        </button>
+      </div>
+      <p>{e.summary}</p>
+      {e.steps.length > 0 && (
+        <table className="explain__steps">
+          <tbody>
+            {e.steps.map((step, i) => (
+              <tr key={i}>
+                <th scope="row">{step.label}</th>
+                <td className="explain__formula">{step.formula}</td>
+                <td className="explain__value">{step.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {e.note && <p className="explain__note">{e.note}</p>}
+    </div>
+  );
+}
