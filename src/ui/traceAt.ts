@@ -28,11 +28,18 @@ export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'dest
   return 'destination';
 }
 
-/** Times the playback keys jump between: round starts, phase changes and events, in order. */
+/**
+ * Times the playback keys jump between: round starts, phase changes and events, in order. Stops closer
+ * together than a two-thousandth of the run (or 1 ms) are one stop: a step must show something.
+ */
 export function stopsOf(trace: Trace): number[] {
-  const times = new Set<number>([0, trace.summary.totalTimeMs]);
-  for (const r of trace.rounds) times.add(r.startMs);
-  for (const p of trace.phases) times.add(p.startMs);
-  for (const e of trace.events) if (e.kind !== 'sync') times.add(e.tMs);
-  return [...times].sort((a, b) => a - b);
+  const end = trace.summary.totalTimeMs;
+  const times = [0, end, ...trace.rounds.map((r) => r.startMs), ...trace.phases.map((p) => p.startMs)];
+  for (const e of trace.events) if (e.kind !== 'sync') times.push(e.tMs);
+  const gap = Math.max(1, end / 2000);
+  const stops: number[] = [];
+  for (const t of times.sort((a, b) => a - b))
+    if (stops.length === 0 || t - stops[stops.length - 1] >= gap) stops.push(t);
+  if (stops[stops.length - 1] !== end) stops[stops.length - 1] = end;
+  return stops;
 }

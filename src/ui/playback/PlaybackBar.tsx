@@ -19,19 +19,50 @@ export function PlaybackBar() {
   const disabled = !trace;
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
-      <button type="button" onClick={() => run('Back to the start')(store)} disabled={disabled} aria-label="Back to the start" title="Back to the start (Home)">
+      <button
+        type="button"
+        onClick={() => run('Back to the start')(store)}
+        disabled={disabled}
+        aria-label="Back to the start"
+        title="Back to the start (Home)"
+      >
         |◀
       </button>
-      <button type="button" onClick={() => run('Previous round or event')(store)} disabled={disabled} aria-label="Previous round or event" title="Previous round or event (←)">
+      <button
+        type="button"
+        onClick={() => run('Previous round or event')(store)}
+        disabled={disabled}
+        aria-label="Previous round or event"
+        title="Previous round or event (←)"
+      >
         ◀◀
       </button>
-      <button type="button" className="playback__play" onClick={togglePlay} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Space)">
+      <button
+        type="button"
+        className="playback__play"
+        onClick={togglePlay}
+        disabled={disabled}
+        aria-label={playing ? 'Pause' : 'Play'}
+        title="Play / pause (Space)"
+      >
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button type="button" onClick={() => run('Next round or event')(store)} disabled={disabled} aria-label="Next round or event" title="Next round or event (→)">
+      <button
+        type="button"
+        onClick={() => run('Next round or event')(store)}
+        disabled={disabled}
+        aria-label="Next round or event"
+        title="Next round or event (→)"
+      >
         ▶▶
       </button>
-      <button type="button" onClick={() => run('To the end')(store)} disabled={disabled} aria-label="To the end" title="To the end (End)">
+      <button
+        type="button"
+        onClick={() => run('To the end')(store)}
+        disabled={disabled}
+        aria-label="To the end"
+        title="To the end (End)"
+      >
         ▶|
       </button>
       <label className="playback__speed">

@@ -13,8 +13,7 @@ function jump(store: LabStore, direction: 1 | -1): void {
   const { trace, tMs, seek } = store.getState();
   if (!trace) return;
   const stops = stopsOf(trace);
-  const target =
-    direction > 0 ? stops.find((t) => t > tMs + 0.5) : [...stops].reverse().find((t) => t < tMs - 0.5);
+  const target = direction > 0 ? stops.find((t) => t > tMs + 1e-6) : [...stops].reverse().find((t) => t < tMs - 1e-6);
   seek(target ?? (direction > 0 ? trace.summary.totalTimeMs : 0));
 }
 
