@@ -11,7 +11,7 @@ import { scenarioOrThrow } from './scenario/validate';
 import type { Scenario, ScenarioInput } from './scenario/schema';
 import { Recorder, type Probe } from './trace/recorder';
 import { buildSummary, type RunVerdict } from './trace/summary';
-import type { EventKind, PhaseKind, Trace } from './trace/types';
+import { PHASE_CODES, type EventKind, type Trace } from './trace/types';
 import { mbpsToBytesPerMs } from './units';
 import { ENGINE_VERSION } from './version';
 
@@ -20,7 +20,6 @@ export interface RunOptions {
   audit?: boolean;
 }
 
-const PHASE_CODE: Record<PhaseKind | 'done', number> = { setup: 0, precopy: 1, blackout: 2, postcopy: 3, done: 4 };
 /** Slice lengths the engine chooses from: short for small VMs, longer for huge ones. */
 const STEP_CHOICES_MS = [1, 2, 5, 10, 20, 50];
 /** Aim for about this many slices over one full pass of memory. */
@@ -250,7 +249,7 @@ export class MigrationRun {
       faults: s.counters.faults,
       throttlePct: Math.round(s.throttle * 100),
       expectedDowntimeMs: this.controller?.expectedDowntimeMs() ?? 0,
-      phase: PHASE_CODE[this.finished ? 'done' : (this.controller?.phase ?? 'setup')],
+      phase: PHASE_CODES[this.finished ? 'done' : (this.controller?.phase ?? 'setup')],
     };
   }
 

@@ -31,7 +31,7 @@ export function formatBytes(bytes: number): string {
 export const formatMiB = (mib: number): string => formatBytes(mib * 1048576);
 
 export function formatMbps(mbps: number): string {
-  if (mbps >= 1000) return `${trim(mbps / 1000, mbps >= 10_000 ? 0 : 1)} Gbit/s`;
+  if (mbps >= 999.5) return `${trim(mbps / 1000, mbps >= 10_000 ? 0 : 1)} Gbit/s`;
   return `${trim(mbps, mbps < 10 ? 1 : 0)} Mbit/s`;
 }
 

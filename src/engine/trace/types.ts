@@ -127,6 +127,9 @@ export interface Summary {
   blackoutCopyMs: number;
 }
 
+/** The `phase` sample column's codes. */
+export const PHASE_CODES = { setup: 0, precopy: 1, blackout: 2, postcopy: 3, done: 4 } as const;
+
 export const SAMPLE_COLUMNS = [
   'tMs',
   /** Pages whose current contents the destination lacks. */

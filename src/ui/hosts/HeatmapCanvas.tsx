@@ -1,0 +1,76 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { HEAT_BAND_COUNT } from '../../engine/memory/pageState';
+import type { HeatmapFrames } from '../../engine/trace/types';
+import { gridShape } from './gridShape';
+import { paintHeatmap } from './paintHeatmap';
+import { palette, type HostView } from './palettes';
+
+interface Props {
+  heatmap: HeatmapFrames;
+  frameIndex: number;
+  view: HostView;
+  /** The heatmap in words. */
+  label: string;
+}
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * One host's memory, one square cell per group of pages, filling its box. Memoised and drawn in an effect,
+ * so it repaints when the frame, the size or the trace changes, not on every playhead tick.
+ */
+export const HeatmapCanvas = memo(function HeatmapCanvas({ heatmap, frameIndex, view, label }: Props) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState<Size | null>(null);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    // jsdom has no canvas, and nothing to measure.
+    if (!box || !canvasRef.current?.getContext('2d')) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx || !size || size.width < 1 || size.height < 1) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(size.width * dpr);
+    canvas.height = Math.round(size.height * dpr);
+    const { cells } = heatmap;
+    const { cols, rows } = gridShape(cells, size.width / size.height);
+    const pixels = paintHeatmap(heatmap.data, frameIndex * cells * HEAT_BAND_COUNT, cells, cols, rows, palette(view));
+    const grid = document.createElement('canvas');
+    grid.width = cols;
+    grid.height = rows;
+    grid.getContext('2d')?.putImageData(new ImageData(pixels, cols, rows), 0, 0);
+    // Whole device pixels per cell keep every cell the same size; the grid sits centred.
+    const cellPx = Math.max(1, Math.floor(Math.min(canvas.width / cols, canvas.height / rows)));
+    const x = Math.floor((canvas.width - cols * cellPx) / 2);
+    const y = Math.floor((canvas.height - rows * cellPx) / 2);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(grid, x, y, cols * cellPx, rows * cellPx);
+    // Thin gaps between cells big enough to spare them, so the cells read as separate groups of pages.
+    if (cellPx >= 5) {
+      const gap = Math.max(1, Math.round(dpr));
+      for (let c = 1; c < cols; c++) ctx.clearRect(x + c * cellPx - gap, y, gap, rows * cellPx);
+      for (let r = 1; r < rows; r++) ctx.clearRect(x, y + r * cellPx - gap, cols * cellPx, gap);
+    }
+  }, [heatmap, frameIndex, view, size]);
+
+  return (
+    <div className="heatmap" ref={boxRef}>
+      <canvas ref={canvasRef} role="img" aria-label={label} />
+    </div>
+  );
+});

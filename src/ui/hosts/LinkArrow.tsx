@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { formatMbps } from '../format';
+
+interface Props {
+  /** Migration throughput at the playhead, Mbit/s; null before the first run. */
+  bandwidthMbps: number | null;
+  /** The migration is over at the playhead. */
+  finished: boolean;
+  /** Shown above the link: the VM marker while the VM is paused. */
+  marker: ReactNode;
+}
+
+/** The network between the hosts: throughput at the playhead, with dashes flowing while pages move. */
+export function LinkArrow({ bandwidthMbps, finished, marker }: Props) {
+  const flowing = !finished && bandwidthMbps !== null && bandwidthMbps > 0;
+  const caption = finished ? 'migration finished' : flowing ? 'migration traffic' : 'no traffic';
+  return (
+    <div className="link" role="group" aria-label="Migration link, source to destination">
+      <div className="link__marker">{marker}</div>
+      <div className="link__body">
+        <p className="link__rate">{bandwidthMbps === null ? '–' : formatMbps(finished ? 0 : bandwidthMbps)}</p>
+        <div className={flowing ? 'link__wire link__wire--flowing' : 'link__wire'} aria-hidden="true" />
+        <p className="link__caption">{caption}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { act, render } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HEAT_BAND_COUNT } from '../../../../src/engine/memory/pageState';
+import { runScenario } from '../../../../src/engine/run';
+import type { Trace } from '../../../../src/engine/trace/types';
+import { LabContext } from '../../../../src/state/LabContext';
+import { createLabStore } from '../../../../src/state/labStore';
+import { gridShape } from '../../../../src/ui/hosts/gridShape';
+import { HostsPanel } from '../../../../src/ui/hosts/HostsPanel';
+import { paintHeatmap } from '../../../../src/ui/hosts/paintHeatmap';
+import { paletteFrom } from '../../../../src/ui/hosts/palettes';
+
+const BOX = { width: 300, height: 200 };
+
+let trace: Trace;
+beforeAll(() => {
+  const full = runScenario({ vm: { memoryMiB: 256, usedMiB: 128 }, workload: { wssMiB: 32, writeRateMiBps: 20 } });
+  const { heatmap, summary } = full;
+  const frameBytes = heatmap.cells * HEAT_BAND_COUNT;
+  // Two frames, far apart, so the playhead can cross many samples within one frame. The second is the last.
+  trace = {
+    ...full,
+    heatmap: {
+      ...heatmap,
+      frameTimesMs: Float64Array.of(0, summary.totalTimeMs / 2),
+      data: Uint8Array.from([...heatmap.data.subarray(0, frameBytes), ...heatmap.data.subarray(-frameBytes)]),
+    },
+  };
+});
+
+/** A canvas stand-in that records what is drawn: jsdom has none. */
+const drawImage = vi.fn();
+const putImageData = vi.fn();
+const original = HTMLCanvasElement.prototype.getContext;
+beforeEach(() => {
+  drawImage.mockClear();
+  putImageData.mockClear();
+  const ctx = { drawImage, putImageData, clearRect: () => {}, imageSmoothingEnabled: true };
+  HTMLCanvasElement.prototype.getContext = (() => ctx) as unknown as typeof original;
+  vi.stubGlobal(
+    'ImageData',
+    class {
+      constructor(
+        readonly data: Uint8ClampedArray,
+        readonly width: number,
+        readonly height: number,
+      ) {}
+    },
+  );
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(private readonly report: (entries: { contentRect: typeof BOX }[]) => void) {}
+      observe() {
+        this.report([{ contentRect: BOX }]);
+      }
+      disconnect() {}
+    },
+  );
+});
+afterEach(() => {
+  HTMLCanvasElement.prototype.getContext = original;
+  vi.unstubAllGlobals();
+});
+
+function renderPanel(tMs: number) {
+  const store = createLabStore();
+  store.setState({ trace, tMs });
+  render(
+    <LabContext.Provider value={{ store, runner: null, engine: () => ({}) as never }}>
+      <HostsPanel />
+    </LabContext.Provider>,
+  );
+  return store;
+}
+
+describe('HeatmapCanvas', () => {
+  it('paints the frame under the playhead on both hosts, cells laid out for the box', () => {
+    renderPanel(trace.summary.totalTimeMs);
+    const { cols, rows } = gridShape(trace.heatmap.cells, BOX.width / BOX.height);
+    const frameOffset = trace.heatmap.cells * HEAT_BAND_COUNT;
+    const painted = putImageData.mock.calls.map(([image]) => image as ImageData);
+    expect(painted.map((p) => [p.width, p.height])).toEqual([
+      [cols, rows],
+      [cols, rows],
+    ]);
+    const { data, cells } = trace.heatmap;
+    expect(painted.map((p) => p.data)).toEqual([
+      paintHeatmap(
+        data,
+        frameOffset,
+        cells,
+        cols,
+        rows,
+        paletteFrom('source', () => ''),
+      ),
+      paintHeatmap(
+        data,
+        frameOffset,
+        cells,
+        cols,
+        rows,
+        paletteFrom('destination', () => ''),
+      ),
+    ]);
+    expect(drawImage).toHaveBeenCalledTimes(2);
+  });
+
+  it('repaints when the frame changes, not on every playhead tick', () => {
+    const store = renderPanel(0);
+    expect(drawImage).toHaveBeenCalledTimes(2);
+    const secondFrameMs = trace.heatmap.frameTimesMs[1];
+    for (const tMs of [secondFrameMs / 4, secondFrameMs / 2, secondFrameMs - 1]) act(() => store.setState({ tMs }));
+    expect(drawImage).toHaveBeenCalledTimes(2);
+    act(() => store.setState({ tMs: secondFrameMs }));
+    expect(drawImage).toHaveBeenCalledTimes(4);
+  });
+});
