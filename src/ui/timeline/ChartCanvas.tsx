@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import type { Trace } from '../../engine/trace/types';
+import { CHART_SERIES, type SeriesColours } from './chartSeries';
+import { drawCharts } from './drawCharts';
+import type { Row, TimeScale } from './timelineLayout';
+
+const DESCRIPTION = `Chart over time of ${CHART_SERIES.map((s) => `${s.name.toLowerCase()} (${s.meaning})`).join(', ')}`;
+
+interface ChartCanvasProps {
+  trace: Trace;
+  ghost: Trace | null;
+  x: TimeScale;
+  row: Row;
+  widthPx: number;
+}
+
+/** The charts on a canvas, redrawn when the run, the ghost, the zoom or the size change; never for the playhead. */
+export function ChartCanvas({ trace, ghost, x, row, widthPx }: ChartCanvasProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const heightPx = row.height;
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const devicePixelRatio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(widthPx * devicePixelRatio);
+    canvas.height = Math.round(heightPx * devicePixelRatio);
+    const style = getComputedStyle(canvas);
+    const colours = Object.fromEntries(
+      CHART_SERIES.map((s) => [s.key, style.getPropertyValue(s.colourVar).trim()]),
+    ) as SeriesColours;
+    drawCharts(canvas.getContext('2d'), trace, ghost, { x, widthPx, heightPx, devicePixelRatio }, colours);
+  }, [trace, ghost, x, widthPx, heightPx]);
+  return (
+    <canvas
+      ref={ref}
+      className="timeline__canvas"
+      role="img"
+      aria-label={DESCRIPTION}
+      style={{ top: row.top, width: widthPx, height: heightPx }}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+import type { Trace } from '../../engine/trace/types';
+import { formatBytes, formatMbps, formatPct } from '../format';
+import { pageBytesOf } from './timelineLayout';
+
+/** The three charted series: how to read each from a trace's samples, its colour and how to print it. */
+export interface ChartSeries {
+  key: 'dirtySet' | 'bandwidth' | 'vmSpeed';
+  name: string;
+  /** What the series means, for the legend's tooltip and the canvas description. */
+  meaning: string;
+  /** A CSS variable from styles.css, so the canvas and the legend use the same colour. */
+  colourVar: string;
+  shape: 'area' | 'line';
+  /** Share of the chart's height kept free above the series' maximum, so two flat maxima do not hide each other. */
+  headroom: number;
+  value: (trace: Trace, sample: number) => number;
+  format: (value: number) => string;
+}
+
+export const CHART_SERIES: readonly ChartSeries[] = [
+  {
+    key: 'dirtySet',
+    name: 'Dirty set',
+    meaning: 'memory the destination does not have up to date yet',
+    colourVar: '--dirtied',
+    shape: 'area',
+    headroom: 0,
+    value: (trace, i) => trace.samples.columns.dirtyPages[i] * pageBytesOf(trace),
+    format: formatBytes,
+  },
+  {
+    key: 'bandwidth',
+    name: 'Migration bandwidth',
+    meaning: 'how fast the migration is sending',
+    colourVar: '--in-flight',
+    shape: 'line',
+    headroom: 0.28,
+    value: (trace, i) => trace.samples.columns.bandwidthMbps[i],
+    format: formatMbps,
+  },
+  {
+    key: 'vmSpeed',
+    name: 'VM speed',
+    meaning: 'how fast the guest runs, as a share of its full speed',
+    colourVar: '--ink',
+    shape: 'line',
+    headroom: 0.1,
+    value: (trace, i) => trace.samples.columns.vmSpeedPct[i],
+    format: formatPct,
+  },
+];
+
+export type SeriesColours = Record<ChartSeries['key'], string>;
