@@ -23,19 +23,10 @@ export interface Notice {
 }
 
 /** What the "explain this number" panel is showing. */
-export type ExplainTarget =
-  | { kind: 'metric'; metric: MetricKey }
-  | { kind: 'round'; index: number };
+export type ExplainTarget = { kind: 'metric'; metric: MetricKey } | { kind: 'round'; index: number };
 
 export type MetricKey =
-  | 'downtime'
-  | 'totalTime'
-  | 'bytes'
-  | 'rounds'
-  | 'impact'
-  | 'stopReason'
-  | 'threshold'
-  | 'diagnosis';
+  'downtime' | 'totalTime' | 'bytes' | 'rounds' | 'impact' | 'stopReason' | 'threshold' | 'diagnosis';
 
 export const PLAYBACK_SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 

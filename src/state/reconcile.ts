@@ -14,7 +14,9 @@ export function reconcile(s: Scenario, changedPath: string, before: Scenario): S
     vm.usedMiB = round(Math.min(vm.memoryMiB, before.vm.usedMiB * scale));
     vm.freeMiB = round(Math.min(vm.usedMiB, before.vm.freeMiB * scale));
     workload.wssMiB = round(Math.min(vm.memoryMiB, before.workload.wssMiB * scale));
-    workload.phases = workload.phases.map((p) => (p.wssMiB === undefined ? p : { ...p, wssMiB: round(Math.min(vm.memoryMiB, p.wssMiB * scale)) }));
+    workload.phases = workload.phases.map((p) =>
+      p.wssMiB === undefined ? p : { ...p, wssMiB: round(Math.min(vm.memoryMiB, p.wssMiB * scale)) },
+    );
   }
   vm.usedMiB = Math.min(vm.usedMiB, vm.memoryMiB);
   vm.freeMiB = Math.min(vm.freeMiB, vm.usedMiB);

@@ -70,7 +70,8 @@ export function decodeLink(search: string): DecodedLink | null {
   if ([...params.keys()].length === 0) return null;
   const problems: string[] = [];
   const version = params.get('v');
-  if (version === null) problems.push(`the link has no format version (v=${SCENARIO_VERSION}); it was read as version ${SCENARIO_VERSION}`);
+  if (version === null)
+    problems.push(`the link has no format version (v=${SCENARIO_VERSION}); it was read as version ${SCENARIO_VERSION}`);
   else if (version !== String(SCENARIO_VERSION)) {
     return {
       scenario: DEFAULT_SCENARIO,
@@ -113,11 +114,13 @@ export function decodeLink(search: string): DecodedLink | null {
     if (result.ok) return { scenario: result.scenario, tMs, problems };
     for (const p of result.problems) {
       const field = p.field.startsWith('interventions.') ? 'interventions' : p.field;
-      const fallback = field === 'interventions' ? 'the changes over time were dropped' : `the default ${JSON.stringify(getPath(DEFAULT_SCENARIO, field))} is used`;
+      const fallback =
+        field === 'interventions'
+          ? 'the changes over time were dropped'
+          : `the default ${JSON.stringify(getPath(DEFAULT_SCENARIO, field))} is used`;
       problems.push(`${p.message}; ${fallback}`);
       deletePath(input, field);
     }
   }
   return { scenario: DEFAULT_SCENARIO, tMs, problems: [...problems, 'the default scenario was loaded'] };
 }
-

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { bootLab } from '../state/bootLab';
 import { LabContext, type Lab } from '../state/LabContext';
 import { persistScenario } from '../state/persistence';
-import { connectRunner } from '../state/runner';
+import { connectRunner, type Runner } from '../state/runner';
 import { syncUrl } from '../state/urlSync';
 import { engineWorker, type EngineClient } from '../worker/engineClient';
 import { ControlsPanel } from './controls/ControlsPanel';
@@ -27,13 +27,23 @@ const safeStorage = (): Storage | undefined => {
 /** The whole lab: one store, the engine in its worker, the panels around them. */
 export function App({ engine = engineWorker }: { engine?: () => EngineClient }) {
   const store = useMemo(() => bootLab(window.location.search, safeStorage()), []);
-  const [lab, setLab] = useState<Lab>({ store, runner: null, engine });
+  const runnerRef = useRef<Runner | null>(null);
+  // The panels get stable Cancel and Retry handles; the runner behind them lives with the effect.
+  const lab = useMemo<Lab>(
+    () => ({
+      store,
+      engine,
+      runner: { cancel: () => runnerRef.current?.cancel(), retry: () => runnerRef.current?.retry(), stop: () => {} },
+    }),
+    [store, engine],
+  );
   useEffect(() => {
     const runner = connectRunner(store, engine);
-    setLab({ store, runner, engine });
+    runnerRef.current = runner;
     const stopPersist = persistScenario(store, safeStorage());
     const stopUrl = syncUrl(store, window);
     return () => {
+      runnerRef.current = null;
       runner.stop();
       stopPersist();
       stopUrl();

@@ -70,7 +70,11 @@ export function Header() {
           Strategy
         </span>
         {STRATEGIES.map((st) => (
-          <label key={st} className={`strategy__option${scenario.strategy === st ? ' is-checked' : ''}`} title={STRATEGY_HINTS[st]}>
+          <label
+            key={st}
+            className={`strategy__option${scenario.strategy === st ? ' is-checked' : ''}`}
+            title={STRATEGY_HINTS[st]}
+          >
             <input
               type="radio"
               name="strategy"
@@ -95,7 +99,12 @@ export function Header() {
       {link && (
         <div className="share-popover" role="dialog" aria-label="Share this scenario">
           <span role="status">{link.copied ? 'Link copied.' : 'Copy this link:'}</span>
-          <input readOnly value={link.url} aria-label="Link to this scenario" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            readOnly
+            value={link.url}
+            aria-label="Link to this scenario"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button type="button" onClick={() => setLink(null)}>
             Close
           </button>

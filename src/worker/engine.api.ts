@@ -39,11 +39,7 @@ export const engineApi = {
     return { engineVersion: ENGINE_VERSION, inWorker: typeof WorkerGlobalScope !== 'undefined' };
   },
 
-  async run(
-    scenario: ScenarioInput,
-    runId: number,
-    onProgress?: (p: RunProgress) => void,
-  ): Promise<RunReply> {
+  async run(scenario: ScenarioInput, runId: number, onProgress?: (p: RunProgress) => void): Promise<RunReply> {
     latestRunId = Math.max(latestRunId, runId);
     const started = performance.now();
     try {

@@ -19,7 +19,10 @@ export function renderInLab(
   opts: { trace?: Trace; scenario?: Scenario; tMs?: number } = {},
 ): { store: LabStore } & ReturnType<typeof render> {
   const store = createLabStore(opts.scenario ?? opts.trace?.scenario ?? DEFAULT_SCENARIO);
-  if (opts.trace) store.setState({ trace: opts.trace, status: 'done', tMs: opts.tMs ?? opts.trace.summary.totalTimeMs });
-  const result = render(<LabContext.Provider value={{ store, runner: null, engine: noEngine }}>{ui}</LabContext.Provider>);
+  if (opts.trace)
+    store.setState({ trace: opts.trace, status: 'done', tMs: opts.tMs ?? opts.trace.summary.totalTimeMs });
+  const result = render(
+    <LabContext.Provider value={{ store, runner: null, engine: noEngine }}>{ui}</LabContext.Provider>,
+  );
   return { store, ...result };
 }

@@ -26,7 +26,7 @@ export function ideal(over: {
     precopy: { maxIterations: 0, ...over.precopy },
     postcopy: { ...over.postcopy },
     hybrid: { ...over.hybrid },
-    host: { switchoverMs: 0 },
+    host: { switchoverMs: 0, allocateMs: 0, validateMs: 0 },
   };
 }
 

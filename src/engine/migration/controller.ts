@@ -11,7 +11,15 @@ export type Next =
   /** The blackout is over: the VM runs on the destination (pages may still follow in post-copy). */
   | { kind: 'resumed' }
   /** Nothing left to do. */
-  | { kind: 'done' };
+  | { kind: 'done' }
+  /** Setup is over: the destination is ready and the connection is up. */
+  | { kind: 'prepared' }
+  /** The destination or the platform said no before anything was copied. */
+  | { kind: 'refused'; reasons: string[] }
+  /** The local disk is on the destination; memory can follow. */
+  | { kind: 'disk-done' }
+  /** The workload has drained and checkpointed after its advance notice. */
+  | { kind: 'drained' };
 
 /**
  * One phase of a migration, advanced in slices of simulated time: `step` does the slice's work and says

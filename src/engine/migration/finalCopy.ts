@@ -35,6 +35,11 @@ export class FinalCopy implements PhaseController {
     return 0;
   }
 
+  /** The destination holds everything: pages and device state. Only the acknowledgement is left. */
+  get dataComplete(): boolean {
+    return this.stage === 'handover' || this.stage === 'done';
+  }
+
   step(dtMs: number): number {
     const s = this.s;
     const rate = s.linkSplit().migrationBytesPerMs;

@@ -47,7 +47,9 @@ export class Postcopy implements PhaseController {
     s.counters.writes += s.writes.advance(s.tMs, dtMs, s.writeSpeed() * speed, (page) => {
       if (toSend.delete(page)) {
         const bytes = states[page] === PageState.Untouched ? wire.zeroBytes : wire.normalBytes;
-        const latency = s.live.rttMs + (rate > 0 ? bytes / rate : 0) + queueMs;
+        // During a network drop the page can only come once the link is back.
+        const waitMs = s.linkDown ? s.linkDownUntilMs - s.tMs : 0;
+        const latency = waitMs + s.live.rttMs + (rate > 0 ? bytes / rate : 0) + queueMs;
         s.stallDebtMs += latency;
         s.counters.faults++;
         s.counters.faultStallMs += latency;

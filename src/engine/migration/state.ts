@@ -45,6 +45,7 @@ export interface Counters {
   othersWantedBytes: number;
   othersGotBytes: number;
   sourceBusyMs: number;
+  diskBytes: number;
 }
 
 /** Everything a migration in progress shares between its phases: memory, bitmaps, guest, link, counters. */
@@ -86,7 +87,12 @@ export class MigrationState {
     othersWantedBytes: 0,
     othersGotBytes: 0,
     sourceBusyMs: 0,
+    diskBytes: 0,
   };
+  /** The link carries nothing until then (an injected network drop), ms. */
+  linkDownUntilMs = -1;
+  /** Disk writes mirrored to the destination after a local disk was copied, bytes per ms. */
+  diskMirrorBytesPerMs = 0;
   /** Pages newly marked in the dirty log since the counter was last read (for round statistics). */
   newlyLogged = 0;
 
@@ -157,12 +163,17 @@ export class MigrationState {
 
   /** How the source link splits now: the VM's own traffic competes only while it runs on the source. */
   linkSplit(): LinkSplit {
+    if (this.linkDown) return { migrationBytesPerMs: 0, vmTrafficBytesPerMs: 0, otherTrafficBytesPerMs: 0 };
     const vmOnSourceLink = this.vmHost === 'source' && !this.vmPaused;
     return splitLink({
       linkBytesPerMs: mbpsToBytesPerMs(this.live.linkMbps),
-      vmTrafficBytesPerMs: vmOnSourceLink ? mbpsToBytesPerMs(this.live.vmTrafficMbps) : 0,
+      vmTrafficBytesPerMs: vmOnSourceLink ? mbpsToBytesPerMs(this.live.vmTrafficMbps) + this.diskMirrorBytesPerMs : 0,
       otherTrafficBytesPerMs: mbpsToBytesPerMs(this.live.otherTrafficMbps),
     });
+  }
+
+  get linkDown(): boolean {
+    return this.tMs < this.linkDownUntilMs;
   }
 
   /** Share of the guest's writing that survives throttling and stunning (stalls are handled by post-copy). */
@@ -272,7 +283,7 @@ export class MigrationState {
   /** Records what the link carried for others over a step in which the migration sent `bytes`. */
   accountLink(dtMs: number, migrationBytes: number): void {
     const c = this.counters;
-    const link = mbpsToBytesPerMs(this.live.linkMbps) * dtMs;
+    const link = this.linkDown ? 0 : mbpsToBytesPerMs(this.live.linkMbps) * dtMs;
     const vm = this.vmHost === 'source' && !this.vmPaused ? mbpsToBytesPerMs(this.live.vmTrafficMbps) * dtMs : 0;
     const wanted = mbpsToBytesPerMs(this.live.otherTrafficMbps) * dtMs;
     c.linkCapacityBytes += link;

@@ -69,6 +69,7 @@ export function scenarioFromQmp(record: QmpRecord, hints: ImportHints): Scenario
       ...(record.cancelledAtS !== null ? { timeoutS: record.cancelledAtS, onNoConvergence: 'abort' as const } : {}),
     },
     hybrid: postcopy ? { switchAtMs: Math.max(1, record.postcopyStartS! * 1000) } : {},
-    host: { switchoverMs: 1 },
+    // QEMU's total-time starts at the migrate command: the management layer's preparation is not in it.
+    host: { switchoverMs: 1, allocateMs: 0, validateMs: 0 },
   };
 }

@@ -157,6 +157,12 @@ const postcopySchema = z
     preempt: flag(false, 'Faulted pages skip the queue of pushed pages (postcopy-preempt).'),
     capMbps: num(0, 400_000, 0, 'Bandwidth cap of the background push in Mbit/s; 0 = no cap.'),
     queueKiB: num(0, 65_536, 256, 'Pushed data queued ahead of a faulted page without preempt, in KiB.'),
+    recoveryMs: num(
+      0,
+      86_400_000,
+      30_000,
+      'After switchover, a network loss longer than this cannot be recovered: the VM is lost, in ms.',
+    ),
   })
   .prefault({});
 
@@ -171,8 +177,91 @@ const hostSchema = z
   .strictObject({
     zeroScanUs: num(0, 100, 0.45, 'Time to check one 4 KiB page for zeros, in microseconds.'),
     switchoverMs: num(0, 10_000, 1, 'Fixed cost of stopping and starting the vCPUs at switchover, in ms.'),
+    allocateMs: num(0, 600_000, 40, 'Time to reserve memory and vCPUs on the destination, in ms.'),
+    validateMs: num(0, 600_000, 10, 'Time to check the destination can run this VM (CPU, firmware, drivers), in ms.'),
+    announceMs: num(
+      0,
+      60_000,
+      50,
+      'From resume until the gratuitous ARP has moved the traffic to the destination, in ms.',
+    ),
+    forwardingMs: num(0, 3_600_000, 1000, 'How long the source forwards stray packets after resume, in ms.'),
+    teardownMs: num(0, 600_000, 100, 'Time to delete the VM on the source, in ms.'),
+    shutdownS: num(0, 86_400, 20, 'Time for a clean guest shutdown (soft power-down), in s.'),
+    diskMiBps: num(1, 100_000, 500, 'Disk speed for writing and reading a hibernation image, in MiB/s.'),
+    carryMinutes: num(0, 100_000, 30, 'Suspend and carry: time to take the saved VM to the other place, in minutes.'),
+    streamTimeoutMs: num(
+      1,
+      3_600_000,
+      5000,
+      'A migration stream that moves nothing for this long is broken (keepalive timeout), in ms.',
+    ),
   })
   .prefault({});
+
+const destinationSchema = z
+  .strictObject({
+    freeMemoryMiB: num(0, 16_777_216, 262_144, 'Memory free on the destination host, in MiB.'),
+    freeVcpus: int(0, 4096, 64, 'vCPUs free on the destination host.'),
+    cpuFeaturesMatch: flag(true, "The destination's CPU offers every feature the guest was started with."),
+    firmwareMatch: flag(true, 'The destination runs a firmware version this VM can resume on.'),
+    driversMatch: flag(true, 'Hypervisor and device-model versions on the destination are compatible.'),
+  })
+  .prefault({});
+
+export const DISK_MODES = ['network', 'copy', 'leave-behind'] as const;
+export const NOT_LIVE_RESPONSES = ['refuse', 'drain-checkpoint', 'terminate-restart', 'paravirtual'] as const;
+
+const resourcesSchema = z
+  .strictObject({
+    disk: z
+      .enum(DISK_MODES)
+      .default('network')
+      .describe(
+        'network: storage reachable from both hosts (a global name); copy: a local disk copied first; ' +
+          'leave-behind: a local disk the destination keeps reading from the source (a residual dependency).',
+      ),
+    diskGiB: num(1, 1_048_576, 40, 'Size of the local disk, in GiB.'),
+    diskWriteMiBps: num(0, 100_000, 2, "The guest's disk writes while its disk is copied, in MiB/s."),
+    networkIdentity: z
+      .enum(['global', 'host-bound'])
+      .default('global')
+      .describe('global: the address follows the VM (L2 or NAT); host-bound: the source must keep forwarding.'),
+  })
+  .prefault({});
+
+const devicesSchema = z
+  .strictObject({
+    passthroughGpu: flag(false, 'A GPU or FPGA passed straight through to the guest.'),
+    sriovNic: flag(false, 'An SR-IOV network card function passed through to the guest.'),
+    hostBoundTpm: flag(false, "A TPM whose state is bound to the source host's endorsement key."),
+    hardwareSecrets: flag(false, 'Secrets rooted in the source machine (serial numbers, sealed keys).'),
+    latencyBudgetMs: num(0, 3_600_000, 0, 'The longest pause the workload tolerates, in ms (0 = no budget).'),
+    whenNotLive: z
+      .enum(NOT_LIVE_RESPONSES)
+      .default('refuse')
+      .describe(
+        'When live migration is impossible: refuse; give notice so the workload drains and checkpoints; ' +
+          'terminate and restart; or swap in a paravirtual device whose state can be captured.',
+      ),
+    checkpointS: num(0, 86_400, 30, 'Drain and checkpoint time after advance notice, in s.'),
+    restartS: num(0, 86_400, 45, 'Time to boot the VM again and bring its service up, in s.'),
+  })
+  .prefault({});
+
+export const FAULT_KINDS = ['network-drop', 'destination-crash', 'source-crash', 'link-degradation'] as const;
+export const FAULT_MOMENTS = ['at-time', 'brownout', 'blackout', 'after-commit'] as const;
+
+const faultSchema = z.strictObject({
+  kind: z.enum(FAULT_KINDS).describe('What fails.'),
+  when: z
+    .enum(FAULT_MOMENTS)
+    .default('at-time')
+    .describe('at-time: at atMs; brownout, blackout, after-commit: atMs after that step begins.'),
+  atMs: num(0, 1e9, 0, 'Simulated time of the fault, or its delay after the step begins, in ms.'),
+  durationMs: num(0, 1e8, 2000, 'network-drop: how long the link carries nothing, in ms.'),
+  factorPct: num(1, 100, 10, 'link-degradation: the link keeps this share of its speed, in %.'),
+});
 
 const interventionSchema = z.strictObject({
   atMs: num(0, 1e9, 0, 'Simulated time of the change, in ms.'),
@@ -205,6 +294,10 @@ export const scenarioSchema = z.strictObject({
     .max(64)
     .default([])
     .describe('Parameter changes at given simulated times (up to 64).'),
+  destination: destinationSchema,
+  resources: resourcesSchema,
+  devices: devicesSchema,
+  faults: z.array(faultSchema).max(8).default([]).describe('Faults to inject (up to 8).'),
   output: outputSchema,
 });
 
@@ -218,3 +311,5 @@ export type StopRule = (typeof STOP_RULES)[number];
 export type Intervention = Scenario['interventions'][number];
 export type WorkloadPhase = Scenario['workload']['phases'][number];
 export type WorkloadPreset = (typeof WORKLOAD_PRESETS)[number];
+export type Fault = Scenario['faults'][number];
+export type FaultKind = (typeof FAULT_KINDS)[number];

@@ -13,10 +13,26 @@ export interface RunVerdict {
   expectedDowntimeMs: number;
   /** 1 when a final sync ran at the pause. */
   finalSyncs: number;
+  failure: string | null;
+  refusals: string[];
+  refusedAt: 'allocate' | 'validate' | null;
+  /** How a VM that cannot move live was moved instead. */
+  offline: 'drain-checkpoint' | 'terminate-restart' | null;
+  lostAtMs: number | null;
 }
 
-const lengthOf = (phases: Phase[], kind: Phase['kind']) =>
-  phases.filter((p) => p.kind === kind).reduce((sum, p) => sum + (p.endMs - p.startMs), 0);
+const lengthOf = (phases: Phase[], ...kinds: Phase['kind'][]) =>
+  phases.filter((p) => kinds.includes(p.kind)).reduce((sum, p) => sum + (p.endMs - p.startMs), 0);
+
+/** What stays on the source after the move and keeps it from being deleted. */
+export function residualDependencies(s: MigrationState['scenario']): string[] {
+  const out: string[] = [];
+  if (s.resources.disk === 'leave-behind')
+    out.push('the local disk stays on the source host, which keeps serving it to the destination over the network');
+  if (s.resources.networkIdentity === 'host-bound')
+    out.push("the VM's network address is bound to the source host, which keeps forwarding its traffic");
+  return out;
+}
 
 export function buildSummary(
   s: MigrationState,
@@ -27,6 +43,12 @@ export function buildSummary(
 ): Summary {
   const c = s.counters;
   const sc = s.scenario;
+  const downtimeMs = lengthOf(phases, 'blackout', 'offline');
+  const residuals = v.outcome === 'completed' ? residualDependencies(sc) : [];
+  const forwarding = sc.host.forwardingMs > 0;
+  const resumed = v.resumedAtMs ?? s.tMs;
+  const postcopyEnd = phases.filter((p) => p.kind === 'postcopy').reduce((end, p) => Math.max(end, p.endMs), resumed);
+  const resumeStepEnd = Math.max(resumed + sc.host.forwardingMs, postcopyEnd);
   return {
     strategy: sc.strategy,
     stopRule: sc.precopy.stopRule,
@@ -35,7 +57,7 @@ export function buildSummary(
     stopReason: v.stopReason,
     iterations: rounds.length,
     dirtySyncCount: 1 + precopySyncs + v.finalSyncs,
-    downtimeMs: lengthOf(phases, 'blackout'),
+    downtimeMs,
     totalTimeMs: s.tMs,
     setupTimeMs: lengthOf(phases, 'setup'),
     bytesTransferred: c.transferredBytes,
@@ -54,11 +76,22 @@ export function buildSummary(
     faultStallMs: c.faultStallMs,
     maxThrottlePct: Math.round(s.maxThrottle * 100),
     vmLostSeconds: c.vmLostMs / 1000,
-    linkSharePct: c.linkCapacityBytes > 0 ? (100 * c.transferredBytes) / c.linkCapacityBytes : 0,
+    linkSharePct: c.linkCapacityBytes > 0 ? Math.min(100, (100 * c.transferredBytes) / c.linkCapacityBytes) : 0,
     othersStarvedPct:
       c.othersWantedBytes > 0 ? (100 * (c.othersWantedBytes - c.othersGotBytes)) / c.othersWantedBytes : 0,
     sourceBusySeconds: c.sourceBusyMs / 1000,
     expectedDowntimeMs: v.expectedDowntimeMs,
     blackoutCopyMs: v.blackoutCopyMs,
+    vmLocation: v.outcome === 'completed' ? 'destination' : v.outcome === 'aborted' ? 'source' : 'lost',
+    failure: v.failure,
+    refusals: v.refusals,
+    residualDependencies: residuals,
+    sourceDeletable: v.outcome === 'completed' && residuals.length === 0,
+    lifecycleEndMs: v.outcome === 'completed' ? resumeStepEnd + (residuals.length ? 0 : sc.host.teardownMs) : s.tMs,
+    clockJumpMs: v.offline ? 0 : lengthOf(phases, 'blackout'),
+    unreachableMs: downtimeMs + (v.outcome === 'completed' && !forwarding ? sc.host.announceMs : 0),
+    diskBytes: c.diskBytes,
+    stateLost: v.offline === 'terminate-restart' || v.outcome === 'failed' ? 'in-memory state' : 'nothing',
+    guestCooperation: v.offline === 'drain-checkpoint' || sc.precopy.freePageHinting || sc.precopy.stunRogue,
   };
 }

@@ -1,6 +1,10 @@
 import type { Scenario, StopRule, Strategy } from '../scenario/schema';
 
-export type PhaseKind = 'setup' | 'precopy' | 'blackout' | 'postcopy';
+/**
+ * setup: allocate, validate and connect; disk: a local disk copied ahead of memory; drain: the workload
+ * checkpoints after advance notice; offline: the VM is down for a terminate-and-restart move.
+ */
+export type PhaseKind = 'setup' | 'disk' | 'precopy' | 'blackout' | 'postcopy' | 'drain' | 'offline';
 export type Outcome = 'completed' | 'aborted' | 'failed';
 export type StopReason =
   /** The dirty set fitted under the stop threshold. */
@@ -20,7 +24,26 @@ export type StopReason =
   /** Hybrid: the planned switch to post-copy. */
   | 'postcopy-switch'
   /** Post-copy and stop-and-copy do not iterate: nothing to stop. */
-  | 'not-iterative';
+  | 'not-iterative'
+  /** The destination or the platform refused before anything was copied. */
+  | 'refused'
+  /** An injected fault ended the migration. */
+  | 'fault'
+  /** Not live-migratable: moved by draining and checkpointing, or by terminate and restart. */
+  | 'offline-move';
+
+export type LifecycleStepKind = 'allocate' | 'validate' | 'copy' | 'blackout' | 'redirect' | 'resume' | 'delete-source';
+export type StepStatus = 'done' | 'refused' | 'failed' | 'skipped' | 'blocked';
+
+/** One of the seven steps of a migration, as it went in this run. */
+export interface LifecycleStep {
+  step: LifecycleStepKind;
+  label: string;
+  startMs: number;
+  endMs: number;
+  status: StepStatus;
+  detail: string;
+}
 
 export interface Phase {
   kind: PhaseKind;
@@ -72,7 +95,17 @@ export type EventKind =
   | 'resumed'
   | 'postcopy-done'
   | 'aborted'
-  | 'done';
+  | 'done'
+  | 'allocated'
+  | 'validated'
+  | 'refused'
+  | 'fault'
+  | 'disk-copied'
+  | 'vm-lost'
+  | 'postcopy-paused'
+  | 'postcopy-recovered'
+  | 'offline'
+  | 'lifecycle';
 
 export interface TraceEvent {
   tMs: number;
@@ -125,10 +158,40 @@ export interface Summary {
   expectedDowntimeMs: number;
   /** Final-copy bytes over link bandwidth alone: the part of the blackout the network explains, ms. */
   blackoutCopyMs: number;
+  /** Where the VM runs when it is all over. */
+  vmLocation: 'source' | 'destination' | 'lost';
+  /** What went wrong (a refusal, a fault, a lost VM), in one sentence; null when nothing did. */
+  failure: string | null;
+  /** Why the destination or the platform refused, one reason each. */
+  refusals: string[];
+  /** What stays behind on the source and keeps it from being deleted. */
+  residualDependencies: string[];
+  sourceDeletable: boolean;
+  /** When the last lifecycle step (deleting the source) ends, ms. */
+  lifecycleEndMs: number;
+  /** How far the guest's clock is behind real time on resume, ms. */
+  clockJumpMs: number;
+  /** How long clients could not reach the service, ms. */
+  unreachableMs: number;
+  /** Bytes of local disk copied ahead of memory. */
+  diskBytes: number;
+  /** What the move cost the guest's state. */
+  stateLost: 'nothing' | 'in-memory state';
+  /** Whether the guest had to take part (drain, checkpoint) for the move to work. */
+  guestCooperation: boolean;
 }
 
 /** The `phase` sample column's codes. */
-export const PHASE_CODES = { setup: 0, precopy: 1, blackout: 2, postcopy: 3, done: 4 } as const;
+export const PHASE_CODES = {
+  setup: 0,
+  precopy: 1,
+  blackout: 2,
+  postcopy: 3,
+  done: 4,
+  disk: 5,
+  drain: 6,
+  offline: 7,
+} as const;
 
 export const SAMPLE_COLUMNS = [
   'tMs',
@@ -142,7 +205,7 @@ export const SAMPLE_COLUMNS = [
   'faultsPerSec',
   'throttlePct',
   'expectedDowntimeMs',
-  /** 0 setup, 1 pre-copy, 2 blackout, 3 post-copy, 4 finished. */
+  /** See PHASE_CODES: 0 setup, 1 pre-copy, 2 blackout, 3 post-copy, 4 finished, 5 disk, 6 drain, 7 offline. */
   'phase',
 ] as const;
 export type SampleColumn = (typeof SAMPLE_COLUMNS)[number];
@@ -167,6 +230,7 @@ export interface Trace {
   scenario: Scenario;
   summary: Summary;
   phases: Phase[];
+  lifecycle: LifecycleStep[];
   rounds: Round[];
   events: TraceEvent[];
   samples: Samples;

@@ -83,4 +83,3 @@ export const SLIDERS: SliderDef[] = [
     format: (v) => (v === 0 ? 'no cap' : `${v} rounds`),
   },
 ];
-

@@ -31,7 +31,12 @@ describe('shared links', () => {
   });
 
   it('keeps simple fields readable for hand editing', () => {
-    const text = encodeLink(scenarioOrThrow({ network: { linkMbps: 10000 }, interventions: [{ atMs: 5, path: 'network.capMbps', value: 1 }] }));
+    const text = encodeLink(
+      scenarioOrThrow({
+        network: { linkMbps: 10000 },
+        interventions: [{ atMs: 5, path: 'network.capMbps', value: 1 }],
+      }),
+    );
     expect(text).toBe('v=1&network.linkMbps=10000&iv=5:network.capMbps:1');
   });
 

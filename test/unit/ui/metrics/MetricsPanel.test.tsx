@@ -11,10 +11,14 @@ describe('MetricsPanel', () => {
   it('shows each metric as an element named by its label, with units', () => {
     renderInLab(<MetricsPanel />, { trace });
     const s = trace.summary;
-    expect(within(screen.getByRole('group', { name: 'Downtime' })).getByText(`${Math.round(s.downtimeMs)} ms`)).toBeVisible();
+    expect(
+      within(screen.getByRole('group', { name: 'Downtime' })).getByText(`${Math.round(s.downtimeMs)} ms`),
+    ).toBeVisible();
     expect(screen.getByRole('group', { name: 'Total migration time' })).toHaveTextContent(/\d+(\.\d+)? s/);
     expect(screen.getByRole('group', { name: 'Bytes transferred' })).toHaveTextContent(/MiB|GiB/);
-    expect(screen.getByRole('group', { name: 'Bytes transferred' })).toHaveTextContent(`${s.memoryMultiple.toFixed(2)}× memory`);
+    expect(screen.getByRole('group', { name: 'Bytes transferred' })).toHaveTextContent(
+      `${s.memoryMultiple.toFixed(2)}× memory`,
+    );
     expect(screen.getByRole('group', { name: 'Rounds' })).toHaveTextContent(String(s.iterations));
     expect(screen.getByRole('group', { name: 'Stop reason' })).toHaveTextContent('converged');
     expect(screen.getByLabelText('Diagnosis')).toHaveTextContent(/Converged in \d+ rounds/);

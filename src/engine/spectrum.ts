@@ -1,0 +1,116 @@
+import { runScenario } from './run';
+import type { Scenario } from './scenario/schema';
+import { mbpsToBytesPerMs, mibToBytes } from './units';
+
+export type Approach =
+  'hard-power-down' | 'soft-power-down' | 'hibernation' | 'suspend-and-carry' | 'quick-migration' | 'live-migration';
+
+/** One way of moving the same VM, from most to least disruptive. */
+export interface SpectrumEntry {
+  approach: Approach;
+  label: string;
+  /** Time the service is unavailable, ms. */
+  downtimeMs: number;
+  /** From the decision to move until the VM serves again on the new machine, ms. */
+  totalMs: number;
+  bytesSent: number;
+  stateLost: string;
+  guestCooperation: string;
+  how: string;
+}
+
+/**
+ * The same VM moved five (or six) ways: cold power-down, clean shutdown, hibernation, quick migration
+ * (stop-and-copy, simulated) and live migration (simulated), plus suspend-and-carry for a suspended VM on
+ * a USB key. Power-down and hibernation are closed forms over the host's boot, shutdown and disk speeds;
+ * a local disk has to cross the link in every approach but live migration's copy-ahead.
+ */
+export function spectrum(s: Scenario): SpectrumEntry[] {
+  const linkBytesPerMs = mbpsToBytesPerMs(s.network.linkMbps);
+  const diskMs = s.resources.disk === 'network' ? 0 : mibToBytes(s.resources.diskGiB * 1024) / linkBytesPerMs;
+  const diskBytes = s.resources.disk === 'network' ? 0 : mibToBytes(s.resources.diskGiB * 1024);
+  const bootMs = s.devices.restartS * 1000;
+  const shutdownMs = s.host.shutdownS * 1000;
+  const imageBytes = mibToBytes(s.vm.usedMiB);
+  const diskIoMs = (imageBytes / mibToBytes(s.host.diskMiBps)) * 1000;
+  // With network storage the hibernation image is already where the destination can read it.
+  const imageMoveMs = s.resources.disk === 'network' ? 0 : imageBytes / linkBytesPerMs;
+  const simulate = (strategy: Scenario['strategy']) =>
+    runScenario({
+      ...s,
+      strategy,
+      faults: [],
+      interventions: [],
+      devices: { ...s.devices, whenNotLive: 'paravirtual' },
+    }).summary;
+  const quick = simulate('stopcopy');
+  const live = simulate(s.strategy === 'stopcopy' ? 'precopy' : s.strategy);
+  const hibernateMs = diskIoMs + imageMoveMs + diskMs + diskIoMs;
+  return [
+    {
+      approach: 'hard-power-down',
+      label: 'Hard power-down',
+      downtimeMs: diskMs + bootMs,
+      totalMs: diskMs + bootMs,
+      bytesSent: diskBytes,
+      stateLost: 'everything in memory: unsaved work, open connections',
+      guestCooperation: 'none',
+      how: 'cut the power, move the disk, cold boot',
+    },
+    {
+      approach: 'soft-power-down',
+      label: 'Soft power-down',
+      downtimeMs: shutdownMs + diskMs + bootMs,
+      totalMs: shutdownMs + diskMs + bootMs,
+      bytesSent: diskBytes,
+      stateLost: 'whatever the applications did not save on the way down; all connections',
+      guestCooperation: 'the guest OS and every application must shut down cleanly',
+      how: 'ask the guest to shut down, move the disk, boot',
+    },
+    {
+      approach: 'hibernation',
+      label: 'Hibernation',
+      downtimeMs: hibernateMs,
+      totalMs: hibernateMs,
+      bytesSent: diskBytes + (s.resources.disk === 'network' ? 0 : imageBytes),
+      stateLost: 'nothing, if hibernation works; network connections usually time out',
+      guestCooperation: 'the guest OS must support hibernation and be healthy enough to do it',
+      how: 'the guest writes its memory to disk and powers off; it resumes from the image',
+    },
+    {
+      approach: 'suspend-and-carry',
+      label: 'Suspend and carry (USB key)',
+      downtimeMs: diskIoMs + s.host.carryMinutes * 60_000 + diskIoMs,
+      totalMs: diskIoMs + s.host.carryMinutes * 60_000 + diskIoMs,
+      bytesSent: 0,
+      stateLost: 'nothing; connections are gone by the time it resumes',
+      guestCooperation: 'none: the host saves and restores the VM',
+      how: `the host saves the VM to a portable disk, someone carries it ${s.host.carryMinutes} min, the other host resumes it`,
+    },
+    {
+      approach: 'quick-migration',
+      label: 'Quick migration (stop-and-copy)',
+      downtimeMs: quick.downtimeMs + diskMs,
+      totalMs: quick.totalTimeMs + diskMs,
+      bytesSent: quick.bytesTransferred + diskBytes,
+      stateLost: 'nothing; connections survive only a short pause',
+      guestCooperation: 'none: the host pauses, copies and resumes the VM',
+      how: 'pause, copy all memory and device state, resume on the destination',
+    },
+    {
+      approach: 'live-migration',
+      label: `Live migration (${live.strategy === 'precopy' ? 'pre-copy' : live.strategy === 'postcopy' ? 'post-copy' : 'hybrid'})`,
+      downtimeMs: live.downtimeMs,
+      totalMs: live.totalTimeMs,
+      bytesSent: live.bytesTransferred,
+      stateLost:
+        live.outcome === 'completed'
+          ? 'nothing; connections survive a pause under about 750 ms'
+          : 'nothing (the migration did not finish: the VM stayed put)',
+      guestCooperation: live.guestCooperation
+        ? 'optional paravirtual help is used'
+        : 'none: managed from outside the guest',
+      how: 'copy memory while the VM runs; pause only for the last dirty pages',
+    },
+  ];
+}

@@ -1,0 +1,132 @@
+import type { Scenario } from '../scenario/schema';
+import type { RunVerdict } from './summary';
+import type { LifecycleStep, LifecycleStepKind, Phase, StepStatus, Summary } from './types';
+
+const LABELS: Record<LifecycleStepKind, string> = {
+  allocate: 'Allocate at the destination',
+  validate: 'Validate compatibility',
+  copy: 'Iterative copy (brownout)',
+  blackout: 'Stop-and-copy (blackout) and commit',
+  redirect: 'Redirect the network',
+  resume: 'Resume on the target (target brownout)',
+  'delete-source': 'Delete the source',
+};
+
+const ms = (t: number) => `${(t / 1000).toFixed(t < 10_000 ? 2 : 1)} s`;
+
+/**
+ * The seven steps of a migration as this run went through them, with times, a status each and what
+ * happened in it. Steps after a refusal or a failure are skipped; deleting the source is blocked while
+ * something still depends on it.
+ */
+export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summary: Summary): LifecycleStep[] {
+  const steps: LifecycleStep[] = [];
+  const add = (step: LifecycleStepKind, startMs: number, endMs: number, status: StepStatus, detail: string) =>
+    steps.push({ step, label: LABELS[step], startMs, endMs: Math.max(startMs, endMs), status, detail });
+  const allocEnd = Math.min(s.host.allocateMs, summary.totalTimeMs);
+  const validEnd = Math.min(s.host.allocateMs + s.host.validateMs, summary.totalTimeMs);
+  const end = summary.totalTimeMs;
+
+  if (v.refusedAt === 'allocate') {
+    add('allocate', 0, allocEnd, 'refused', v.refusals.join('; '));
+  } else add('allocate', 0, allocEnd, 'done', `${s.vm.memoryMiB} MiB and ${s.vm.vcpus} vCPUs reserved`);
+  if (v.refusedAt === 'validate') add('validate', allocEnd, validEnd, 'refused', v.refusals.join('; '));
+  else if (v.refusedAt === null)
+    add(
+      'validate',
+      allocEnd,
+      validEnd,
+      'done',
+      v.offline
+        ? `cannot move live: ${v.offline === 'drain-checkpoint' ? 'drain and checkpoint after notice' : 'terminate and restart'}`
+        : 'CPU features, firmware and drivers compatible',
+    );
+  if (v.refusedAt) {
+    for (const step of ['copy', 'blackout', 'redirect', 'resume', 'delete-source'] as const)
+      add(step, end, end, 'skipped', 'not reached: refused before anything was copied');
+    if (v.refusedAt === 'allocate') add('validate', end, end, 'skipped', 'not reached');
+    return order(steps);
+  }
+
+  const paused = v.pausedAtMs;
+  const resumed = v.resumedAtMs;
+  const failedText = v.failure ?? 'migration abandoned';
+  // Step 3: from the connection to the pause (or to the end, when it never paused).
+  const copyEnd = paused ?? end;
+  const copyStatus: StepStatus = paused === null && v.outcome !== 'completed' ? 'failed' : 'done';
+  const copyDetail =
+    v.offline === 'drain-checkpoint'
+      ? 'advance notice: the workload drained and checkpointed'
+      : v.offline
+        ? 'nothing copied live: the VM is terminated'
+        : s.strategy === 'stopcopy' || s.strategy === 'postcopy'
+          ? 'no live rounds: this strategy copies after the pause'
+          : copyStatus === 'failed'
+            ? failedText
+            : `${summary.iterations} rounds while the VM ran (control-plane actions refused meanwhile)`;
+  add('copy', validEnd, copyEnd, copyStatus, copyDetail);
+
+  if (paused === null) {
+    for (const step of ['blackout', 'redirect', 'resume', 'delete-source'] as const)
+      add(step, end, end, 'skipped', v.outcome === 'failed' ? failedText : 'not reached: the VM stays on the source');
+    return order(steps);
+  }
+  const blackoutEnd = resumed ?? end;
+  const blackoutFailed = resumed === null;
+  add(
+    'blackout',
+    paused,
+    blackoutEnd,
+    blackoutFailed ? 'failed' : 'done',
+    blackoutFailed
+      ? failedText
+      : v.offline
+        ? `VM down for ${ms(blackoutEnd - paused)} while it restarts on the destination`
+        : `paused ${ms(blackoutEnd - paused)}; committed when the destination acknowledged; the guest clock is ${ms(summary.clockJumpMs)} behind on resume`,
+  );
+  if (resumed === null) {
+    for (const step of ['redirect', 'resume', 'delete-source'] as const)
+      add(step, end, end, 'skipped', v.outcome === 'aborted' ? 'the VM resumed on the source' : failedText);
+    return order(steps);
+  }
+  add(
+    'redirect',
+    resumed,
+    resumed + s.host.announceMs,
+    'done',
+    'gratuitous ARP: the address now leads to the destination; packets sent during the blackout were lost and are retransmitted',
+  );
+  const postcopyEnd = phases.filter((p) => p.kind === 'postcopy').reduce((e, p) => Math.max(e, p.endMs), resumed);
+  const resumeEnd = Math.max(resumed + s.host.forwardingMs, postcopyEnd);
+  const lost = v.outcome === 'failed';
+  add(
+    'resume',
+    resumed,
+    lost ? Math.max(resumed, v.lostAtMs ?? resumed) : resumeEnd,
+    lost ? 'failed' : 'done',
+    lost
+      ? failedText
+      : `running on the destination; the source forwards stray packets for ${ms(s.host.forwardingMs)}${postcopyEnd > resumed ? `, and serves missing pages until ${ms(postcopyEnd)}` : ''}`,
+  );
+  if (lost) add('delete-source', resumeEnd, resumeEnd, 'skipped', failedText);
+  else if (summary.residualDependencies.length)
+    add(
+      'delete-source',
+      resumeEnd,
+      resumeEnd,
+      'blocked',
+      `the source must stay: ${summary.residualDependencies.join('; ')}`,
+    );
+  else
+    add(
+      'delete-source',
+      resumeEnd,
+      resumeEnd + s.host.teardownMs,
+      'done',
+      'no residual dependencies: the source is free',
+    );
+  return order(steps);
+}
+
+const ORDER: LifecycleStepKind[] = ['allocate', 'validate', 'copy', 'blackout', 'redirect', 'resume', 'delete-source'];
+const order = (steps: LifecycleStep[]) => ORDER.map((k) => steps.find((s) => s.step === k)!);
