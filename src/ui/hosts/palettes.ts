@@ -43,7 +43,7 @@ export const SWATCHES: Record<HostView, readonly Swatch[]> = {
     Dirtied: { cssVar: '--dest-stale', fallback: '#f5bd93' },
     Fetched: fetched,
     Pushed: pushed,
-    InFlight: { cssVar: '--dest-arriving', fallback: '#2b8cff' },
+    InFlight: { cssVar: '--dest-arriving', fallback: '#1a66d1' },
   }),
 };
 
