@@ -29,7 +29,7 @@ describe('palettes', () => {
     const destination = paletteFrom('destination', noVars);
     expect(destination[HeatBand.NotSent]).toEqual([0x3b, 0x46, 0x56]);
     expect(destination[HeatBand.Dirtied]).toEqual([0xf5, 0xbd, 0x93]);
-    expect(destination[HeatBand.InFlight]).toEqual([0x2b, 0x8c, 0xff]);
+    expect(destination[HeatBand.InFlight]).toEqual([0x1a, 0x66, 0xd1]);
     for (const band of [HeatBand.Untouched, HeatBand.SentClean, HeatBand.Fetched, HeatBand.Pushed])
       expect(destination[band]).toEqual(source[band]);
   });
