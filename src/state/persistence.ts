@@ -3,6 +3,8 @@ import { parseScenario } from '../engine/scenario/validate';
 import type { LabStore } from './labStore';
 
 const KEY = 'brownout.lastScenario.v1';
+/** Saving waits for a pause in changes: a slider drag writes once, not sixty times a second. */
+const SAVE_DELAY_MS = 300;
 
 /** The scenario kept from the last visit, if it is still valid. */
 export function loadSavedScenario(storage: Storage | undefined): Scenario | null {
@@ -16,14 +18,31 @@ export function loadSavedScenario(storage: Storage | undefined): Scenario | null
   }
 }
 
-/** Saves the scenario on every change, so a reload comes back to it. */
-export function persistScenario(store: LabStore, storage: Storage | undefined): () => void {
-  return store.subscribe((state, prev) => {
-    if (state.scenario === prev.scenario) return;
+/** Saves the scenario after each burst of changes (and when the page goes away), so a reload comes back to it. */
+export function persistScenario(store: LabStore, storage: Storage | undefined, win?: Window): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    timer = undefined;
     try {
-      storage?.setItem(KEY, JSON.stringify(state.scenario));
+      storage?.setItem(KEY, JSON.stringify(store.getState().scenario));
     } catch {
       // Storage full or disabled: the app works without it.
     }
+  };
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    save();
+  };
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.scenario === prev.scenario) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
   });
+  win?.addEventListener('pagehide', flush);
+  return () => {
+    flush();
+    unsubscribe();
+    win?.removeEventListener('pagehide', flush);
+  };
 }

@@ -15,9 +15,12 @@ export function syncUrl(store: LabStore, win: Window): () => void {
     const { scenario, tMs } = store.getState();
     win.history.replaceState(null, '', `${win.location.pathname}?${encodeLink(scenario, tMs)}`);
   };
+  // Waits for a pause in changes: browsers make replaceState slow when it is called in bursts.
   const unsubscribe = store.subscribe((state, prev) => {
     const changed = state.scenario !== prev.scenario || (!state.playing && state.tMs !== prev.tMs);
-    if (changed && timer === undefined) timer = setTimeout(write, 150);
+    if (!changed) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, 300);
   });
   return () => {
     unsubscribe();

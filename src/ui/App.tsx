@@ -40,7 +40,7 @@ export function App({ engine = engineWorker }: { engine?: () => EngineClient }) 
   useEffect(() => {
     const runner = connectRunner(store, engine);
     runnerRef.current = runner;
-    const stopPersist = persistScenario(store, safeStorage());
+    const stopPersist = persistScenario(store, safeStorage(), window);
     const stopUrl = syncUrl(store, window);
     return () => {
       runnerRef.current = null;

@@ -43,29 +43,40 @@ export const HeatmapCanvas = memo(function HeatmapCanvas({ heatmap, frameIndex, 
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx || !size || size.width < 1 || size.height < 1) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(size.width * dpr);
-    canvas.height = Math.round(size.height * dpr);
-    const { cells } = heatmap;
-    const { cols, rows } = gridShape(cells, size.width / size.height);
-    const pixels = paintHeatmap(heatmap.data, frameIndex * cells * HEAT_BAND_COUNT, cells, cols, rows, palette(view));
-    const grid = document.createElement('canvas');
-    grid.width = cols;
-    grid.height = rows;
-    grid.getContext('2d')?.putImageData(new ImageData(pixels, cols, rows), 0, 0);
-    // Whole device pixels per cell keep every cell the same size; the grid sits centred.
-    const cellPx = Math.max(1, Math.floor(Math.min(canvas.width / cols, canvas.height / rows)));
-    const x = Math.floor((canvas.width - cols * cellPx) / 2);
-    const y = Math.floor((canvas.height - rows * cellPx) / 2);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(grid, x, y, cols * cellPx, rows * cellPx);
-    // Thin gaps between cells big enough to spare them, so the cells read as separate groups of pages.
-    if (cellPx >= 5) {
-      const gap = Math.max(1, Math.round(dpr));
-      for (let c = 1; c < cols; c++) ctx.clearRect(x + c * cellPx - gap, y, gap, rows * cellPx);
-      for (let r = 1; r < rows; r++) ctx.clearRect(x, y + r * cellPx - gap, cols * cellPx, gap);
-    }
+    // Drawn in the next animation frame, so a new run's React update and its pixels are separate tasks.
+    const frame = requestAnimationFrame(() => {
+      const dpr = window.devicePixelRatio || 1;
+      resizeBackingStore(canvas, Math.round(size.width * dpr), Math.round(size.height * dpr));
+      const { cells } = heatmap;
+      const { cols, rows } = gridShape(cells, size.width / size.height);
+      const cellPixels = paintHeatmap(
+        heatmap.data,
+        frameIndex * cells * HEAT_BAND_COUNT,
+        cells,
+        cols,
+        rows,
+        palette(view),
+      );
+      const grid = document.createElement('canvas');
+      grid.width = cols;
+      grid.height = rows;
+      grid.getContext('2d')?.putImageData(new ImageData(cellPixels, cols, rows), 0, 0);
+      // Whole device pixels per cell keep every cell the same size; the grid sits centred.
+      const cellPx = Math.max(1, Math.floor(Math.min(canvas.width / cols, canvas.height / rows)));
+      const x = Math.floor((canvas.width - cols * cellPx) / 2);
+      const y = Math.floor((canvas.height - rows * cellPx) / 2);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(grid, x, y, cols * cellPx, rows * cellPx);
+      // Thin seams between cells big enough to spare them, so the cells read as separate groups of pages.
+      // Cutting them out is one composite of a cached mask, not a clearRect per seam.
+      if (cellPx >= 5) {
+        ctx.globalCompositeOperation = 'destination-out';
+        ctx.drawImage(seamMask(cols, rows, cellPx, Math.max(1, Math.round(dpr))), x, y);
+        ctx.globalCompositeOperation = 'source-over';
+      }
+    });
+    return () => cancelAnimationFrame(frame);
   }, [heatmap, frameIndex, view, size]);
 
   return (
@@ -74,3 +85,27 @@ export const HeatmapCanvas = memo(function HeatmapCanvas({ heatmap, frameIndex, 
     </div>
   );
 });
+
+/** Setting a canvas's size reallocates and clears it: only do it when the size really changed. */
+function resizeBackingStore(canvas: HTMLCanvasElement, width: number, height: number): void {
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+}
+
+let cachedMask: { key: string; canvas: HTMLCanvasElement } | null = null;
+
+/** Opaque lines where the seams go, for cutting them out of the drawn grid; rebuilt only when the grid changes. */
+function seamMask(cols: number, rows: number, cellPx: number, gapPx: number): HTMLCanvasElement {
+  const key = `${cols}x${rows}@${cellPx}/${gapPx}`;
+  if (cachedMask?.key === key) return cachedMask.canvas;
+  const canvas = document.createElement('canvas');
+  canvas.width = cols * cellPx;
+  canvas.height = rows * cellPx;
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    for (let c = 1; c < cols; c++) ctx.fillRect(c * cellPx - gapPx, 0, gapPx, canvas.height);
+    for (let r = 1; r < rows; r++) ctx.fillRect(0, r * cellPx - gapPx, canvas.width, gapPx);
+  }
+  cachedMask = { key, canvas };
+  return canvas;
+}

@@ -21,14 +21,20 @@ export function ChartCanvas({ trace, ghost, x, row, widthPx }: ChartCanvasProps)
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    const devicePixelRatio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(widthPx * devicePixelRatio);
-    canvas.height = Math.round(heightPx * devicePixelRatio);
-    const style = getComputedStyle(canvas);
-    const colours = Object.fromEntries(
-      CHART_SERIES.map((s) => [s.key, style.getPropertyValue(s.colourVar).trim()]),
-    ) as SeriesColours;
-    drawCharts(canvas.getContext('2d'), trace, ghost, { x, widthPx, heightPx, devicePixelRatio }, colours);
+    // Drawn in the next animation frame, so a new run's React update and its pixels are separate tasks.
+    const frame = requestAnimationFrame(() => {
+      const devicePixelRatio = window.devicePixelRatio || 1;
+      const width = Math.round(widthPx * devicePixelRatio);
+      const height = Math.round(heightPx * devicePixelRatio);
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
+      const style = getComputedStyle(canvas);
+      const colours = Object.fromEntries(
+        CHART_SERIES.map((s) => [s.key, style.getPropertyValue(s.colourVar).trim()]),
+      ) as SeriesColours;
+      drawCharts(canvas.getContext('2d'), trace, ghost, { x, widthPx, heightPx, devicePixelRatio }, colours);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [trace, ghost, x, widthPx, heightPx]);
   return (
     <canvas

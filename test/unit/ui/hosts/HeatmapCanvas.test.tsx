@@ -9,6 +9,9 @@ import { gridShape } from '../../../../src/ui/hosts/gridShape';
 import { HostsPanel } from '../../../../src/ui/hosts/HostsPanel';
 import { paintHeatmap } from '../../../../src/ui/hosts/paintHeatmap';
 import { paletteFrom } from '../../../../src/ui/hosts/palettes';
+import { drawFramesAtOnce } from '../../../support/syncFrames';
+
+drawFramesAtOnce();
 
 const BOX = { width: 300, height: 200 };
 
@@ -29,13 +32,18 @@ beforeAll(() => {
 });
 
 /** A canvas stand-in that records what is drawn: jsdom has none. */
-const drawImage = vi.fn();
 const putImageData = vi.fn();
 const original = HTMLCanvasElement.prototype.getContext;
 beforeEach(() => {
-  drawImage.mockClear();
   putImageData.mockClear();
-  const ctx = { drawImage, putImageData, clearRect: () => {}, imageSmoothingEnabled: true };
+  const ctx = {
+    putImageData,
+    drawImage: () => {},
+    clearRect: () => {},
+    fillRect: () => {},
+    imageSmoothingEnabled: true,
+    globalCompositeOperation: 'source-over',
+  };
   HTMLCanvasElement.prototype.getContext = (() => ctx) as unknown as typeof original;
   vi.stubGlobal(
     'ImageData',
@@ -103,16 +111,15 @@ describe('HeatmapCanvas', () => {
         paletteFrom('destination', () => ''),
       ),
     ]);
-    expect(drawImage).toHaveBeenCalledTimes(2);
   });
 
   it('repaints when the frame changes, not on every playhead tick', () => {
     const store = renderPanel(0);
-    expect(drawImage).toHaveBeenCalledTimes(2);
+    expect(putImageData).toHaveBeenCalledTimes(2);
     const secondFrameMs = trace.heatmap.frameTimesMs[1];
     for (const tMs of [secondFrameMs / 4, secondFrameMs / 2, secondFrameMs - 1]) act(() => store.setState({ tMs }));
-    expect(drawImage).toHaveBeenCalledTimes(2);
+    expect(putImageData).toHaveBeenCalledTimes(2);
     act(() => store.setState({ tMs: secondFrameMs }));
-    expect(drawImage).toHaveBeenCalledTimes(4);
+    expect(putImageData).toHaveBeenCalledTimes(4);
   });
 });

@@ -8,6 +8,9 @@ import { TimelinePanel } from '../../../../src/ui/timeline/TimelinePanel';
 import { pageBytesOf, zoomDomain } from '../../../../src/ui/timeline/timelineLayout';
 import { renderInLab } from '../../../support/renderLab';
 import { oneRound, postcopy, threeRounds } from './traces';
+import { drawFramesAtOnce } from '../../../support/syncFrames';
+
+drawFramesAtOnce();
 
 const tracks = (container: HTMLElement) => container.querySelector<HTMLElement>('.timeline__tracks')!;
 const domainOf = (container: HTMLElement) => tracks(container).dataset.domainMs!.split(' ').map(Number);
