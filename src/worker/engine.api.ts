@@ -1,6 +1,8 @@
 import { transfer } from 'comlink';
 import { MigrationRun } from '../engine/run';
 import type { ScenarioInput } from '../engine/scenario/schema';
+import { scenarioOrThrow } from '../engine/scenario/validate';
+import { spectrum, type SpectrumEntry } from '../engine/spectrum';
 import type { Trace } from '../engine/trace/types';
 import { ENGINE_VERSION } from '../engine/version';
 
@@ -60,6 +62,11 @@ export const engineApi = {
     } catch (e) {
       return { kind: 'failed', runId, message: e instanceof Error ? e.message : String(e) };
     }
+  },
+
+  /** The same VM moved every way there is, from power-down to live migration. */
+  spectrum(scenario: ScenarioInput): SpectrumEntry[] {
+    return spectrum(scenarioOrThrow(scenario));
   },
 
   /** Stops whatever run is going (it answers `superseded`). */

@@ -11,6 +11,7 @@ const noEngine = (): EngineClient => ({
   hello: async () => ({ engineVersion: 'test', inWorker: false }),
   run: async (_s, runId) => ({ kind: 'superseded', runId }),
   cancel: async () => {},
+  spectrum: async () => [],
 });
 
 /** Renders a panel inside a lab whose store holds `trace` (and optionally a scenario and playhead). */
