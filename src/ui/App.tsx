@@ -7,13 +7,14 @@ import { syncUrl } from '../state/urlSync';
 import { engineWorker, type EngineClient } from '../worker/engineClient';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './Header';
-import { HostsPanel } from './hosts/HostsPanel';
+import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { usePlaybackClock } from './playback/usePlaybackClock';
 import { useShortcuts } from './playback/useShortcuts';
 import { RunStatus } from './RunStatus';
+import { StageTabs } from './StageTabs';
 import { TimelinePanel } from './timeline/TimelinePanel';
 
 const safeStorage = (): Storage | undefined => {
@@ -66,9 +67,10 @@ function LabScreen() {
       <RunStatus />
       <main className="lab">
         <ControlsPanel />
-        <HostsPanel />
+        <StageTabs />
         <MetricsPanel />
         <section className="region region--timeline" aria-label="Timeline">
+          <LifecycleStrip />
           <TimelinePanel />
           <PlaybackBar />
         </section>

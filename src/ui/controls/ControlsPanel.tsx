@@ -4,6 +4,7 @@ import { MoreSettings } from './MoreSettings';
 import { StepSlider } from './StepSlider';
 import { SLIDERS } from './sliders';
 import { Toggle } from './Toggle';
+import { WholeMigrationSettings } from './WholeMigrationSettings';
 
 const TOGGLES = [
   {
@@ -53,6 +54,7 @@ export function ControlsPanel() {
         ))}
       </div>
       <MoreSettings />
+      <WholeMigrationSettings />
     </section>
   );
 }

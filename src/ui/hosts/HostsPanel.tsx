@@ -52,7 +52,7 @@ export function HostsPanel() {
   }, [trace, frameIndex, sampleIndex]);
 
   return (
-    <section className="region region--stage hosts" aria-label="Hosts">
+    <section className="hosts" aria-label="Hosts">
       <div className="hosts__stage">
         <HostCard view="source" title="Source host" vmHere={vmHost === 'source'} frame={shown?.source ?? null} />
         <LinkArrow

@@ -40,6 +40,16 @@ export function diagnose(trace: Trace): Diagnosis {
   const wssBytes = sc.workload.wssMiB * 1048576;
   const longBlackout = s.downtimeMs > Math.max(limit, TCP_TIMEOUT_MS);
 
+  if (s.stopReason === 'refused')
+    return { kind: 'aborted', text: `Refused before anything was copied: ${s.refusals.join('; ')}.` };
+  if (s.outcome === 'failed') return { kind: 'aborted', text: `The VM is lost: ${s.failure}.` };
+  if (s.stopReason === 'fault')
+    return { kind: 'aborted', text: `Stopped by a fault: ${s.failure}; the VM keeps running on the source.` };
+  if (s.stopReason === 'offline-move')
+    return {
+      kind: 'stopcopy',
+      text: `Could not move live: moved offline, down for ${formatMs(s.downtimeMs)}, losing ${s.stateLost}.`,
+    };
   if (s.outcome === 'aborted')
     return {
       kind: 'aborted',

@@ -35,11 +35,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['-'], label: 'Slower', run: (s) => changeSpeed(s, -1) },
 ];
 
-/** Keys typed into a form field belong to that field, not to playback. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+/** Keys typed into a form field belong to that field; Space and Enter on a button press the button. */
+export function keyBelongsToTarget(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'BUTTON' || target.isContentEditable;
+  if (tag === 'BUTTON' || target.getAttribute('role') === 'button') return key === ' ' || key === 'Enter';
+  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || target.isContentEditable;
 }
 
 export function shortcutFor(key: string): Shortcut | undefined {

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useLabContext } from '../../state/LabContext';
-import { isTypingTarget, shortcutFor } from './shortcuts';
+import { keyBelongsToTarget, shortcutFor } from './shortcuts';
 
-/** Playback from the keyboard anywhere on the page, except while a form control has the focus. */
+/** Playback from the keyboard anywhere on the page, except for keys a focused control uses itself. */
 export function useShortcuts(): void {
   const { store } = useLabContext();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || keyBelongsToTarget(e.target, e.key)) return;
       const shortcut = shortcutFor(e.key);
       if (!shortcut) return;
       e.preventDefault();

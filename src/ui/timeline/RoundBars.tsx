@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import type { Trace } from '../../engine/trace/types';
 import { useLab } from '../../state/LabContext';
 import { fittingLabel, pageBytesOf, roundBars, type Row, type TimeScale } from './timelineLayout';
-import { roundBarLabels, roundTitle } from './timelineText';
+import { noRoundsText, roundBarLabels, roundTitle } from './timelineText';
 
 /** Per round: a bar of the bytes it sent and a marker of what it left dirty. Each opens the round's explanation. */
 export function RoundBars({ trace, x, row }: { trace: Trace; x: TimeScale; row: Row }) {
@@ -11,7 +11,7 @@ export function RoundBars({ trace, x, row }: { trace: Trace; x: TimeScale; row: 
   if (trace.rounds.length === 0) {
     return (
       <text className="round-bars__none" x={x.range()[0] + 4} y={row.top + row.height / 2} dominantBaseline="central">
-        No pre-copy rounds: every page is sent once.
+        {noRoundsText(trace)}
       </text>
     );
   }

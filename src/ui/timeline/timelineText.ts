@@ -1,5 +1,5 @@
 import type { Intervention, InterventionPath } from '../../engine/scenario/schema';
-import type { Phase, Round } from '../../engine/trace/types';
+import type { Phase, Round, Trace } from '../../engine/trace/types';
 import { formatBytes, formatCount, formatMbps, formatMiB, formatMs } from '../format';
 
 /** The timeline's wording: band titles, round names, intervention labels. */
@@ -66,4 +66,14 @@ export function interventionLabel({ path, value }: Intervention): string {
 /** "Remove intervention at 12.3 s: network.capMbps = 100": the remove button's name, exact path and value. */
 export function removeInterventionName({ atMs, path, value }: Intervention): string {
   return `Remove intervention at ${formatMs(atMs)}: ${path} = ${String(value)}`;
+}
+
+/** What the round-bar row says when a run has no pre-copy rounds, by why it has none. */
+export function noRoundsText(trace: Trace): string {
+  const s = trace.summary;
+  if (s.stopReason === 'refused') return 'No pre-copy rounds: the migration was refused before anything was copied.';
+  if (s.stopReason === 'offline-move') return 'No pre-copy rounds: the VM was moved offline.';
+  if (s.strategy === 'stopcopy') return 'No pre-copy rounds: stop-and-copy sends everything during one pause.';
+  if (s.strategy === 'postcopy') return 'No pre-copy rounds: every page is sent once, after the switch.';
+  return 'No pre-copy round finished.';
 }

@@ -88,7 +88,7 @@ describe('TimelinePanel', () => {
     const post = renderInLab(<TimelinePanel />, { trace: postcopy() });
     expect(post.container.querySelector('[data-tone="postcopy"] title')!.textContent).toMatch(/^Post-copy: /);
     expect(post.container.querySelector('[data-tone="blackout"]')).not.toBeNull();
-    expect(screen.getByText('No pre-copy rounds: every page is sent once.')).toBeInTheDocument();
+    expect(screen.getByText('No pre-copy rounds: every page is sent once, after the switch.')).toBeInTheDocument();
   });
 
   it('moves the playhead with the store without redrawing the charts', () => {

@@ -1,0 +1,48 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { HostsPanel } from './hosts/HostsPanel';
+import { LifecyclePanel } from './lifecycle/LifecyclePanel';
+import { SpectrumPanel } from './spectrum/SpectrumPanel';
+
+const TABS = [
+  { key: 'memory', label: 'Memory' },
+  { key: 'lifecycle', label: 'Whole migration' },
+  { key: 'spectrum', label: 'Spectrum of approaches' },
+] as const;
+type TabKey = (typeof TABS)[number]['key'];
+
+/** The middle of the lab: the hosts' memory, the whole migration step by step, or the spectrum of approaches. */
+export function StageTabs() {
+  const [tab, setTab] = useState<TabKey>('memory');
+  const id = useId();
+  const onKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.key === tab);
+    if (e.key === 'ArrowRight') setTab(TABS[(i + 1) % TABS.length].key);
+    else if (e.key === 'ArrowLeft') setTab(TABS[(i + TABS.length - 1) % TABS.length].key);
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <div className="stage">
+      <div role="tablist" aria-label="View" className="stage__tabs" onKeyDown={onKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.key}
+            type="button"
+            role="tab"
+            id={`${id}-${t.key}`}
+            aria-selected={tab === t.key}
+            aria-controls={`${id}-${t.key}-panel`}
+            tabIndex={tab === t.key ? 0 : -1}
+            className={tab === t.key ? 'is-active' : ''}
+            onClick={() => setTab(t.key)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`} className="stage__panel">
+        {tab === 'memory' ? <HostsPanel /> : tab === 'lifecycle' ? <LifecyclePanel /> : <SpectrumPanel />}
+      </div>
+    </div>
+  );
+}

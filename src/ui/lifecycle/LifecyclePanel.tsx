@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import type { Trace } from '../../engine/trace/types';
+import { useLab } from '../../state/LabContext';
+import { formatMs } from '../format';
+import { CLIENTS, survives } from './clients';
+import { controlPlaneVerdict } from './controlPlane';
+import './lifecycle.css';
+import { timeSyncPlan } from './timeSync';
+
+/** One sentence on how it all ended, and what state the two hosts are left in. */
+function outcomeOf(trace: Trace): { tone: string; text: string } {
+  const s = trace.summary;
+  if (s.outcome === 'failed') return { tone: 'failed', text: `The VM is lost: ${s.failure}.` };
+  if (s.outcome === 'aborted')
+    return {
+      tone: 'aborted',
+      text: `${s.failure ? `Stopped: ${s.failure}.` : 'Migration abandoned.'} The VM keeps running on the source; the destination holds nothing of it.`,
+    };
+  if (!s.sourceDeletable)
+    return { tone: 'blocked', text: 'Completed, but the source must stay up: something still depends on it.' };
+  if (s.stopReason === 'offline-move')
+    return {
+      tone: 'done',
+      text: `Moved without live migration: the VM was down for ${formatMs(s.downtimeMs)} and lost ${s.stateLost}.`,
+    };
+  return { tone: 'done', text: 'Completed: the VM runs on the destination and the source has been deleted.' };
+}
+
+function NotLiveChoices({ trace }: { trace: Trace }) {
+  const change = useLab((s) => s.changeField);
+  const refused = trace.summary.stopReason === 'refused' && trace.lifecycle[1].status === 'refused';
+  const d = trace.scenario.devices;
+  const special = d.passthroughGpu || d.sriovNic || d.hostBoundTpm || d.hardwareSecrets || d.latencyBudgetMs > 0;
+  if (!special) return null;
+  const options = [
+    { value: 'drain-checkpoint', label: 'Give notice: drain and checkpoint' },
+    { value: 'terminate-restart', label: 'Terminate and restart' },
+    { value: 'paravirtual', label: 'Swap in a paravirtual device' },
+    { value: 'refuse', label: 'Refuse' },
+  ] as const;
+  return (
+    <section className="lifecycle-card lifecycle-card--wide" aria-label="What cannot migrate live">
+      <h3>What cannot migrate live</h3>
+      <p>
+        {refused
+          ? `The platform refuses to move this VM live: ${trace.summary.refusals.join('; ')}.`
+          : `This VM has state the hypervisor cannot capture; it was handled by: ${options.find((o) => o.value === d.whenNotLive)!.label.toLowerCase()}.`}
+      </p>
+      <p>What real platforms offer instead (the run updates when you choose):</p>
+      <div className="choices" role="group" aria-label="Choices for a VM that cannot move live">
+        {options.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            aria-pressed={d.whenNotLive === o.value}
+            onClick={() => change('devices.whenNotLive', o.value)}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+      <p>
+        Consequence now: down {formatMs(trace.summary.downtimeMs)}; state lost: {trace.summary.stateLost}; the guest{' '}
+        {trace.summary.guestCooperation ? 'has to cooperate' : 'need not cooperate'}.
+      </p>
+    </section>
+  );
+}
+
+/** The "Whole migration" tab: everything around the memory copy, read at the playhead. */
+export function LifecyclePanel() {
+  const trace = useLab((s) => s.trace);
+  const tMs = useLab((s) => s.tMs);
+  const seek = useLab((s) => s.seek);
+  const [action, setAction] = useState<{ accepted: boolean; text: string; atMs: number } | null>(null);
+  if (!trace) return <p className="muted">Waiting for the engine…</p>;
+  const s = trace.summary;
+  const outcome = outcomeOf(trace);
+  const moved = s.outcome === 'completed' && s.stopReason !== 'offline-move';
+  const sync = timeSyncPlan(s.clockJumpMs);
+  return (
+    <section className="lifecycle-panel" aria-label="Whole migration">
+      <p className={`outcome outcome--${outcome.tone}`} role="status" aria-label="Outcome">
+        {outcome.text}
+      </p>
+      <NotLiveChoices trace={trace} />
+      <section className="lifecycle-card" aria-label="What happened">
+        <h3>What happened</h3>
+        <ol className="event-log">
+          {trace.events.map((e, i) => (
+            <li key={i} className={e.tMs > tMs ? 'is-future' : ''}>
+              <button type="button" onClick={() => seek(e.tMs)}>
+                <span className="event-log__time">{formatMs(e.tMs)}</span>
+                <span>{e.text}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="lifecycle-card" aria-label="Clients and the network">
+        <h3>Clients and the network</h3>
+        <p>
+          {moved
+            ? `Clients could not reach the VM for ${formatMs(s.unreachableMs)}. At resume a gratuitous ARP tells the network the address now lives at the destination; packets sent during the blackout were lost and TCP retransmits them${trace.scenario.host.forwardingMs > 0 ? `; the source forwards stray packets for ${formatMs(trace.scenario.host.forwardingMs)}` : ''}.`
+            : s.outcome === 'aborted'
+              ? 'The VM never left the source, so clients kept their connections.'
+              : 'The VM stopped answering: every connection eventually breaks.'}
+        </p>
+        <table className="clients">
+          <caption className="muted">Which connections survive {formatMs(s.unreachableMs)} of silence</caption>
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              <th scope="col">Gives up after</th>
+              <th scope="col">Survives?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CLIENTS.map((c) => {
+              const ok = s.outcome !== 'failed' && survives(c, s.unreachableMs);
+              return (
+                <tr key={c.name}>
+                  <td>{c.name}</td>
+                  <td>{formatMs(c.toleranceMs)}</td>
+                  <td className={ok ? 'ok' : 'broken'}>{ok ? 'yes' : `no: ${c.failure}`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section className="lifecycle-card" aria-label="Guest clock">
+        <h3>Guest clock</h3>
+        {s.clockJumpMs > 0 ? (
+          <p>
+            The guest&apos;s clock stood still for the {formatMs(s.clockJumpMs)} pause, so on resume it is{' '}
+            {formatMs(s.clockJumpMs)} behind real time.{' '}
+            {sync.stepped
+              ? 'That is more than a time-sync daemon such as chrony likes to slew: it steps the clock at once, which applications may notice.'
+              : `A time-sync daemon such as chrony slews it back at up to 0.05 %, which takes about ${formatMs(sync.slewMs)}.`}
+          </p>
+        ) : (
+          <p>
+            No live pause, so no clock jump{s.stopReason === 'offline-move' ? ': the VM booted with a fresh clock' : ''}
+            .
+          </p>
+        )}
+      </section>
+      <section className="lifecycle-card" aria-label="Residual dependencies">
+        <h3>Residual dependencies</h3>
+        {s.residualDependencies.length ? (
+          <>
+            <ul>
+              {s.residualDependencies.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            <p>The source cannot be deleted while these remain (local names left behind).</p>
+          </>
+        ) : (
+          <p>
+            {s.outcome === 'completed'
+              ? 'None: storage and the network address are global names, memory moved with the VM. The source can be deleted.'
+              : 'None: the VM never moved.'}
+            {s.dependencyWindowMs > 0 &&
+              ` During post-copy the destination needed the source for ${formatMs(s.dependencyWindowMs)}.`}
+          </p>
+        )}
+      </section>
+      <section className="lifecycle-card" aria-label="Control plane">
+        <h3>Control plane</h3>
+        <p>While the VM migrates, administrative changes to it are held back.</p>
+        <button type="button" onClick={() => setAction({ ...controlPlaneVerdict(trace, tMs), atMs: tMs })}>
+          Try to resize the VM (add a vCPU)
+        </button>
+        {action && (
+          <p
+            role="status"
+            className={`control-plane-result control-plane-result--${action.accepted ? 'accepted' : 'refused'}`}
+          >
+            At {formatMs(action.atMs)}: {action.text}
+          </p>
+        )}
+      </section>
+    </section>
+  );
+}

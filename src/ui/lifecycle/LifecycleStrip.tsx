@@ -1,0 +1,54 @@
+import type { LifecycleStep } from '../../engine/trace/types';
+import { useLab } from '../../state/LabContext';
+import { formatMs } from '../format';
+import './lifecycle.css';
+
+const SHORT: Record<LifecycleStep['step'], string> = {
+  allocate: 'Allocate',
+  validate: 'Validate',
+  copy: 'Copy (brownout)',
+  blackout: 'Blackout + commit',
+  redirect: 'Redirect network',
+  resume: 'Resume on target',
+  'delete-source': 'Delete source',
+};
+
+/** How a step looks at the playhead: reached and done, in progress, still to come, or how it went wrong. */
+export function stepState(step: LifecycleStep, tMs: number, atEnd: boolean): string {
+  if (step.status !== 'done') return step.status;
+  if (tMs >= step.startMs && tMs < step.endMs) return 'current';
+  if (tMs >= step.endMs || atEnd) return 'passed';
+  return 'upcoming';
+}
+
+/** The seven steps of the migration in a row above the timeline, each lighting up as the playhead reaches it. */
+export function LifecycleStrip() {
+  const trace = useLab((s) => s.trace);
+  const tMs = useLab((s) => s.tMs);
+  const seek = useLab((s) => s.seek);
+  if (!trace) return null;
+  const atEnd = tMs >= trace.summary.totalTimeMs;
+  return (
+    <ol className="lifecycle-strip" aria-label="Migration steps">
+      {trace.lifecycle.map((step, i) => {
+        const state = stepState(step, tMs, atEnd);
+        return (
+          <li key={step.step} className={`lifecycle-step lifecycle-step--${state} lifecycle-step--${step.step}`}>
+            <button
+              type="button"
+              onClick={() => seek(step.startMs)}
+              title={`${step.label}: ${step.detail}`}
+              aria-label={`Step ${i + 1}, ${step.label}: ${state === 'passed' || state === 'current' ? 'reached' : state}. ${step.detail}`}
+            >
+              <span className="lifecycle-step__n">{i + 1}</span>
+              <span className="lifecycle-step__label">{SHORT[step.step]}</span>
+              <span className="lifecycle-step__time">
+                {step.status === 'done' ? formatMs(step.startMs) : step.status}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
