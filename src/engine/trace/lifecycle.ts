@@ -60,7 +60,7 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
       : v.offline
         ? 'nothing copied live: the VM is terminated'
         : s.strategy === 'stopcopy' || s.strategy === 'postcopy'
-          ? 'no live rounds: this strategy copies after the pause'
+          ? 'no live rounds: this strategy copies everything later'
           : copyStatus === 'failed'
             ? failedText
             : `${summary.iterations} rounds while the VM ran (control-plane actions refused meanwhile)`;
@@ -82,7 +82,7 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
       ? failedText
       : v.offline
         ? `VM down for ${ms(blackoutEnd - paused)} while it restarts on the destination`
-        : `paused ${ms(blackoutEnd - paused)}; committed when the destination acknowledged; the guest clock is ${ms(summary.clockJumpMs)} behind on resume`,
+        : `VM stopped for ${ms(blackoutEnd - paused)}; committed when the destination acknowledged; the guest clock is ${ms(summary.clockJumpMs)} behind on resume`,
   );
   if (resumed === null) {
     for (const step of ['redirect', 'resume', 'delete-source'] as const)

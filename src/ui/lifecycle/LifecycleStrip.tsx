@@ -38,7 +38,7 @@ export function LifecycleStrip() {
               type="button"
               onClick={() => seek(step.startMs)}
               title={`${step.label}: ${step.detail}`}
-              aria-label={`Step ${i + 1}, ${step.label}: ${state === 'passed' || state === 'current' ? 'reached' : state}. ${step.detail}`}
+              aria-label={`Step ${i + 1}, ${step.label}: ${state === 'passed' || state === 'current' ? 'reached' : state}`}
             >
               <span className="lifecycle-step__n">{i + 1}</span>
               <span className="lifecycle-step__label">{SHORT[step.step]}</span>

@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runScenario } from '../../../../src/engine/run';
 import type { ScenarioInput } from '../../../../src/engine/scenario/schema';
 import { scenarioOrThrow } from '../../../../src/engine/scenario/validate';
 import { spectrum, type SpectrumEntry } from '../../../../src/engine/spectrum';
@@ -149,6 +150,16 @@ describe('SpectrumPanel', () => {
 
     await user.click(screen.getByRole('button', { name: 'Back to the data-centre link' }));
     expect(store.getState().scenario.network).toMatchObject({ linkMbps: 1000, rttMs: 0.5 });
+  });
+
+  it('the link presets change the scenario itself even halfway through a migration, not the playhead', async () => {
+    const user = userEvent.setup();
+    const { store } = renderPanel(async () => entries());
+    const trace = runScenario(small);
+    act(() => store.setState({ trace, status: 'done', tMs: trace.summary.totalTimeMs / 2 }));
+    await user.click(screen.getByRole('button', { name: 'Internet suspend and resume' }));
+    expect(store.getState().scenario.network).toMatchObject({ linkMbps: 20, rttMs: 40 });
+    expect(store.getState().scenario.interventions).toEqual([]);
   });
 
   it('sets the time to carry the disk in minutes, and leaves the scenario alone while the text is not a number', async () => {
