@@ -173,3 +173,28 @@ for (const [width, height] of [
     const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+test('dragging a network slider while playing records an intervention, with the run before it as a ghost', async ({
+  guardedPage: page,
+}) => {
+  await openLab(page);
+  const before = await metrics(page);
+  await page.getByRole('slider', { name: 'Playhead' }).fill('6000');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const cap = page.getByRole('slider', { name: 'Migration bandwidth cap', exact: true });
+  await cap.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  const remove = page.getByRole('button', { name: /^Remove intervention at .*network\.capMbps = 200/ });
+  await expect(remove).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Total migration time' })).toContainText(`before: ${before.total}`);
+  // The base scenario is untouched: the cap is a change at the playhead's time.
+  await expect(cap).toHaveAttribute('aria-valuetext', /200 Mbit\/s|no cap/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(await page.getByRole('textbox', { name: 'Link to this scenario' }).inputValue()).toMatch(
+    /iv=\d+:network\.capMbps:200/,
+  );
+  await page.getByRole('button', { name: 'Close' }).click();
+  await remove.click();
+  await expect(remove).toHaveCount(0);
+  await expect.poll(async () => (await metrics(page)).total).toBe(before.total);
+});

@@ -1,5 +1,5 @@
 import { useLab } from '../../state/LabContext';
-import { getPath } from '../../state/paths';
+import { getPath, valueAt } from '../../state/paths';
 import { MoreSettings } from './MoreSettings';
 import { StepSlider } from './StepSlider';
 import { SLIDERS } from './sliders';
@@ -28,6 +28,11 @@ const TOGGLES = [
 export function ControlsPanel() {
   const scenario = useLab((s) => s.scenario);
   const changeField = useLab((s) => s.changeField);
+  // Sliders show the value in force at the playhead. Only the last intervention passed matters, so the
+  // panel re-renders when the playhead crosses one, not on every frame of playback.
+  const tMs = useLab((s) =>
+    s.scenario.interventions.reduce((last, iv) => (iv.atMs <= s.tMs ? Math.max(last, iv.atMs) : last), -1),
+  );
   return (
     <section className="region region--controls" aria-label="Controls">
       <h2>Controls</h2>
@@ -37,7 +42,7 @@ export function ControlsPanel() {
           label={def.label}
           hint={def.hint}
           values={def.values(scenario)}
-          value={getPath(scenario, def.path) as number}
+          value={valueAt(scenario, def.path, tMs) as number}
           format={(v) => def.format(v, scenario)}
           onChange={(v) => changeField(def.path, v)}
         />

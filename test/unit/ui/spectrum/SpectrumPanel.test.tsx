@@ -11,6 +11,7 @@ import { formatMs } from '../../../../src/ui/format';
 import { SpectrumPanel } from '../../../../src/ui/spectrum/SpectrumPanel';
 import { SPECTRUM_DEBOUNCE_MS } from '../../../../src/ui/spectrum/useSpectrum';
 import type { EngineClient } from '../../../../src/worker/engineClient';
+import { renderInLab } from '../../../support/renderLab';
 import { entries } from './fixtures';
 
 const small = scenarioOrThrow({
@@ -84,6 +85,13 @@ describe('SpectrumPanel', () => {
     );
     expect(within(chart).getByText('750 ms: open connections start to time out')).toBeInTheDocument();
     expect(within(chart).getByText('1 s')).toBeInTheDocument();
+  });
+
+  it('copes with an engine that sends nothing', async () => {
+    renderInLab(<SpectrumPanel />);
+    expect(await screen.findByText('The engine sent no figures to compare for this scenario.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('img')).toBeNull();
   });
 
   it('waits for a pause in changes, says it is working, then asks the engine once', async () => {
