@@ -17,6 +17,15 @@ export interface SpectrumEntry {
   stateLost: string;
   guestCooperation: string;
   how: string;
+  /** False when the approach could not finish the move (a live migration that gave up). */
+  completed: boolean;
+}
+
+/** What a pause of this length costs the guest's connections; nothing in memory is lost either way. */
+function pauseCost(downtimeMs: number): string {
+  if (downtimeMs < 750) return 'nothing; connections ride out the short pause';
+  if (downtimeMs < 30_000) return 'nothing in memory; connections with short timeouts break during the pause';
+  return 'nothing in memory; open connections are gone by the time it resumes';
 }
 
 /**
@@ -56,6 +65,7 @@ export function spectrum(s: Scenario): SpectrumEntry[] {
       stateLost: 'everything in memory: unsaved work, open connections',
       guestCooperation: 'none',
       how: 'cut the power, move the disk, cold boot',
+      completed: true,
     },
     {
       approach: 'soft-power-down',
@@ -66,6 +76,7 @@ export function spectrum(s: Scenario): SpectrumEntry[] {
       stateLost: 'whatever the applications did not save on the way down; all connections',
       guestCooperation: 'the guest OS and every application must shut down cleanly',
       how: 'ask the guest to shut down, move the disk, boot',
+      completed: true,
     },
     {
       approach: 'hibernation',
@@ -76,6 +87,7 @@ export function spectrum(s: Scenario): SpectrumEntry[] {
       stateLost: 'nothing, if hibernation works; network connections usually time out',
       guestCooperation: 'the guest OS must support hibernation and be healthy enough to do it',
       how: 'the guest writes its memory to disk and powers off; it resumes from the image',
+      completed: true,
     },
     {
       approach: 'suspend-and-carry',
@@ -86,6 +98,7 @@ export function spectrum(s: Scenario): SpectrumEntry[] {
       stateLost: 'nothing; connections are gone by the time it resumes',
       guestCooperation: 'none: the host saves and restores the VM',
       how: `the host saves the VM to a portable disk, someone carries it ${s.host.carryMinutes} min, the other host resumes it`,
+      completed: true,
     },
     {
       approach: 'quick-migration',
@@ -93,9 +106,10 @@ export function spectrum(s: Scenario): SpectrumEntry[] {
       downtimeMs: quick.downtimeMs + diskMs,
       totalMs: quick.totalTimeMs + diskMs,
       bytesSent: quick.bytesTransferred + diskBytes,
-      stateLost: 'nothing; connections survive only a short pause',
+      stateLost: pauseCost(quick.downtimeMs + diskMs),
       guestCooperation: 'none: the host pauses, copies and resumes the VM',
       how: 'pause, copy all memory and device state, resume on the destination',
+      completed: quick.outcome === 'completed',
     },
     {
       approach: 'live-migration',
@@ -111,6 +125,7 @@ export function spectrum(s: Scenario): SpectrumEntry[] {
         ? 'optional paravirtual help is used'
         : 'none: managed from outside the guest',
       how: 'copy memory while the VM runs; pause only for the last dirty pages',
+      completed: live.outcome === 'completed',
     },
   ];
 }

@@ -8,11 +8,17 @@ const trim = (n: number, digits: number) => {
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
   if (ms < 10) return `${trim(ms, 1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 999.5) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
-  if (s < 100) return `${trim(s, s < 10 ? 2 : 1)} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-  return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
+  if (s < 9.995) return `${trim(s, 2)} s`;
+  if (s < 99.95) return `${trim(s, 1)} s`;
+  // Round once, then split, so 239.6 s reads "4 min 0 s" and never "3 min 60 s".
+  const whole = Math.round(s);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  const hours = Math.round(s / 3600);
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
 const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -6,9 +6,9 @@ export function entryFor(entries: readonly SpectrumEntry[], approach: Approach):
   return entries.find((e) => e.approach === approach);
 }
 
-/** A live migration that never switched over has no downtime to show; the engine says so in its wording. */
+/** A live migration that never switched over has no downtime to show. */
 export function finished(entry: SpectrumEntry): boolean {
-  return !/did not finish/.test(entry.stateLost);
+  return entry.completed;
 }
 
 export function downtimeText(entry: SpectrumEntry): string {

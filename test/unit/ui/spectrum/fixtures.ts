@@ -23,5 +23,6 @@ export function entries(downtimes: Partial<Record<Approach, number>> = {}, liveF
         : 'nothing',
     guestCooperation: 'none',
     how: `how ${label} works`,
+    completed: approach !== 'live-migration' || liveFinished,
   }));
 }
