@@ -366,6 +366,7 @@ export class MigrationRun {
       case 'resumed': {
         s.vmHost = 'destination';
         s.vmPaused = false;
+        s.lastVmSpeed = 1;
         s.throttle = 0;
         s.diskMirrorBytesPerMs = 0;
         v.resumedAtMs = s.tMs;

@@ -77,3 +77,19 @@ test('an injected source crash during the brownout loses the VM, and says so', a
   await page.getByRole('tab', { name: 'Whole migration' }).click();
   await expect(page.getByLabel('Outcome')).toContainText('source host crashed while the VM was running on it');
 });
+
+test('the spectrum of approaches compares the same VM moved every way', async ({ guardedPage: page }) => {
+  await openLab(page);
+  await page.getByRole('tab', { name: 'Spectrum of approaches' }).click();
+  const table = page.getByRole('table', { name: /approach/i });
+  await expect(table.getByRole('row')).toHaveCount(7);
+  for (const name of ['Hard power-down', 'Soft power-down', 'Hibernation', 'Quick migration', 'Live migration'])
+    await expect(table).toContainText(name);
+  await expect(page.getByRole('img', { name: /Live migration/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Internet suspend and resume' }).click();
+  await expect(page.getByRole('slider', { name: 'Link bandwidth', exact: true })).toHaveAttribute(
+    'aria-valuetext',
+    '20 Mbit/s',
+  );
+  await expect(table.getByRole('row', { name: /Quick migration/ })).toContainText(/\d+ min/, { timeout: 30_000 });
+});

@@ -16,8 +16,9 @@ const SHORT: Record<LifecycleStep['step'], string> = {
 /** How a step looks at the playhead: reached and done, in progress, still to come, or how it went wrong. */
 export function stepState(step: LifecycleStep, tMs: number, atEnd: boolean): string {
   if (step.status !== 'done') return step.status;
-  if (tMs >= step.startMs && tMs < step.endMs) return 'current';
-  if (tMs >= step.endMs || atEnd) return 'passed';
+  // The last steps run on past the simulated end (forwarding, deleting the source): at the end all are done.
+  if (atEnd || tMs >= step.endMs) return 'passed';
+  if (tMs >= step.startMs) return 'current';
   return 'upcoming';
 }
 
