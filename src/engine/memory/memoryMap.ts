@@ -61,6 +61,21 @@ export class MemoryMap {
     }
   }
 
+  /** A page arrived on the destination in `next` state: set it and count it for the "in flight" band. */
+  arrive(page: number, next: PageState): void {
+    const cell = page >>> this.cellShift;
+    const prev = this.states[page];
+    if (prev !== next) {
+      this.states[page] = next;
+      this.stateCounts[prev]--;
+      this.stateCounts[next]++;
+      const base = cell * PAGE_STATE_COUNT;
+      this.cellStates[base + prev]--;
+      this.cellStates[base + next]++;
+    }
+    this.cellSentSinceFrame[cell]++;
+  }
+
   /** Records that a page went over the wire, for the "in flight" band of the next frame. */
   markSent(page: number): void {
     this.cellSentSinceFrame[page >>> this.cellShift]++;

@@ -1,5 +1,7 @@
 import type { Fault } from '../scenario/schema';
 
+const NONE: Fault[] = [];
+
 /** The moments a fault can be tied to; each is known only once the run reaches it. */
 export type FaultAnchor = 'brownout' | 'blackout' | 'after-commit';
 
@@ -21,6 +23,7 @@ export class FaultPlan {
 
   /** The earliest time a pending fault fires after `tMs`, or Infinity. */
   nextAfter(tMs: number): number {
+    if (this.pending.length === 0) return Infinity;
     let next = Infinity;
     for (const p of this.pending) if (p.atMs !== null && p.atMs > tMs && p.atMs < next) next = p.atMs;
     return next;
@@ -28,6 +31,7 @@ export class FaultPlan {
 
   /** Faults due at or before `tMs`, in time order; each fires once. */
   takeDue(tMs: number): Fault[] {
+    if (this.pending.length === 0) return NONE;
     const due = this.pending.filter((p) => p.atMs !== null && p.atMs <= tMs).sort((a, b) => a.atMs! - b.atMs!);
     for (const d of due) this.pending.splice(this.pending.indexOf(d), 1);
     return due.map((d) => d.fault);

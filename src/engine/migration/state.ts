@@ -241,26 +241,25 @@ export class MigrationState {
     let zeroPages = 0;
     let page = cursor;
     if (rateBytesPerMs <= 0) return { usedMs: 0, bytes: 0, pages: 0, zeroPages: 0, cursor };
+    const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
+    const normalCostMs = wire.normalBytes / rateBytesPerMs;
     while (usedMs < budgetMs && bytes < budgetBytes && bitmap.count > 0) {
-      let next = bitmap.nextFrom(page, end);
+      let next = bitmap.takeNext(page, end);
       if (next < 0) {
         if (!wrap) {
           page = end;
           break;
         }
-        next = bitmap.nextFrom(0, end);
+        next = bitmap.takeNext(0, end);
       }
-      bitmap.delete(next);
-      const s = states[next];
-      if (s === PageState.Untouched) {
+      if (states[next] === PageState.Untouched) {
         bytes += wire.zeroBytes;
-        usedMs += wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
+        usedMs += zeroCostMs;
         zeroPages++;
       } else {
         bytes += wire.normalBytes;
-        usedMs += wire.normalBytes / rateBytesPerMs;
-        mem.set(next, arrived);
-        mem.markSent(next);
+        usedMs += normalCostMs;
+        mem.arrive(next, arrived);
       }
       if (audit) audit.destination[next] = audit.version[next];
       pages++;

@@ -201,7 +201,7 @@ const hostSchema = z
 
 const destinationSchema = z
   .strictObject({
-    freeMemoryMiB: num(0, 16_777_216, 262_144, 'Memory free on the destination host, in MiB.'),
+    freeMemoryMiB: num(0, 16_777_216, 16_777_216, 'Memory free on the destination host, in MiB.'),
     freeVcpus: int(0, 4096, 64, 'vCPUs free on the destination host.'),
     cpuFeaturesMatch: flag(true, "The destination's CPU offers every feature the guest was started with."),
     firmwareMatch: flag(true, 'The destination runs a firmware version this VM can resume on.'),

@@ -25,7 +25,7 @@ export function WholeMigrationSettings() {
         hint="Step 1 reserves memory and vCPUs on the destination; without room the migration is refused before anything is copied."
         checked={roomy}
         onChange={(v) => {
-          change('destination.freeMemoryMiB', v ? 262_144 : Math.floor(s.vm.memoryMiB / 2));
+          change('destination.freeMemoryMiB', v ? 16_777_216 : Math.floor(s.vm.memoryMiB / 2));
           change('destination.freeVcpus', v ? 64 : Math.max(0, s.vm.vcpus - 2));
         }}
       />
