@@ -79,24 +79,14 @@ export class PageBitmap {
     return added;
   }
 
-  /** Like nextFrom, and unmarks the page it finds (the sender's hot path: one scan, one write). */
+  /** Like nextFrom, and unmarks the page it finds (the sender's hot path). */
   takeNext(from: number, to: number = this.pageCount): number {
-    if (from >= to) return -1;
-    let i = from >>> 5;
-    let w = this.words[i] & (~0 << (from & 31));
-    const lastWord = (to - 1) >>> 5;
-    for (;;) {
-      if (w !== 0) {
-        const low = w & -w;
-        const page = (i << 5) + (31 - Math.clz32(low));
-        if (page >= to) return -1;
-        this.words[i] &= ~low;
-        this.setCount--;
-        return page;
-      }
-      if (++i > lastWord) return -1;
-      w = this.words[i];
+    const page = this.nextFrom(from, to);
+    if (page >= 0) {
+      this.words[page >>> 5] &= ~(1 << (page & 31));
+      this.setCount--;
     }
+    return page;
   }
 
   /** The first marked page at or after `from` and before `to`, or -1. */

@@ -3,11 +3,29 @@ import { PLAYBACK_SPEEDS } from '../../state/labStore';
 import { formatMs } from '../format';
 import { SHORTCUTS } from './shortcuts';
 
-const run = (label: string) => SHORTCUTS.find((s) => s.label === label)!.run;
+const KEY_NAMES: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←' };
+
+/** A playback button for one of the registered shortcuts: same action, same name, its key in the tooltip. */
+function StepButton({ label, symbol }: { label: string; symbol: string }) {
+  const { store } = useLabContext();
+  const disabled = useLab((s) => !s.trace);
+  const shortcut = SHORTCUTS.find((s) => s.label === label)!;
+  const key = shortcut.keys.map((k) => KEY_NAMES[k] ?? k).join(' / ');
+  return (
+    <button
+      type="button"
+      onClick={() => shortcut.run(store)}
+      disabled={disabled}
+      aria-label={label}
+      title={`${label} (${key})`}
+    >
+      {symbol}
+    </button>
+  );
+}
 
 /** Play, step and scrub through the migration; the heatmaps and charts follow the playhead. */
 export function PlaybackBar() {
-  const { store } = useLabContext();
   const trace = useLab((s) => s.trace);
   const tMs = useLab((s) => s.tMs);
   const playing = useLab((s) => s.playing);
@@ -19,24 +37,8 @@ export function PlaybackBar() {
   const disabled = !trace;
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
-      <button
-        type="button"
-        onClick={() => run('Back to the start')(store)}
-        disabled={disabled}
-        aria-label="Back to the start"
-        title="Back to the start (Home)"
-      >
-        |◀
-      </button>
-      <button
-        type="button"
-        onClick={() => run('Previous round or event')(store)}
-        disabled={disabled}
-        aria-label="Previous round or event"
-        title="Previous round or event (←)"
-      >
-        ◀◀
-      </button>
+      <StepButton label="Back to the start" symbol="|◀" />
+      <StepButton label="Previous round or event" symbol="◀◀" />
       <button
         type="button"
         className="playback__play"
@@ -47,24 +49,8 @@ export function PlaybackBar() {
       >
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button
-        type="button"
-        onClick={() => run('Next round or event')(store)}
-        disabled={disabled}
-        aria-label="Next round or event"
-        title="Next round or event (→)"
-      >
-        ▶▶
-      </button>
-      <button
-        type="button"
-        onClick={() => run('To the end')(store)}
-        disabled={disabled}
-        aria-label="To the end"
-        title="To the end (End)"
-      >
-        ▶|
-      </button>
+      <StepButton label="Next round or event" symbol="▶▶" />
+      <StepButton label="To the end" symbol="▶|" />
       <label className="playback__speed">
         Speed
         <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))} aria-label="Playback speed">
