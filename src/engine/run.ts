@@ -297,6 +297,7 @@ export class MigrationRun {
     if (this.controller?.phase === 'precopy') this.precopy?.finish(0);
     if (s.vmPaused) {
       s.vmPaused = false;
+      s.lastVmSpeed = 1;
       this.emit('resumed', 'the VM resumes on the source');
     }
     this.emit('aborted', `migration aborted: ${text}; the VM keeps running on the source`);
@@ -434,6 +435,7 @@ export class MigrationRun {
       remainingBytes: s.toSend.count * s.pageBytes,
       transferredBytes: s.counters.transferredBytes,
       vmSpeedPct: s.lastVmSpeed * 100,
+      vmLostMs: s.counters.vmLostMs,
       faults: s.counters.faults,
       throttlePct: Math.round(s.throttle * 100),
       expectedDowntimeMs: this.controller?.expectedDowntimeMs() ?? 0,

@@ -10,6 +10,8 @@ export interface Probe {
   remainingBytes: number;
   transferredBytes: number;
   vmSpeedPct: number;
+  /** Guest work lost so far, ms of full-speed running (the speed column is derived from it per sample). */
+  vmLostMs: number;
   faults: number;
   throttlePct: number;
   expectedDowntimeMs: number;
@@ -40,17 +42,19 @@ interface Frame {
 export class Recorder {
   private sampleStepMs: number;
   private nextSampleMs = 0;
-  private readonly rows: Record<Exclude<SampleColumn, 'bandwidthMbps' | 'faultsPerSec'> | 'faults', number[]> = {
-    tMs: [],
-    dirtyPages: [],
-    remainingBytes: [],
-    transferredBytes: [],
-    vmSpeedPct: [],
-    throttlePct: [],
-    expectedDowntimeMs: [],
-    phase: [],
-    faults: [],
-  };
+  private readonly rows: Record<Exclude<SampleColumn, 'bandwidthMbps' | 'faultsPerSec'> | 'faults' | 'lost', number[]> =
+    {
+      tMs: [],
+      dirtyPages: [],
+      remainingBytes: [],
+      transferredBytes: [],
+      vmSpeedPct: [],
+      throttlePct: [],
+      expectedDowntimeMs: [],
+      phase: [],
+      faults: [],
+      lost: [],
+    };
   private frameStepMs: number;
   private nextFrameMs = 0;
   private frames: Frame[] = [];
@@ -117,6 +121,7 @@ export class Recorder {
     r.expectedDowntimeMs.push(p.expectedDowntimeMs);
     r.phase.push(p.phase);
     r.faults.push(p.faults);
+    r.lost.push(p.vmLostMs);
     if (r.tMs.length > this.maxSamples) this.thinSamples();
   }
 
@@ -151,16 +156,21 @@ export class Recorder {
     const n = r.tMs.length;
     const bandwidth = new Float64Array(n);
     const faultsPerSec = new Float64Array(n);
+    // The guest's speed averaged over each interval, like the bandwidth: a stalled vCPU shows as a dip,
+    // not as noise from whichever instant the sample happened to catch.
+    const vmSpeed = Float64Array.from(r.vmSpeedPct);
     for (let i = 1; i < n; i++) {
       const dt = r.tMs[i] - r.tMs[i - 1];
       if (dt <= 0) continue;
       bandwidth[i] = bytesPerMsToMbps((r.transferredBytes[i] - r.transferredBytes[i - 1]) / dt);
       faultsPerSec[i] = ((r.faults[i] - r.faults[i - 1]) * 1000) / dt;
+      vmSpeed[i] = Math.min(100, Math.max(0, 100 * (1 - (r.lost[i] - r.lost[i - 1]) / dt)));
     }
     const columns = {} as Record<SampleColumn, Float64Array>;
     for (const c of SAMPLE_COLUMNS) {
       if (c === 'bandwidthMbps') columns[c] = bandwidth;
       else if (c === 'faultsPerSec') columns[c] = faultsPerSec;
+      else if (c === 'vmSpeedPct') columns[c] = vmSpeed;
       else columns[c] = Float64Array.from(r[c]);
     }
     return { stepMs: this.sampleStepMs, columns };

@@ -63,10 +63,12 @@ export function MetricsPanel() {
           metric="rounds"
           value={roundsLine(trace)}
           detail={
-            s.converged
-              ? 'converged'
-              : s.outcome === 'aborted'
-                ? 'aborted'
+            s.outcome !== 'completed'
+              ? s.outcome === 'aborted'
+                ? 'migration aborted'
+                : 'VM lost'
+              : s.converged
+                ? 'converged'
                 : s.iterations > 0
                   ? 'did not converge'
                   : undefined
