@@ -157,15 +157,7 @@ export class QemuPrecopy implements PhaseController {
     this.syncCount++;
     this.dirtyBytesLastSync = dirty * s.pageBytes;
     const round = this.rounds.current;
-    this.rounds.close(s.tMs, s.counters.writes, {
-      dirtyPagesAtEnd: dirty,
-      newlyDirtiedPages: newPages,
-      thresholdBytes: this.thresholdBytes,
-      estimateBytesPerMs: this.estimateBytesPerMs,
-      capMbps: capMbpsForRound(s, round?.index ?? 1),
-      throttlePct: Math.round(s.throttle * 100),
-      writeRatePagesPerSec: s.writes.current.writesPerSec * s.writeSpeed(),
-    });
+    this.closeRound(dirty, newPages, round?.index ?? 1);
     this.emit(
       'sync',
       `dirty log synced: ${dirty} pages (${mib(dirty * s.pageBytes)}) to send in round ${this.rounds.completed + 1}`,
@@ -190,12 +182,18 @@ export class QemuPrecopy implements PhaseController {
       this.rounds.discard();
       return;
     }
+    this.closeRound(s.toSend.count, newlyDirtiedPages, r.index);
+  }
+
+  /** Records the open round as ended now, with the stop test's figures in force. */
+  private closeRound(dirtyPagesAtEnd: number, newlyDirtiedPages: number, roundIndex: number): void {
+    const s = this.s;
     this.rounds.close(s.tMs, s.counters.writes, {
-      dirtyPagesAtEnd: s.toSend.count,
+      dirtyPagesAtEnd,
       newlyDirtiedPages,
       thresholdBytes: this.thresholdBytes,
       estimateBytesPerMs: this.estimateBytesPerMs,
-      capMbps: capMbpsForRound(s, r.index),
+      capMbps: capMbpsForRound(s, roundIndex),
       throttlePct: Math.round(s.throttle * 100),
       writeRatePagesPerSec: s.writes.current.writesPerSec * s.writeSpeed(),
     });
