@@ -1,12 +1,16 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
+// BROWNOUT_PORT lets two checkouts run their browser tests at once without sharing a preview server.
+const port = Number(process.env.BROWNOUT_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: './test/e2e',
   workers: 1,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
-  use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure' },
+  use: { baseURL, trace: 'retain-on-failure' },
   projects: [
     {
       name: 'chromium',
@@ -15,8 +19,8 @@ export default defineConfig({
   ],
   // The suite runs against the production build; `npm test` builds it first.
   webServer: {
-    command: 'npx vite preview',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${port}`,
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
