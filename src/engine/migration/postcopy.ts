@@ -38,8 +38,7 @@ export class Postcopy implements PhaseController {
     const stalled = Math.min(s.stallDebtMs, vcpuMs);
     s.stallDebtMs -= stalled;
     const speed = 1 - stalled / vcpuMs;
-    s.lastVmSpeed = speed * s.vmSpeed(false);
-    s.counters.vmLostMs += (1 - s.lastVmSpeed) * dtMs;
+    s.loseWork(dtMs, false, 1 - speed);
     let faultBytes = 0;
     const queueMs = p.preempt || rate <= 0 ? 0 : kibToBytes(p.queueKiB) / rate;
     const { mem, toSend, audit, wire } = s;

@@ -5,6 +5,7 @@ import { PageState } from '../memory/pageState';
 import { splitLink, type LinkSplit } from '../network/share';
 import { wireSizes, type WireSizes } from '../network/wire';
 import type { Scenario } from '../scenario/schema';
+import type { LostWork } from '../trace/types';
 import { mbpsToBytesPerMs, mibToBytes } from '../units';
 import { WriteStream, type WriteParams } from '../workload/writeStream';
 import type { LiveParams } from './liveParams';
@@ -38,8 +39,9 @@ export interface Counters {
   writes: number;
   faults: number;
   faultStallMs: number;
-  /** Guest work lost, in ms of full-speed running. */
+  /** Guest work lost, in ms of full-speed running, and its parts. */
   vmLostMs: number;
+  lost: LostWork;
   /** Link capacity that passed while migrating, and what others wanted and got, in bytes. */
   linkCapacityBytes: number;
   othersWantedBytes: number;
@@ -83,6 +85,7 @@ export class MigrationState {
     faults: 0,
     faultStallMs: 0,
     vmLostMs: 0,
+    lost: { pausedMs: 0, throttleMs: 0, trackingMs: 0, stunMs: 0, stallMs: 0, drainMs: 0 },
     linkCapacityBytes: 0,
     othersWantedBytes: 0,
     othersGotBytes: 0,
@@ -188,17 +191,38 @@ export class MigrationState {
   /** The guest's useful throughput, 0..1, before post-copy stalls. */
   vmSpeed(tracking: boolean): number {
     if (this.vmPaused) return 0;
-    let speed = 1 - this.throttle;
-    if (tracking) speed *= 1 - this.scenario.vm.trackingOverheadPct / 100;
-    if (this.rogueStunned) speed *= 1 - this.scenario.workload.rogueSharePct / 100;
+    return this.slowdowns(tracking).reduce((speed, [, share]) => speed * (1 - share), 1);
+  }
+
+  /** What slows the running guest, in the order its losses are attributed. */
+  private slowdowns(tracking: boolean): [keyof LostWork, number][] {
+    return [
+      ['throttleMs', this.throttle],
+      ['trackingMs', tracking ? this.scenario.vm.trackingOverheadPct / 100 : 0],
+      ['stunMs', this.rogueStunned ? this.scenario.workload.rogueSharePct / 100 : 0],
+    ];
+  }
+
+  /**
+   * Records `dtMs` of running slowed by `stallShare` (post-copy faults) and the usual slowdowns: each
+   * factor takes its share of what the ones before it left, so the parts add up to the whole loss.
+   * Returns the guest's speed over the step.
+   */
+  loseWork(dtMs: number, tracking: boolean, stallShare = 0): number {
+    const lost = this.counters.lost;
+    let speed = 1;
+    for (const [part, share] of [['stallMs', stallShare], ...this.slowdowns(tracking)] as [keyof LostWork, number][]) {
+      lost[part] += speed * share * dtMs;
+      speed *= 1 - share;
+    }
+    this.counters.vmLostMs += (1 - speed) * dtMs;
+    this.lastVmSpeed = speed;
     return speed;
   }
 
   /** The guest writing on the source while its writes are tracked. */
   runGuestOnSource(dtMs: number, tracking: boolean): void {
-    const speed = this.vmSpeed(tracking);
-    this.lastVmSpeed = speed;
-    this.counters.vmLostMs += (1 - speed) * dtMs;
+    this.loseWork(dtMs, tracking);
     const { mem, log, audit } = this;
     const states = mem.states;
     this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), (page) => {
@@ -215,6 +239,7 @@ export class MigrationState {
   idleGuest(dtMs: number): void {
     this.lastVmSpeed = 0;
     this.counters.vmLostMs += dtMs;
+    this.counters.lost.pausedMs += dtMs;
   }
 
   /**

@@ -50,10 +50,12 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
 
   const paused = v.pausedAtMs;
   const resumed = v.resumedAtMs;
-  const failedText = v.failure ?? 'migration abandoned';
+  const unfinished = v.outcome === 'unfinished';
+  const failedText = unfinished ? 'still under way when the simulation stopped' : (v.failure ?? 'migration abandoned');
   // Step 3: from the connection to the pause (or to the end, when it never paused).
   const copyEnd = paused ?? end;
-  const copyStatus: StepStatus = paused === null && v.outcome !== 'completed' ? 'failed' : 'done';
+  const copyStatus: StepStatus =
+    paused === null && unfinished ? 'unfinished' : paused === null && v.outcome !== 'completed' ? 'failed' : 'done';
   const copyDetail =
     v.offline === 'drain-checkpoint'
       ? 'advance notice: the workload drained and checkpointed'
@@ -61,14 +63,20 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
         ? 'nothing copied live: the VM is terminated'
         : s.strategy === 'stopcopy' || s.strategy === 'postcopy'
           ? 'no live rounds: this strategy copies everything later'
-          : copyStatus === 'failed'
+          : copyStatus === 'failed' || copyStatus === 'unfinished'
             ? failedText
-            : `${summary.iterations} rounds while the VM ran (control-plane actions refused meanwhile)`;
+            : `${summary.iterations} ${summary.iterations === 1 ? 'round' : 'rounds'} while the VM ran (control-plane actions refused meanwhile)`;
   add('copy', validEnd, copyEnd, copyStatus, copyDetail);
 
   if (paused === null) {
     for (const step of ['blackout', 'redirect', 'resume', 'delete-source'] as const)
-      add(step, end, end, 'skipped', v.outcome === 'failed' ? failedText : 'not reached: the VM stays on the source');
+      add(
+        step,
+        end,
+        end,
+        'skipped',
+        v.outcome === 'failed' || unfinished ? failedText : 'not reached: the VM stays on the source',
+      );
     return order(steps);
   }
   const blackoutEnd = resumed ?? end;
@@ -77,12 +85,14 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
     'blackout',
     paused,
     blackoutEnd,
-    blackoutFailed ? 'failed' : 'done',
+    blackoutFailed ? (unfinished ? 'unfinished' : 'failed') : 'done',
     blackoutFailed
       ? failedText
       : v.offline
         ? `VM down for ${ms(blackoutEnd - paused)} while it restarts on the destination`
-        : `VM stopped for ${ms(blackoutEnd - paused)}; committed when the destination acknowledged; the guest clock is ${ms(summary.clockJumpMs)} behind on resume`,
+        : phases.some((p) => p.kind === 'postcopy')
+          ? `VM stopped for ${ms(blackoutEnd - paused)} while its device state moved; the switchover is the point of no return: the destination runs the VM from here and fetches the rest from the source`
+          : `VM stopped for ${ms(blackoutEnd - paused)}; committed when the destination acknowledged; the guest clock is ${ms(summary.clockJumpMs)} behind on resume`,
   );
   if (resumed === null) {
     for (const step of ['redirect', 'resume', 'delete-source'] as const)
@@ -99,16 +109,18 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
   const postcopyEnd = phases.filter((p) => p.kind === 'postcopy').reduce((e, p) => Math.max(e, p.endMs), resumed);
   const resumeEnd = Math.max(resumed + s.host.forwardingMs, postcopyEnd);
   const lost = v.outcome === 'failed';
+  // Only a completed migration frees the source: a lost VM, an abort or a run still going never do.
+  const notDone = v.outcome !== 'completed';
   add(
     'resume',
     resumed,
-    lost ? Math.max(resumed, v.lostAtMs ?? resumed) : resumeEnd,
-    lost ? 'failed' : 'done',
-    lost
+    lost ? Math.max(resumed, v.lostAtMs ?? resumed) : unfinished ? end : resumeEnd,
+    lost ? 'failed' : unfinished ? 'unfinished' : v.outcome === 'aborted' ? 'failed' : 'done',
+    lost || notDone
       ? failedText
       : `running on the destination; the source forwards stray packets for ${ms(s.host.forwardingMs)}${postcopyEnd > resumed ? `, and serves missing pages until ${ms(postcopyEnd)}` : ''}`,
   );
-  if (lost) add('delete-source', resumeEnd, resumeEnd, 'skipped', failedText);
+  if (notDone) add('delete-source', end, end, 'skipped', failedText);
   else if (summary.residualDependencies.length)
     add(
       'delete-source',

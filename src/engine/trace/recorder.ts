@@ -1,7 +1,7 @@
 import { HEAT_BAND_COUNT } from '../memory/pageState';
 import type { MemoryMap } from '../memory/memoryMap';
 import { bytesPerMsToMbps } from '../units';
-import type { EventKind, HeatmapFrames, Phase, PhaseKind, Samples, SampleColumn, TraceEvent } from './types';
+import type { HeatmapFrames, Phase, PhaseKind, Samples, SampleColumn, TraceEvent } from './types';
 import { SAMPLE_COLUMNS } from './types';
 
 /** The run's state at one instant, as the recorder samples it. */
@@ -72,8 +72,8 @@ export class Recorder {
     this.frameStepMs = stepFor(expectedMs, maxFrames);
   }
 
-  event(tMs: number, kind: EventKind, text: string): void {
-    this.events.push({ tMs, kind, text });
+  event(e: TraceEvent): void {
+    this.events.push(e);
   }
 
   /** Ends the open phase (if any) and opens the next one; both sides get a heatmap frame. */
@@ -96,6 +96,22 @@ export class Recorder {
     if (this.nextFrameMs <= tMs) {
       this.frame(this.nextFrameMs, false);
       while (this.nextFrameMs <= tMs) this.nextFrameMs += this.frameStepMs;
+    }
+  }
+
+  /**
+   * Samples a stretch the engine did not simulate step by step (a fast-forward), each from `probeAt`;
+   * heatmap frames are not made up for it: the next frame, at its end, shows memory as it stands.
+   */
+  observeSpan(fromMs: number, toMs: number, probeAt: (tMs: number) => Probe): void {
+    while (this.nextSampleMs <= toMs) {
+      const t = Math.max(fromMs, this.nextSampleMs);
+      this.sample(t, probeAt(t));
+      this.nextSampleMs = t + this.sampleStepMs;
+    }
+    if (this.nextFrameMs <= toMs) {
+      this.frame(toMs, true);
+      while (this.nextFrameMs <= toMs) this.nextFrameMs += this.frameStepMs;
     }
   }
 

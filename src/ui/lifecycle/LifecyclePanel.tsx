@@ -3,6 +3,7 @@ import type { Trace } from '../../engine/trace/types';
 import { useLab } from '../../state/LabContext';
 import { formatMs } from '../format';
 import { CLIENTS, survives } from './clients';
+import { eventSentence } from '../text/eventText';
 import { controlPlaneVerdict } from './controlPlane';
 import './lifecycle.css';
 import { timeSyncPlan } from './timeSync';
@@ -91,7 +92,7 @@ export function LifecyclePanel() {
             <li key={i} className={e.tMs > tMs ? 'is-future' : ''}>
               <button type="button" onClick={() => seek(e.tMs)}>
                 <span className="event-log__time">{formatMs(e.tMs)}</span>
-                <span>{e.text}</span>
+                <span>{eventSentence(e, trace)}</span>
               </button>
             </li>
           ))}

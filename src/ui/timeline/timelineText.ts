@@ -55,11 +55,20 @@ const INTERVENTION_NAMES: Record<InterventionPath, { name: string; format?: (val
   'precopy.autoConverge': { name: 'auto-converge' },
 };
 
-/** "bandwidth cap → 200 Mbit/s": what the flag shows. */
-export function interventionLabel({ path, value }: Intervention): string {
+/** What an intervention changes, by name, and its new value as the app shows it. */
+export function interventionParts({ path, value }: Pick<Intervention, 'path' | 'value'>): {
+  name: string;
+  shown: string;
+} {
   const { name, format } = INTERVENTION_NAMES[path];
   const shown =
     typeof value === 'boolean' ? (value ? 'on' : 'off') : typeof value === 'number' && format ? format(value) : value;
+  return { name, shown: String(shown) };
+}
+
+/** "bandwidth cap → 200 Mbit/s": what the flag shows. */
+export function interventionLabel(iv: Intervention): string {
+  const { name, shown } = interventionParts(iv);
   return `${name} → ${shown}`;
 }
 

@@ -253,7 +253,9 @@ describe('fault injection', () => {
           });
           const r = new MigrationRun(scenario, { audit: true });
           const s = r.runToEnd().summary;
-          const where = { completed: 'destination', aborted: 'source', failed: 'lost' }[s.outcome];
+          const where = { completed: 'destination', aborted: 'source', failed: 'lost', unfinished: r.state.vmHost }[
+            s.outcome
+          ];
           expect(s.vmLocation).toBe(where);
           if (s.outcome === 'failed')
             expect(s.failure).toMatch(
