@@ -276,16 +276,19 @@ export class MigrationRun {
     this.finish();
   }
 
-  /** The VM is gone: neither host can run it. Only post-copy (and host crashes) can end this way. */
-  private loseVm(cause: FailureCode): void {
+  /**
+   * The VM is gone: neither host can run it. Only post-copy (and host crashes) can end this way. `atMs`
+   * is later than now for a crash after the migration had ended (the run's own time stays at its end).
+   */
+  private loseVm(cause: FailureCode, atMs = this.state.tMs): void {
     const v = this.verdict;
     v.outcome = 'failed';
     v.stopReason = 'fault';
     this.fail(cause);
-    v.lostAtMs = this.state.tMs;
+    v.lostAtMs = atMs;
     if (this.controller?.phase === 'precopy') this.precopy?.finish(0, 'fault');
     this.state.vmPaused = true;
-    this.emit({ kind: 'vm-lost', cause });
+    this.emit({ kind: 'vm-lost', cause }, atMs);
     this.finish();
   }
 
@@ -409,9 +412,9 @@ export class MigrationRun {
     for (const fault of this.faults.pendingAfterCommit()) {
       const atMs = resumedAt + (fault.when === 'after-commit' ? fault.atMs : 0);
       if (fault.kind === 'destination-crash') {
-        this.state.tMs = Math.max(this.state.tMs, atMs);
-        this.emit({ kind: 'fault', fault: 'destination-crash' });
-        this.loseVm('destination-crash-after-takeover');
+        const crashMs = Math.max(this.state.tMs, atMs);
+        this.emit({ kind: 'fault', fault: 'destination-crash' }, crashMs);
+        this.loseVm('destination-crash-after-takeover', crashMs);
         return;
       }
       this.effects.afterTheEnd(fault, Math.max(this.state.tMs, atMs));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { INTERVENTION_PATHS, type ScenarioInput } from '../../src/engine/scenario/schema';
+import { FAULT_KINDS, FAULT_MOMENTS, INTERVENTION_PATHS, type ScenarioInput } from '../../src/engine/scenario/schema';
 
 const pct = (max = 100) => fc.integer({ min: 0, max });
 
@@ -9,7 +9,19 @@ const intervention = fc.record({
   level: pct(),
 });
 
-/** Any valid scenario small enough to run in a blink: every strategy, rule, pattern and lever. */
+/** A fault at a random point: any kind, tied to any moment, short or long. */
+export const anyFault = fc.record({
+  kind: fc.constantFrom(...FAULT_KINDS),
+  when: fc.constantFrom(...FAULT_MOMENTS),
+  atMs: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 12_000 })),
+  durationMs: fc.oneof(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 4000, max: 40_000 })),
+  factorPct: fc.integer({ min: 1, max: 100 }),
+});
+
+/**
+ * Any valid scenario small enough to run in a blink: every strategy, rule, pattern and lever, and in
+ * about half of them up to two injected faults at random points.
+ */
 export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
   .noBias(
     fc.record({
@@ -44,6 +56,7 @@ export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
       switchAtMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5000 })),
       deviceStateKiB: fc.integer({ min: 0, max: 2048 }),
       interventions: fc.array(intervention, { maxLength: 3 }),
+      faults: fc.oneof(fc.array(anyFault, { maxLength: 0 }), fc.array(anyFault, { minLength: 1, maxLength: 2 })),
       seed: fc.integer({ min: 0, max: 2 ** 31 }),
     }),
   )
@@ -89,6 +102,7 @@ export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
       },
       postcopy: { prepaging: r.prepaging, preempt: r.preempt },
       hybrid: { switchAfterRounds: r.switchAfterRounds, switchAtMs: r.switchAtMs },
+      faults: r.faults,
       interventions: r.interventions.map((iv) => ({
         atMs: iv.atMs,
         path: iv.path,
@@ -101,7 +115,9 @@ export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
                 ? Math.round((r.memoryMiB * iv.level) / 100)
                 : iv.path === 'network.linkMbps'
                   ? 50 + iv.level * 50
-                  : iv.level * 10,
+                  : iv.path === 'precopy.downtimeLimitMs'
+                    ? 1 + iv.level * 10
+                    : iv.level * 10,
       })),
     };
   });

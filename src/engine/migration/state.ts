@@ -225,11 +225,12 @@ export class MigrationState {
     this.loseWork(dtMs, tracking);
     const { mem, log, audit } = this;
     const states = mem.states;
+    // Locals, not PageState.x: this runs once per page written, and a module binding costs a lookup each time.
+    const { SentClean, Pushed, Fetched, Dirtied, Untouched, NotSent } = PageState;
     this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), (page) => {
       const s = states[page];
-      if (s === PageState.SentClean || s === PageState.Pushed || s === PageState.Fetched)
-        mem.set(page, PageState.Dirtied);
-      else if (s === PageState.Untouched) mem.set(page, PageState.NotSent);
+      if (s === SentClean || s === Pushed || s === Fetched) mem.set(page, Dirtied);
+      else if (s === Untouched) mem.set(page, NotSent);
       if (log.add(page)) this.newlyLogged++;
       if (audit) audit.version[page]++;
     });
@@ -267,6 +268,7 @@ export class MigrationState {
     let page = cursor;
     if (rateBytesPerMs <= 0) return { usedMs: 0, bytes: 0, pages: 0, zeroPages: 0, cursor };
     const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
+    const untouched = PageState.Untouched;
     const normalCostMs = wire.normalBytes / rateBytesPerMs;
     while (usedMs < budgetMs && bytes < budgetBytes && bitmap.count > 0) {
       let next = bitmap.takeNext(page, end);
@@ -277,7 +279,7 @@ export class MigrationState {
         }
         next = bitmap.takeNext(0, end);
       }
-      if (states[next] === PageState.Untouched) {
+      if (states[next] === untouched) {
         bytes += wire.zeroBytes;
         usedMs += zeroCostMs;
         zeroPages++;
