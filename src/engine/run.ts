@@ -256,6 +256,8 @@ export class MigrationRun {
   private fail(code: FailureCode): void {
     this.verdict.failureCode = code;
     this.verdict.failure = failureSentence(code, this.scenario);
+    // A blackout cut short keeps its parts as far as it got.
+    if (this.finalCopy && this.controller === this.finalCopy) this.verdict.blackout = this.finalCopy.partsSoFar();
   }
 
   /** The migration stops; the VM runs (again) on the source with nothing lost. */
@@ -301,6 +303,7 @@ export class MigrationRun {
     v.outcome = 'unfinished';
     v.stopReason = reason;
     v.expectedDowntimeMs = this.controller?.expectedDowntimeMs() ?? 0;
+    if (this.finalCopy && this.controller === this.finalCopy) v.blackout = this.finalCopy.partsSoFar();
     const phase = this.controller?.phase ?? 'setup';
     if (phase === 'precopy') this.precopy?.finish(0, 'stop');
     if (reason === 'simulation-limit') this.emit({ kind: 'simulation-limit', limitMs: this.limitMs, phase });

@@ -63,6 +63,21 @@ export class FinalCopy implements PhaseController {
     return this.stage === 'switchover' || this.stage === 'ack' || this.stage === 'done';
   }
 
+  /**
+   * The parts as far as the blackout got, for one cut short by a fault: the page still on the wire was
+   * booked whole when it went, so what it still owes comes off again.
+   */
+  partsSoFar(): BlackoutParts {
+    const p = { ...this.parts };
+    let owed = this.sender.debtMs + this.owedMs;
+    for (const key of ['pagesMs', 'zeroScanMs', 'zeroWireMs'] as const) {
+      const back = Math.min(owed, p[key]);
+      p[key] -= back;
+      owed -= back;
+    }
+    return p;
+  }
+
   /** Link-only time of what the blackout sent (pages and markers on the wire, device state), ms. */
   get linkOnlyMs(): number {
     return this.parts.pagesMs + this.parts.zeroWireMs + this.parts.deviceMs;

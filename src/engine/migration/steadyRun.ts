@@ -90,7 +90,7 @@ export class SteadyRun {
     const base = { transferred: s.counters.transferredBytes, lost: s.counters.vmLostMs };
     addSteadyRounds(s.counters, step, n);
     s.tMs += spanMs;
-    this.rounds.insertSteady({ ...model, bytesSent: step.precopyBytes }, n, step.writes);
+    this.rounds.insertSteady(model, n, step.writes);
     if (precopy instanceof QemuPrecopy) precopy.shift(spanMs, n * step.transferredBytes, n);
     else precopy.shift(spanMs, n * step.transferredBytes);
     this.watch.reset();

@@ -20,9 +20,9 @@ const copyCounters = (c: Counters): CounterMarks => ({ ...c, lost: { ...c.lost }
 export type CounterStep = CounterMarks;
 
 export interface SteadyState {
-  /** A round like the last ones (their mean figures). */
+  /** The round to repeat: the last one, with what it added to the counters as its figures. */
   model: Round;
-  /** What each such round adds to the counters. */
+  /** What each such round adds to the counters (the last round's own increments, so pages stay whole). */
   step: CounterStep;
 }
 
@@ -33,11 +33,11 @@ export interface SteadyState {
  * run need not simulate every remaining round page by page.
  */
 export class SteadyStateWatch {
-  private readonly marks: { round: number; counters: CounterMarks }[] = [];
+  private readonly marks: { round: number; tMs: number; counters: CounterMarks }[] = [];
 
   /** Call right after a round closes (at its sync): remembers the counters there. */
   roundClosed(state: MigrationState, roundIndex: number): void {
-    this.marks.push({ round: roundIndex, counters: copyCounters(state.counters) });
+    this.marks.push({ round: roundIndex, tMs: state.tMs, counters: copyCounters(state.counters) });
     if (this.marks.length > STEADY_ROUNDS + 1) this.marks.shift();
   }
 
@@ -67,7 +67,18 @@ export class SteadyStateWatch {
       if (mean <= 0 || Math.max(...values) - Math.min(...values) > STEADY_SPREAD * mean) return null;
     }
     if (!farFromStopping(state, last)) return null;
-    return { model: meanRound(last), step: counterStep(first.counters, end.counters, STEADY_ROUNDS) };
+    const before = this.marks[this.marks.length - 2];
+    const step = counterStep(before.counters, end.counters);
+    const model: Round = {
+      ...last[last.length - 1],
+      startMs: 0,
+      endMs: end.tMs - before.tMs,
+      pagesSent: step.normalPages + step.zeroPages,
+      zeroPagesSent: step.zeroPages,
+      bytesSent: step.precopyBytes,
+      writes: step.writes,
+    };
+    return { model, step };
   }
 }
 
@@ -87,35 +98,14 @@ function farFromStopping(state: MigrationState, rounds: readonly Round[]): boole
   }
 }
 
-function meanRound(rounds: readonly Round[]): Round {
-  const n = rounds.length;
-  const mean = (f: (r: Round) => number) => rounds.reduce((sum, r) => sum + f(r), 0) / n;
-  const last = rounds[n - 1];
-  const ms = mean((r) => r.endMs - r.startMs);
-  return {
-    ...last,
-    startMs: 0,
-    endMs: ms,
-    pagesSent: mean((r) => r.pagesSent),
-    zeroPagesSent: mean((r) => r.zeroPagesSent),
-    bytesSent: mean((r) => r.bytesSent),
-    dirtyPagesAtStart: mean((r) => r.dirtyPagesAtStart),
-    dirtyPagesAtEnd: mean((r) => r.dirtyPagesAtEnd),
-    carriedPages: mean((r) => r.carriedPages),
-    writes: mean((r) => r.writes),
-    newlyDirtiedPages: mean((r) => r.newlyDirtiedPages),
-    bandwidthMbps: mean((r) => r.bandwidthMbps),
-  };
-}
-
-function counterStep(from: CounterMarks, to: CounterMarks, rounds: number): CounterStep {
+function counterStep(from: CounterMarks, to: CounterMarks): CounterStep {
   const step = {} as Record<string, unknown>;
   for (const key of Object.keys(to) as (keyof CounterMarks)[]) {
     if (key === 'lost') continue;
-    step[key] = ((to[key] as number) - (from[key] as number)) / rounds;
+    step[key] = (to[key] as number) - (from[key] as number);
   }
   const lost = {} as LostWork;
-  for (const key of Object.keys(to.lost) as (keyof LostWork)[]) lost[key] = (to.lost[key] - from.lost[key]) / rounds;
+  for (const key of Object.keys(to.lost) as (keyof LostWork)[]) lost[key] = to.lost[key] - from.lost[key];
   return { ...(step as Omit<CounterMarks, 'lost'>), lost };
 }
 

@@ -36,7 +36,7 @@ export function stopReasonText(s: Pick<Summary, 'stopReason' | 'outcome' | 'stra
       : 'the rest was forced through in one long blackout';
   switch (s.stopReason) {
     case 'converged':
-      return 'the pages still to send fitted under the stop threshold, so the rest could go in one short pause';
+      return 'pre-copy converged: what was still marked fitted under the stop threshold, so the rest could go in one short pause';
     case 'dirty-set-small':
       return `fewer than ${scenario.precopy.xenTargetDirtyPages} pages were dirty (Xen's rule), so pre-copy stopped`;
     case 'max-iterations':
@@ -89,4 +89,9 @@ export function failureText(code: FailureCode, scenario: Scenario): string {
     case 'refused':
       return 'the migration was refused before anything was copied';
   }
+}
+
+/** A summary's failure in the app's words (its code), or its own sentence when it has no code. */
+export function summaryFailure(s: Pick<Summary, 'failureCode' | 'failure'>, scenario: Scenario): string {
+  return s.failureCode ? failureText(s.failureCode, scenario) : (s.failure ?? '');
 }
