@@ -226,9 +226,11 @@ export class ReferenceModel {
       const budget = cap > 0 ? mbpsToBytesPerMs(cap) * 100 : Number.POSITIVE_INFINITY;
       const before = this.cursor;
       const r = this.sendSlice(dt, budget - this.windowBytes, this.rate, PageState.SentClean, true);
-      let ahead = false;
-      for (let p = this.cursor; p < this.pageCount; p++) ahead ||= this.marked[p];
-      if (this.cursor < before || !ahead) this.firstPassDone = true;
+      if (!this.firstPassDone) {
+        let ahead = false;
+        for (let p = this.cursor; p < this.pageCount && !ahead; p++) ahead = this.marked[p];
+        if (this.cursor < before || !ahead) this.firstPassDone = true;
+      }
       this.windowBytes += r.bytes;
       this.account(r, 'precopy');
       if (this.windowBytes >= budget) this.mode = 'sleep';

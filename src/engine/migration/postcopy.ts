@@ -54,8 +54,7 @@ export class Postcopy implements PhaseController {
         s.counters.faultStallMs += latency;
         s.countBytes(bytes, bytes === wire.normalBytes ? 1 : 0, bytes === wire.normalBytes ? 0 : 1, 'postcopy');
         faultBytes += bytes;
-        mem.set(page, PageState.Fetched);
-        mem.markSent(page);
+        mem.faulted(page);
         if (audit) audit.destination[page] = audit.version[page];
         this.afterFault(page);
       } else if (states[page] === PageState.Untouched) {

@@ -109,7 +109,11 @@ export class MigrationState {
     this.pageBytes = this.layout.pageBytes;
     this.memoryBytes = this.layout.pageCount * this.pageBytes;
     this.wire = wireSizes(this.pageBytes, scenario.precopy.zeroPageDetection, scenario.host.zeroScanUs);
-    this.mem = new MemoryMap(this.layout.pageCount, scenario.output.heatmapCells);
+    const { heatmapCells, heatmapFromPage, heatmapPages } = scenario.output;
+    this.mem = new MemoryMap(this.layout.pageCount, heatmapCells, {
+      fromPage: heatmapFromPage,
+      toPage: heatmapPages > 0 ? heatmapFromPage + heatmapPages : this.layout.pageCount,
+    });
     this.toSend = new PageBitmap(this.layout.pageCount);
     this.log = new PageBitmap(this.layout.pageCount);
     // With free-page hinting the guest has told the host which pages it freed: their contents no longer

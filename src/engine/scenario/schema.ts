@@ -272,6 +272,18 @@ const interventionSchema = z.strictObject({
 const outputSchema = z
   .strictObject({
     heatmapCells: int(16, 16_384, 1024, 'Cells each memory heatmap frame aggregates the pages into.'),
+    heatmapFromPage: int(
+      0,
+      268_435_456,
+      0,
+      'First page the heatmap shows (a zoom into one region of memory); pages are of vm.pageKiB.',
+    ),
+    heatmapPages: int(
+      0,
+      268_435_456,
+      0,
+      'How many pages from there the heatmap shows (0 = all of memory); down to one page per cell.',
+    ),
     maxSamples: int(64, 100_000, 2000, 'Most time-series samples kept; the sampling step doubles to fit.'),
     maxFrames: int(8, 5000, 400, 'Most heatmap frames kept.'),
   })

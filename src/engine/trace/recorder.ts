@@ -33,6 +33,8 @@ interface Frame {
   /** Frames at phase boundaries survive thinning. */
   key: boolean;
   data: Uint8Array;
+  /** Exact pages per band. */
+  counts: Float64Array;
 }
 
 /**
@@ -152,14 +154,16 @@ export class Recorder {
 
   private frame(tMs: number, key: boolean): void {
     const last = this.frames[this.frames.length - 1];
-    const data = new Uint8Array(this.mem.cellCount * HEAT_BAND_COUNT);
-    this.mem.writeFrame(data, 0);
+    // A second frame at the same moment shows the same pages (they change only as time passes); keeping
+    // the first keeps what was in flight and what faulted since the frame before.
     if (last && last.tMs === tMs) {
-      last.data = data;
       last.key ||= key;
       return;
     }
-    this.frames.push({ tMs, key, data });
+    const data = new Uint8Array(this.mem.cellCount * HEAT_BAND_COUNT);
+    const counts = new Float64Array(HEAT_BAND_COUNT);
+    this.mem.writeFrame(data, 0, counts, 0);
+    this.frames.push({ tMs, key, data, counts });
     if (this.frames.length > this.maxFrames) {
       this.frameStepMs *= 2;
       const step = this.frameStepMs;
@@ -195,14 +199,22 @@ export class Recorder {
   private buildHeatmap(): HeatmapFrames {
     const bytesPerFrame = this.mem.cellCount * HEAT_BAND_COUNT;
     const data = new Uint8Array(this.frames.length * bytesPerFrame);
-    this.frames.forEach((f, i) => data.set(f.data, i * bytesPerFrame));
+    const pageCounts = new Float64Array(this.frames.length * HEAT_BAND_COUNT);
+    this.frames.forEach((f, i) => {
+      data.set(f.data, i * bytesPerFrame);
+      pageCounts.set(f.counts, i * HEAT_BAND_COUNT);
+    });
+    const { fromPage, toPage } = this.mem.region;
     return {
-      pageCount: this.mem.pageCount,
+      pageCount: toPage - fromPage,
       pageBytes: this.pageBytes,
       pagesPerCell: this.mem.pagesPerCell,
       cells: this.mem.cellCount,
+      firstPage: fromPage,
+      memoryPages: this.mem.pageCount,
       frameTimesMs: Float64Array.from(this.frames.map((f) => f.tMs)),
       data,
+      pageCounts,
     };
   }
 }

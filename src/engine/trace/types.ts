@@ -285,13 +285,22 @@ export interface Samples {
 }
 
 export interface HeatmapFrames {
+  /** Pages the heatmap covers (all of memory, or the zoomed region). */
   pageCount: number;
   pageBytes: number;
   pagesPerCell: number;
   cells: number;
+  /** The first page covered, and how many pages memory has in all (so a zoom can say where it is). */
+  firstPage?: number;
+  memoryPages?: number;
   frameTimesMs: Float64Array;
-  /** frames x cells x 7 bands, each a share of the cell's pages in 0..255 (see HEAT_BAND_NAMES). */
+  /**
+   * frames x cells x bands (HEAT_BAND_COUNT), each a share of the cell's pages in 0..255 (see
+   * HEAT_BAND_NAMES); a band with any page at all is at least 1.
+   */
   data: Uint8Array;
+  /** frames x bands: the exact pages in each band over the covered pages (the shares are rounded). */
+  pageCounts?: Float64Array;
 }
 
 export interface Trace {

@@ -7,6 +7,7 @@ export function RoundsTable() {
   const setExplain = useLab((s) => s.setExplain);
   if (!trace || trace.rounds.length === 0) return null;
   const pageBytes = trace.scenario.vm.pageKiB * 1024;
+  const forward = trace.summary.fastForward;
   return (
     <div className="rounds-table">
       <table>
@@ -16,12 +17,17 @@ export function RoundsTable() {
             <th scope="col">#</th>
             <th scope="col">time</th>
             <th scope="col">sent</th>
-            <th scope="col">dirty left</th>
+            <th
+              scope="col"
+              title="Pages the sync at the end of the round marked for sending: the next round's work, or the blackout's"
+            >
+              to send next
+            </th>
           </tr>
         </thead>
         <tbody>
           {trace.rounds.map((r) => (
-            <tr key={r.index}>
+            <tr key={r.index} className={r.end === 'fast-forward' ? 'is-computed' : undefined}>
               <td>
                 <button
                   type="button"
@@ -39,6 +45,12 @@ export function RoundsTable() {
           ))}
         </tbody>
       </table>
+      <p className="rounds-table__note">
+        “To send next” counts every page marked at the sync, rewritten-before-sent ones included; the timeline’s dirty
+        set counts only pages whose newest contents the destination lacks, so it can be lower.
+        {forward &&
+          ` Rounds ${forward.firstRound}–${forward.lastRound} (in grey) were computed from the steady state, not simulated page by page.`}
+      </p>
     </div>
   );
 }

@@ -8,14 +8,14 @@ export function roundTitle(round: Round, pageBytes: number): string {
   const left = round.dirtyPagesAtEnd;
   return (
     `Round ${round.index}: ${formatMs(round.endMs - round.startMs)}, ${formatBytes(round.bytesSent)} sent, ` +
-    `${formatCount(left)} ${left === 1 ? 'page' : 'pages'} (${formatBytes(left * pageBytes)}) left dirty`
+    `${formatCount(left)} ${left === 1 ? 'page' : 'pages'} (${formatBytes(left * pageBytes)}) marked at the sync`
   );
 }
 
 /** Labels to try inside a round's bar, longest first. */
 export function roundBarLabels(round: Round, pageBytes: number): string[] {
   const sent = `${formatBytes(round.bytesSent)} sent`;
-  return [`${sent}, ${formatBytes(round.dirtyPagesAtEnd * pageBytes)} left dirty`, sent];
+  return [`${sent}, ${formatBytes(round.dirtyPagesAtEnd * pageBytes)} to send next`, sent];
 }
 
 const PHASE_MEANING: Record<Phase['kind'], string> = {
