@@ -104,7 +104,7 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
     resumed,
     resumed + s.host.announceMs,
     'done',
-    'gratuitous ARP: the address now leads to the destination; packets sent during the blackout were lost and are retransmitted',
+    'gratuitous ARP: the VM keeps its IP and MAC addresses, and the switches learn the MAC now sits behind the destination; packets sent during the blackout were lost and are retransmitted',
   );
   const postcopyEnd = phases.filter((p) => p.kind === 'postcopy').reduce((e, p) => Math.max(e, p.endMs), resumed);
   const resumeEnd = Math.max(resumed + s.host.forwardingMs, postcopyEnd);

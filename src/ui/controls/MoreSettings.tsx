@@ -1,6 +1,6 @@
 import { PREPAGING, STOP_RULES, WRITE_PATTERNS } from '../../engine/scenario/schema';
 import { useLab } from '../../state/LabContext';
-import { formatMbps, formatMs } from '../format';
+import { formatMbps, formatMiB, formatMs } from '../format';
 import { Choice } from './Choice';
 import { StepSlider } from './StepSlider';
 import { Toggle } from './Toggle';
@@ -17,6 +17,9 @@ const PATTERN_LABELS: Record<(typeof WRITE_PATTERNS)[number], string> = {
   sequential: 'Sequential sweep',
   zipf: 'Zipf (skewed)',
 };
+/** Freed memory as shares of the used memory. */
+const FREED_SHARES = [0, 0.05, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75];
+
 const PREPAGING_LABELS: Record<(typeof PREPAGING)[number], string> = {
   none: 'Off: address order',
   forward: 'After each fault (QEMU)',
@@ -90,6 +93,14 @@ export function MoreSettings() {
         hint="Paravirtual help: the guest tells the host which pages it freed, so they are never sent."
         checked={s.precopy.freePageHinting}
         onChange={(v) => change('precopy.freePageHinting', v)}
+      />
+      <StepSlider
+        label="Freed memory"
+        hint="Of the used memory, what the guest has freed again. With free-page hinting it is skipped; without, it goes like any used page."
+        values={FREED_SHARES.map((share) => Math.round(s.vm.usedMiB * share * 1000) / 1000)}
+        value={s.vm.freeMiB}
+        format={(v) => `${formatMiB(v)} (${s.vm.usedMiB > 0 ? Math.round((100 * v) / s.vm.usedMiB) : 0} % of used)`}
+        onChange={(v) => change('vm.freeMiB', v)}
       />
       <Toggle
         label="Stun a rogue writer"

@@ -50,14 +50,14 @@ export const SLIDERS: SliderDef[] = [
   {
     label: 'Writable working set',
     path: 'workload.wssMiB',
-    hint: 'The pages the guest keeps rewriting. It is the floor under the dirty set: pre-copy cannot shrink below it.',
+    hint: 'The pages the guest keeps rewriting: the ceiling where the dirty set saturates. A long round lets it fill up to this; pre-copy converges only if it fits the threshold.',
     values: (s) => sizesUpTo(s.vm.memoryMiB),
     format: (v) => formatMiB(v),
   },
   {
     label: 'Link bandwidth',
     path: 'network.linkMbps',
-    hint: 'Speed of the link between the two hosts. The final copy (the blackout) always runs at this speed.',
+    hint: 'Speed of the link between the two hosts. The final copy (the blackout) gets all of it, uncapped, unless other traffic shares the link.',
     values: () => LINK_STEPS,
     format: (v) => formatMbps(v),
   },
