@@ -20,10 +20,17 @@ export function roundAt(trace: Trace, tMs: number): Round | undefined {
   return trace.rounds.find((r) => tMs >= r.startMs && tMs < r.endMs);
 }
 
-/** Where the guest runs at the playhead: on the source until the blackout ends, then on the destination. */
-export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'destination' {
-  const { pausedAtMs, resumedAtMs, outcome } = trace.summary;
-  if (outcome === 'aborted' || pausedAtMs === null || tMs < pausedAtMs) return 'source';
+/**
+ * Where the guest runs at the playhead: on the source until the blackout ends, then on the destination;
+ * nowhere once it is lost.
+ */
+export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'destination' | 'nowhere' {
+  const { pausedAtMs, resumedAtMs, outcome, totalTimeMs } = trace.summary;
+  const lostAt = outcome === 'failed' ? (trace.events.find((e) => e.kind === 'vm-lost')?.tMs ?? totalTimeMs) : Infinity;
+  if (tMs >= lostAt) return 'nowhere';
+  if (pausedAtMs === null || tMs < pausedAtMs) return 'source';
+  // An abort in the blackout resumes the VM on the source at the end.
+  if (outcome === 'aborted') return tMs >= totalTimeMs ? 'source' : 'paused';
   if (resumedAtMs === null || tMs < resumedAtMs) return 'paused';
   return 'destination';
 }
@@ -35,7 +42,8 @@ export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'dest
 export function stopsOf(trace: Trace): number[] {
   const end = trace.summary.totalTimeMs;
   const times = [0, end, ...trace.rounds.map((r) => r.startMs), ...trace.phases.map((p) => p.startMs)];
-  for (const e of trace.events) if (e.kind !== 'sync') times.push(e.tMs);
+  // Events past the end (the steps that run on after it) are not places the playhead can go.
+  for (const e of trace.events) if (e.kind !== 'sync' && e.tMs <= end) times.push(e.tMs);
   const gap = Math.max(1, end / 2000);
   const stops: number[] = [];
   for (const t of times.sort((a, b) => a - b))

@@ -29,7 +29,14 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
 
   if (v.refusedAt === 'allocate') {
     add('allocate', 0, allocEnd, 'refused', v.refusals.join('; '));
-  } else add('allocate', 0, allocEnd, 'done', `${s.vm.memoryMiB} MiB and ${s.vm.vcpus} vCPUs reserved`);
+  } else
+    add(
+      'allocate',
+      0,
+      allocEnd,
+      'done',
+      `${s.vm.memoryMiB} MiB and ${s.vm.vcpus} ${s.vm.vcpus === 1 ? 'vCPU' : 'vCPUs'} reserved`,
+    );
   if (v.refusedAt === 'validate') add('validate', allocEnd, validEnd, 'refused', v.refusals.join('; '));
   else if (v.refusedAt === null)
     add(

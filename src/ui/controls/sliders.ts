@@ -80,6 +80,6 @@ export const SLIDERS: SliderDef[] = [
     path: 'precopy.maxIterations',
     hint: 'Cap on pre-copy rounds, as a management layer sets one (QEMU itself has none). Then: forced stop or abort.',
     values: () => [0, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100],
-    format: (v) => (v === 0 ? 'no cap' : `${v} rounds`),
+    format: (v) => (v === 0 ? 'no cap' : `${v} ${v === 1 ? 'round' : 'rounds'}`),
   },
 ];

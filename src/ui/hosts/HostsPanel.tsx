@@ -96,7 +96,7 @@ export function HostsPanel() {
           bandwidthMbps={shown?.bandwidthMbps ?? null}
           finished={shown?.finished ?? false}
           endCaption={trace ? END_CAPTIONS[trace.summary.outcome] : ''}
-          marker={vmHost === 'paused' && <VmMarker state="paused" />}
+          marker={vmHost === 'paused' ? <VmMarker state="paused" /> : vmHost === 'nowhere' && <VmMarker state="lost" />}
         />
         <HostCard
           view="destination"

@@ -13,6 +13,15 @@ const SHORT: Record<LifecycleStep['step'], string> = {
   'delete-source': 'Delete source',
 };
 
+/** A step's status as a word on the strip (no codes on screen). */
+const STATUS_WORDS: Record<Exclude<LifecycleStep['status'], 'done'>, string> = {
+  refused: 'refused',
+  failed: 'failed',
+  skipped: 'skipped',
+  blocked: 'blocked',
+  unfinished: 'still going',
+};
+
 /** How a step looks at the playhead: reached and done, in progress, still to come, or how it went wrong. */
 export function stepState(step: LifecycleStep, tMs: number, atEnd: boolean): string {
   if (step.status !== 'done') return step.status;
@@ -28,7 +37,8 @@ export function LifecycleStrip() {
   const tMs = useLab((s) => s.tMs);
   const seek = useLab((s) => s.seek);
   if (!trace) return null;
-  const atEnd = tMs >= trace.summary.totalTimeMs;
+  const endMs = trace.summary.totalTimeMs;
+  const atEnd = tMs >= endMs;
   return (
     <ol className="lifecycle-strip" aria-label="Migration steps">
       {trace.lifecycle.map((step, i) => {
@@ -44,7 +54,11 @@ export function LifecycleStrip() {
               <span className="lifecycle-step__n">{i + 1}</span>
               <span className="lifecycle-step__label">{SHORT[step.step]}</span>
               <span className="lifecycle-step__time">
-                {step.status === 'done' ? formatMs(step.startMs) : step.status}
+                {step.status !== 'done'
+                  ? STATUS_WORDS[step.status]
+                  : step.startMs > endMs
+                    ? `${formatMs(step.startMs - endMs)} after the end`
+                    : formatMs(step.startMs)}
               </span>
             </button>
           </li>

@@ -1,5 +1,6 @@
 import { useLab } from '../../state/LabContext';
-import { formatBytes, formatCount, formatMs } from '../format';
+import { formatBytes, formatMs } from '../format';
+import { count } from '../text/plural';
 
 /** Every pre-copy round as a row; each row opens the explanation of that round. */
 export function RoundsTable() {
@@ -40,7 +41,7 @@ export function RoundsTable() {
               </td>
               <td>{formatMs(r.endMs - r.startMs)}</td>
               <td>{formatBytes(r.bytesSent)}</td>
-              <td title={`${formatCount(r.dirtyPagesAtEnd)} pages`}>{formatBytes(r.dirtyPagesAtEnd * pageBytes)}</td>
+              <td title={count(r.dirtyPagesAtEnd, 'page')}>{formatBytes(r.dirtyPagesAtEnd * pageBytes)}</td>
             </tr>
           ))}
         </tbody>

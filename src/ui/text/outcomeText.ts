@@ -2,6 +2,7 @@ import type { FailureCode } from '../../engine/trace/events';
 import type { Scenario, Strategy } from '../../engine/scenario/schema';
 import type { StopReason, Summary } from '../../engine/trace/types';
 import { formatMs } from '../format';
+import { count } from './plural';
 
 /** How each strategy is called on screen. */
 export const STRATEGY_NAMES: Record<Strategy, string> = {
@@ -38,9 +39,9 @@ export function stopReasonText(s: Pick<Summary, 'stopReason' | 'outcome' | 'stra
     case 'converged':
       return 'pre-copy converged: what was still marked fitted under the stop threshold, so the rest could go in one short pause';
     case 'dirty-set-small':
-      return `fewer than ${scenario.precopy.xenTargetDirtyPages} pages were dirty (Xen's rule), so pre-copy stopped`;
+      return `fewer than ${count(scenario.precopy.xenTargetDirtyPages, 'page')} were dirty (Xen's rule), so pre-copy stopped`;
     case 'max-iterations':
-      return `the cap of ${scenario.precopy.maxIterations} rounds was reached before the dirty set fitted: ${forced}`;
+      return `the cap of ${count(scenario.precopy.maxIterations, 'round')} was reached before the dirty set fitted: ${forced}`;
     case 'sent-factor':
       return `more than ${scenario.precopy.xenMaxSentFactor} times the memory had been sent (old Xen rule): ${forced}`;
     case 'no-progress':

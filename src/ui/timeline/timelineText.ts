@@ -87,5 +87,6 @@ export function noRoundsText(trace: Trace): string {
   if (s.stopReason === 'offline-move') return 'No pre-copy rounds: the VM was moved offline.';
   if (s.strategy === 'stopcopy') return 'No pre-copy rounds: stop-and-copy sends everything during one pause.';
   if (s.strategy === 'postcopy') return 'No pre-copy rounds: every page is sent once, after the switch.';
+  if (s.outcome === 'unfinished') return 'No pre-copy round yet: the simulation stopped first.';
   return 'No pre-copy round finished.';
 }
