@@ -23,9 +23,9 @@ function syncText(e: EventOf<'sync'>): string {
       : `${count(e.newPages, 'page')} written during the round`;
   const then =
     e.nextRound === null
-      ? 'pre-copy ends here, so they go during the pause (or in post-copy)'
-      : `they go in round ${e.nextRound}`;
-  return `Round ${e.round} ends with a sync of the dirty log: ${marked} marked to send (${parts}); ${then}`;
+      ? 'pre-copy ended there, so they went during the pause (or in post-copy)'
+      : `they went to round ${e.nextRound}`;
+  return `Round ${e.round} ended with a sync of the dirty log: ${marked} marked to send (${parts}); ${then}`;
 }
 
 function stopText(e: EventOf<'stop-decision'>): string {
@@ -35,29 +35,29 @@ function stopText(e: EventOf<'stop-decision'>): string {
   const limit = e.downtimeLimitMs !== undefined ? formatMs(e.downtimeLimitMs) : '';
   switch (e.rule) {
     case 'threshold':
-      return `Pre-copy stops: the ${pending} still to send is under the threshold of ${threshold} (${estimate} × ${limit})`;
+      return `Pre-copy stopped: the ${pending} still to send was under the threshold of ${threshold} (${estimate} × ${limit})`;
     case 'nothing-left':
-      return 'Pre-copy stops: nothing is left to send';
+      return 'Pre-copy stopped: nothing was left to send';
     case 'round-cap':
-      return `The cap of ${count(e.maxIterations ?? 0, 'round')} is reached with ${pending} still to send, above the ${threshold} threshold`;
+      return `The cap of ${count(e.maxIterations ?? 0, 'round')} was reached with ${pending} still to send, above the ${threshold} threshold`;
     case 'timeout':
-      return `The ${formatMs((e.timeoutS ?? 0) * 1000)} timeout expires with ${pending} still to send`;
+      return `The ${formatMs((e.timeoutS ?? 0) * 1000)} timeout expired with ${pending} still to send`;
     case 'small-set':
       return `Only ${count(e.pendingPages, 'page')} dirty, fewer than ${e.targetPages}: stop and copy`;
     case 'last-live-round':
       return `Only ${count(e.pendingPages, 'page')} dirty, fewer than ${e.targetPages}: one more live round, then stop`;
     case 'last-live-round-sent':
-      return 'The last live round has been sent: stop and copy';
+      return 'The last live round was sent: stop and copy';
     case 'sent-factor':
-      return `${(e.sentFactor ?? 0).toFixed(2)} times the memory has been sent, more than ${e.maxSentFactor}: stop and copy`;
+      return `${(e.sentFactor ?? 0).toFixed(2)} times the memory had been sent, more than ${e.maxSentFactor}: stop and copy`;
     case 'no-progress':
       return `The dirty set shrank by only ${formatBytes(e.shrankBytes ?? 0)}, less than ${formatMiB(e.noProgressMiB ?? 0)}: no progress, stop and copy`;
     case 'fits':
-      return `The ${pending} dirty fits in bandwidth × downtime limit (${threshold}): stop and copy`;
+      return `The ${pending} dirty fitted in bandwidth × downtime limit (${threshold}): stop and copy`;
     case 'never-converges':
       return (
-        `Pre-copy will never converge: sync after sync marks ${pending}, far above the ${threshold} threshold, ` +
-        'and nothing in this scenario (a round cap, a timeout, auto-converge) will end it. QEMU would go on copying; the simulation stops here'
+        `Pre-copy would never converge: sync after sync marked ${pending}, far above the ${threshold} threshold, ` +
+        'and nothing in this scenario (a round cap, a timeout, auto-converge) would end it. QEMU would go on copying; the simulation stopped here'
       );
   }
 }
@@ -65,19 +65,19 @@ function stopText(e: EventOf<'stop-decision'>): string {
 function faultText(e: EventOf<'fault'>): string {
   const what =
     e.fault === 'network-drop'
-      ? `Network drop: the link carries nothing for ${formatMs(e.durationMs ?? 0)}`
+      ? `Network drop: the link carried nothing for ${formatMs(e.durationMs ?? 0)}`
       : e.fault === 'link-degradation'
-        ? `The link degrades to ${e.factorPct} % of its speed (${formatMbps(e.linkMbps ?? 0)})`
+        ? `The link degraded to ${e.factorPct} % of its speed (${formatMbps(e.linkMbps ?? 0)})`
         : e.fault === 'destination-crash'
-          ? 'The destination host crashes'
-          : 'The source host crashes';
+          ? 'The destination host crashed'
+          : 'The source host crashed';
   switch (e.effect) {
     case 'final-copy-complete':
-      return `${what}, but the final copy was already complete: the destination has everything and takes over`;
+      return `${what}, but the final copy was already complete: the destination had everything and took over`;
     case 'after-commit-harmless':
       return `${what} after the migration was over: the VM runs on the destination and needs nothing from the source`;
     case 'residual-dependencies-cut':
-      return `${what} after the commit: the VM runs on the destination, but what it still needed from the source goes down with it`;
+      return `${what} after the commit: the VM runs on the destination, but what it still needed from the source went down with it`;
     default:
       return what;
   }
@@ -93,26 +93,26 @@ export function eventSentence(e: TraceEvent, trace: Trace): string {
   const sc = trace.scenario;
   switch (e.kind) {
     case 'start':
-      return `Migration starts: ${STRATEGY_NAMES[e.strategy]} of a ${formatMiB(e.memoryMiB)} VM over ${formatMbps(e.linkMbps)}`;
+      return `Migration started: ${STRATEGY_NAMES[e.strategy]} of a ${formatMiB(e.memoryMiB)} VM over ${formatMbps(e.linkMbps)}`;
     case 'allocated':
-      return `The destination reserves ${formatMiB(e.memoryMiB)} and ${count(e.vcpus, 'vCPU')}`;
+      return `The destination reserved ${formatMiB(e.memoryMiB)} and ${count(e.vcpus, 'vCPU')}`;
     case 'validated':
-      if (e.result === 'compatible') return 'The destination checks out: CPU features, firmware and drivers match';
+      if (e.result === 'compatible') return 'The destination checked out: CPU features, firmware and drivers match';
       if (e.result === 'paravirtual')
         return `Passthrough state swapped for paravirtual devices whose state can be captured (${count(e.reasons.length, 'device')})`;
-      return `It cannot move live (${e.reasons.join('; ')}): ${e.response === 'drain-checkpoint' ? 'advance notice, then drain and checkpoint' : 'terminate and restart'}`;
+      return `It could not move live (${e.reasons.join('; ')}): ${e.response === 'drain-checkpoint' ? 'advance notice, then drain and checkpoint' : 'terminate and restart'}`;
     case 'refused':
       return `${REFUSAL_STAGES[e.stage]}: ${e.reasons.join('; ')}`;
     case 'setup-done':
-      return 'Connected; dirty logging is on';
+      return 'Connected; dirty logging on';
     case 'disk-copied':
-      return `The local disk has been copied (${formatBytes(e.diskBytes)}); its new writes are mirrored while memory moves`;
+      return `The local disk was copied (${formatBytes(e.diskBytes)}); its new writes were mirrored while memory moved`;
     case 'sync':
       return syncText(e);
     case 'throttle':
-      return `Auto-converge throttles the vCPUs to ${e.throttlePct} %`;
+      return `Auto-converge throttled the vCPUs to ${e.throttlePct} %`;
     case 'rogue-stunned':
-      return `The guest freezes its rogue writer: the sync marked ${count(e.dirtyPages, 'page')} after ${count(e.previousDirtyPages, 'page')}, so the dirty set was not shrinking`;
+      return `The guest froze its rogue writer: the sync marked ${count(e.dirtyPages, 'page')} after ${count(e.previousDirtyPages, 'page')}, so the dirty set was not shrinking`;
     case 'intervention': {
       const { name, shown } = interventionParts(e);
       return `You set the ${name} to ${shown}`;
@@ -123,58 +123,58 @@ export function eventSentence(e: TraceEvent, trace: Trace): string {
         e.wssMiB !== undefined ? `working set ${formatMiB(e.wssMiB)}` : null,
         e.pattern !== undefined ? `write pattern ${e.pattern}` : null,
       ].filter((p) => p !== null);
-      return `The workload changes: ${parts.join(', ')}`;
+      return `The workload changed: ${parts.join(', ')}`;
     }
     case 'stop-decision':
       return stopText(e);
     case 'fast-forward':
       return (
-        `Rounds ${e.firstRound} to ${e.lastRound} are computed from the steady state, each like the rounds before, ` +
+        `Rounds ${e.firstRound} to ${e.lastRound} were computed from the steady state, each like the rounds before, ` +
         `instead of being simulated page by page: ${formatMs(e.durationMs)}, ${formatBytes(e.bytes)} sent`
       );
     case 'simulation-limit':
-      return `The simulation stops after ${formatMs(e.limitMs)} of simulated time, its own limit and not the migration's: the migration was still under way (${e.phase})`;
+      return `The simulation stopped after ${formatMs(e.limitMs)} of simulated time, its own limit and not the migration's: the migration was still under way (${e.phase})`;
     case 'paused':
       return e.how === 'blackout'
-        ? 'The VM pauses on the source: the blackout begins'
-        : 'The VM shuts down on the source';
+        ? 'The VM paused on the source: the blackout began'
+        : 'The VM shut down on the source';
     case 'commit':
       return e.how === 'precopy'
-        ? 'The destination acknowledges the final state: the migration is committed'
-        : 'Switchover, the point of no return: the source’s copy is stale from now on, and the destination depends on the source until every page has arrived';
+        ? 'The destination acknowledged the final state: migration committed'
+        : 'Switchover, the point of no return: from here the source’s copy was stale, and the destination depended on the source until every page had arrived';
     case 'switchover':
-      return 'Execution moves to the destination';
+      return 'Execution moved to the destination';
     case 'resumed':
       return e.host === 'source'
-        ? 'The VM runs again on the source'
+        ? 'The VM ran again on the source'
         : e.how === 'boot'
-          ? 'The VM boots on the destination'
-          : 'The VM runs on the destination';
+          ? 'The VM booted on the destination'
+          : 'The VM ran on the destination';
     case 'postcopy-done':
-      return 'Every page is on the destination: the source is no longer needed';
+      return 'Every page was on the destination: the source was no longer needed';
     case 'aborted':
       return e.cause && e.cause !== 'refused'
-        ? `The migration is abandoned: ${failureText(e.cause, sc)}; the VM keeps running on the source`
+        ? `The migration was abandoned: ${failureText(e.cause, sc)}; the VM kept running on the source`
         : e.cause === 'refused'
-          ? 'Nothing was copied: the VM keeps running on the source'
-          : `The migration is abandoned (${STOP_REASON_LABELS[e.reason].toLowerCase()}); the VM keeps running on the source`;
+          ? 'Nothing was copied: the VM kept running on the source'
+          : `The migration was abandoned (${STOP_REASON_LABELS[e.reason].toLowerCase()}); the VM kept running on the source`;
     case 'done':
       return {
         completed: 'Migration complete',
-        aborted: 'Migration over: the VM stays on the source',
-        failed: 'Migration over: the VM is lost',
-        unfinished: 'The simulation ends with the migration still under way',
+        aborted: 'Migration over: the VM stayed on the source',
+        failed: 'Migration over: the VM was lost',
+        unfinished: 'The simulation ended with the migration still under way',
       }[e.outcome];
     case 'fault':
       return faultText(e);
     case 'vm-lost':
-      return `The VM is lost: ${failureText(e.cause, sc)}`;
+      return `The VM was lost: ${failureText(e.cause, sc)}`;
     case 'postcopy-paused':
-      return `Post-copy pauses: vCPUs that fault wait for the link (this scenario gives up after ${formatMs(e.recoveryMs)}, its postcopy.recoveryMs)`;
+      return `Post-copy paused: vCPUs that fault waited for the link (this scenario gives up after ${formatMs(e.recoveryMs)}, its postcopy.recoveryMs)`;
     case 'postcopy-recovered':
-      return `The link is back after ${formatMs(e.pausedMs)}: post-copy carries on`;
+      return `The link was back after ${formatMs(e.pausedMs)}: post-copy carried on`;
     case 'offline':
-      return 'The workload has drained and saved a checkpoint';
+      return 'The workload drained and saved a checkpoint';
     case 'lifecycle':
       return upper(lifecycleText(e, trace));
   }

@@ -46,7 +46,7 @@ describe('what the lab says agrees with the facts', () => {
         pre.events.find((e) => e.kind === 'commit')!,
         pre,
       ),
-    ).toMatch(/acknowledges the final state/);
+    ).toMatch(/acknowledged the final state/);
   });
 
   it('the guest clock: chrony slews at up to 83,333 ppm, about 3.4 s for a 286 ms offset', () => {

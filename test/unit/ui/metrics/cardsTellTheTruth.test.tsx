@@ -75,14 +75,14 @@ describe('the event log counts rounds right and misses nothing', () => {
     const texts = t.events.map((e) => eventSentence(e, t));
     expect(texts.some((x) => x.includes(`round ${rounds + 1}`))).toBe(false);
     const lastSync = t.events.filter((e) => e.kind === 'sync').at(-1)!;
-    expect(eventSentence(lastSync, t)).toMatch(/pre-copy ends here/);
+    expect(eventSentence(lastSync, t)).toMatch(/pre-copy ended there/);
   });
 
   it('a source crash after the commit is in the log, and says it no longer matters', () => {
     const t = runScenario({ ...small, faults: [{ kind: 'source-crash', when: 'after-commit', atMs: 100 }] });
     renderInLab(<LifecyclePanel />, { trace: t });
     expect(screen.getByRole('region', { name: 'What happened' })).toHaveTextContent(
-      /The source host crashes after the migration was over/,
+      /The source host crashed after the migration was over/,
     );
   });
 });
