@@ -79,6 +79,14 @@ export function explainRound(index: number, trace: Trace): Explanation {
       r.dirtyPagesAtEnd,
     ),
   );
+  if (r.thresholdBytes > 0 && sc.precopy.stopRule === 'qemu')
+    steps.push(
+      info(
+        'Measured bandwidth behind the threshold',
+        `${formatBytes(r.estimateWindowBytes)} in the last ${formatMs(r.estimateWindowMs)} rate window before the sync (QEMU measures per window of at least 100 ms, not per round; this round averaged ${formatMbps(r.bandwidthMbps)})`,
+        formatMbps(r.estimateMbps),
+      ),
+    );
   if (r.thresholdBytes > 0)
     steps.push(
       info(

@@ -110,3 +110,21 @@ describe('the diagnosis follows the notes, on the trace’s own figures', () => 
     expect(d.figures.find((f) => f.label === 'Marked at the last syncs')!.value).toMatch(/not shrinking/);
   });
 });
+
+describe('the round explanation tells the rule that was used', () => {
+  it('QEMU’s round: what it sent of what was marked, where the measured bandwidth came from, what carried over', async () => {
+    const { explainRound } = await import('../../../../src/ui/metrics/explain');
+    const t = runScenario({});
+    const r = t.rounds[0];
+    const e = explainRound(1, t);
+    expect(e.summary).toMatch(/Under QEMU's rule round 1 began with [\d,]+ pages marked/);
+    const window = e.steps.find((s) => s.label === 'Measured bandwidth behind the threshold')!;
+    expect(window.formula).toMatch(/rate window before the sync/);
+    expect(window.formula).toMatch(/not per round/);
+    // The window's rate and the round's average differ, and both are shown.
+    expect(Math.abs(r.estimateMbps - r.bandwidthMbps)).toBeGreaterThan(100);
+    const later = explainRound(3, t);
+    expect(later.steps.find((s) => s.label === 'Not reached by the round')!.amount).toBe(t.rounds[2].carriedPages);
+    expect(t.rounds[2].carriedPages).toBe(t.rounds[2].dirtyPagesAtStart - t.rounds[2].pagesSent);
+  });
+});
