@@ -74,8 +74,8 @@ export function Legend({ colouring = 'priority' }: { colouring?: CellColouring }
       </table>
       <p className="legend__how">
         {colouring === 'priority'
-          ? 'Each cell shows the most important state among its pages, paler when fewer of them are in it; a ring marks a page fetched on a fault since the last frame.'
-          : 'Each cell mixes the colours of its pages by share: rare states can vanish in the mix.'}
+          ? 'A cell shows the most important state among its pages, paler when fewer are in it; a ring: a fault just now.'
+          : 'A cell mixes its pages’ colours by share: rare states can vanish in the mix.'}
       </p>
     </>
   );

@@ -28,7 +28,7 @@ export function ZoomBar({
     <div className="zoom-bar" role="group" aria-label="Heatmap view">
       <span className="zoom-bar__where">
         {where} · 1 cell = {count(heatmap.pagesPerCell, 'page')}
-        {heatmap.pagesPerCell > 1 && <span className="zoom-bar__hint"> · click a cell to zoom in</span>}
+        {heatmap.pagesPerCell > 1 && <span className="zoom-bar__hint"> · click to zoom in</span>}
       </span>
       {zoomed && (
         <>
@@ -41,12 +41,24 @@ export function ZoomBar({
         </>
       )}
       <span className="zoom-bar__colouring" role="group" aria-label="How a cell of several pages is coloured">
-        Cells show
-        <button type="button" aria-pressed={colouring === 'priority'} onClick={() => onColouring('priority')}>
-          the most important state
+        Cells:
+        <button
+          type="button"
+          aria-pressed={colouring === 'priority'}
+          aria-label="the most important state"
+          title="Each cell shows the most important state among its pages"
+          onClick={() => onColouring('priority')}
+        >
+          most important
         </button>
-        <button type="button" aria-pressed={colouring === 'mix'} onClick={() => onColouring('mix')}>
-          a mix of states
+        <button
+          type="button"
+          aria-pressed={colouring === 'mix'}
+          aria-label="a mix of states"
+          title="Each cell mixes its pages' colours by share"
+          onClick={() => onColouring('mix')}
+        >
+          mix
         </button>
       </span>
     </div>

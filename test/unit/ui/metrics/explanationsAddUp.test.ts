@@ -21,6 +21,7 @@ const UNITS: Record<string, number> = {
   B: 1,
   KiB: 1024,
   MiB: 1024 ** 2,
+  µs: 0.001,
   GiB: 1024 ** 3,
   TiB: 1024 ** 4,
   ms: 1,
@@ -38,7 +39,7 @@ function shown(text: string): { value: number; halfStep: number } {
     const small = { s: 1000, min: 60_000, h: 3_600_000 }[clock[4]]!;
     return { value: Number(clock[1]) * big + Number(clock[3]) * small, halfStep: small / 2 };
   }
-  const m = /^(-?[\d,]+(?:\.(\d+))?)\s*(B|KiB|MiB|GiB|TiB|ms|s)?\b/.exec(text);
+  const m = /^(-?[\d,]+(?:\.(\d+))?)\s*(B|KiB|MiB|GiB|TiB|µs|ms|s)?(?![\w/])/.exec(text);
   if (!m) throw new Error(`cannot read "${text}"`);
   const unit = UNITS[m[3] ?? ''] ?? 1;
   const decimals = m[2]?.length ?? 0;
