@@ -29,8 +29,8 @@ export function readSimArgs(argv: readonly string[], readText: (file: string) =>
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     const known = ['--scenario', '--preset', '--set', '--trace'];
-    if (!known.includes(arg)) return refuse([`unknown argument: ${quoteText(arg)}`, USAGE]);
-    if (i + 1 >= argv.length) return refuse([`${arg} needs a value`, USAGE]);
+    if (!known.includes(arg)) return refuse([`unknown argument: ${quoteText(arg)}`, ...USAGE.split('\n')]);
+    if (i + 1 >= argv.length) return refuse([`${arg} needs a value`, ...USAGE.split('\n')]);
     const value = argv[++i];
     if (arg === '--scenario') scenarioFile = value;
     else if (arg === '--preset') preset = value;

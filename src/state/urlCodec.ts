@@ -93,10 +93,13 @@ export function decodeLink(search: string): DecodedLink | null {
     };
   }
   const repeated = new Set(repeatedKeys(params));
-  for (const key of repeated)
+  for (const key of repeated) {
+    const values = params.getAll(key);
+    const name = key === '' ? '(a parameter with no name)' : fieldLabel(key);
     problems.push(
-      `${key === '' ? 'a parameter with no name' : fieldLabel(key)} appears ${params.getAll(key).length} times in the link; only the last one is read`,
+      `${name}: given ${values.length} times in the link; only the last one, ${quoteText(values[values.length - 1])}, is read`,
     );
+  }
   const input: Record<string, unknown> = {};
   const interventions: Record<string, unknown>[] = [];
   const ivTexts: string[] = [];

@@ -124,7 +124,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 export function parseScenario(input: unknown): ScenarioResult {
   input = withRelativeDefaults(input ?? {});
   const result = scenarioSchema.safeParse(input);
-  const fieldProblems = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
+  // One line per field and message: zod may report one value twice (too large and not whole).
+  const described = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
+  const fieldProblems = [...new Map(described.map((p) => [p.message, p])).values()];
   const reported = new Set(fieldProblems.map((p) => p.field));
   const problems = [
     ...fieldProblems,

@@ -149,7 +149,7 @@ describe('hostile links', () => {
   it('names an empty key sensibly and says when a key appears twice', () => {
     const r = decode('?v=1&=5&network.linkMbps=5&network.linkMbps=7');
     expect(r.problems).toEqual([
-      'network.linkMbps appears 2 times in the link; only the last one is read',
+      'network.linkMbps: given 2 times in the link; only the last one, "7", is read',
       'a parameter with no name (="5") was ignored',
     ]);
     expect(r.scenario.network.linkMbps).toBe(7);
