@@ -14,6 +14,17 @@ export const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario
 export type SimRequest =
   { kind: 'help' } | { kind: 'run'; scenario: Scenario; traceFile?: string } | { kind: 'refuse'; lines: string[] };
 
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'there is no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENAMETOOLONG: 'the name is too long for this system',
+};
+
+/** An error's message, cut short: Node quotes the whole path, JSON.parse a piece of the text. */
+const cut = (message: string) => (message.length <= 160 ? message : `${message.slice(0, 160)}…`);
+const readError = (e: unknown) => READ_ERRORS[(e as { code?: string }).code ?? ''] ?? cut(String((e as Error).message));
+
 const refuse = (lines: string[]): SimRequest => ({ kind: 'refuse', lines: messageLines(lines, 40) });
 
 /**
@@ -45,13 +56,13 @@ export function readSimArgs(argv: readonly string[], readText: (file: string) =>
     try {
       text = readText(scenarioFile);
     } catch (e) {
-      return refuse([`cannot read scenario file ${file}: ${(e as Error).message}`]);
+      return refuse([`cannot read scenario file ${file}: ${readError(e)}`]);
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      return refuse([`scenario file ${file} is not valid JSON: ${(e as Error).message}`]);
+      return refuse([`scenario file ${file} is not valid JSON: ${cut((e as Error).message)}`]);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
       return refuse([`scenario file ${file} must hold a JSON object`]);

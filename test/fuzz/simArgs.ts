@@ -43,7 +43,8 @@ export const hostileSimArgs: fc.Arbitrary<SimArgsCase> = fc
 export function checkSimArgs({ argv, files }: SimArgsCase): Outcome {
   return guarded(() => {
     const r = readSimArgs(argv, (file) => {
-      if (!Object.hasOwn(files, file)) throw new Error(`ENOENT: no such file or directory, open '${file}'`);
+      if (!Object.hasOwn(files, file))
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT' });
       return files[file];
     });
     if (r.kind === 'help') return pass('help');

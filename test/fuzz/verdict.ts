@@ -71,5 +71,7 @@ function namesItsSubject(line: string): boolean {
   const quoted = QUOTED.exec(line);
   if (quoted) return /^[^:]*: /.test(line.slice(quoted[0].length));
   if (/^iv=\S*( \([\w.]+\))?: /.test(line)) return true;
-  return /^\S[^:]*: |^(the |a |an |unknown |--\w+ |scenario file |cannot |usage: | {2}--\w+ |… and \d+ more )/.test(line);
+  return /^\S[^:]*: |^(the |a |an |unknown |--\w+ |scenario file |cannot |usage: | {2}--\w+ |… and \d+ more )/.test(
+    line,
+  );
 }

@@ -1,6 +1,8 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSimArgs } from '../../../src/cli/simArgs';
+import { quoteText } from '../../../src/engine/scenario/preview';
 
 const noFiles = (file: string): string => {
   throw new Error(`ENOENT: no such file ${file}`);
@@ -47,6 +49,17 @@ describe('sim command line', () => {
     expect(refusal(['--set', 'vm.memoryMiB=abc', '--set', 'faults=[{}]', '--set', 'faults=[{}]'])).toEqual([
       'vm.memoryMiB: "abc" is not a number; allowed: a whole number 64 to 1048576 MiB',
       'faults.0.kind: missing; allowed: one of network-drop, destination-crash, source-crash, link-degradation',
+    ]);
+  });
+
+  it('a missing file with a huge name is named by a short prefix', () => {
+    const name = `${'no-such-folder/'.repeat(2000)}scenario.json`;
+    const read = (file: string) => readFileSync(file, 'utf8');
+    const lines = refusal(['--scenario', name], read);
+    expect(lines).toEqual([`cannot read scenario file ${quoteText(name)}: the name is too long for this system`]);
+    expect(lines[0].length).toBeLessThan(150);
+    expect(refusal(['--scenario', 'no-such-folder/x.json'], read)).toEqual([
+      'cannot read scenario file "no-such-folder/x.json": there is no such file',
     ]);
   });
 
