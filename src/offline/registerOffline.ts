@@ -2,6 +2,8 @@
 import { registerSW } from 'virtual:pwa-register';
 import { offlineStore, type OfflineStore } from './offlineStore';
 
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
 /** Runs `start` once the page has loaded and the main thread is idle (at most a few seconds later). */
 function whenSettled(start: () => void): void {
   const idle = () =>
@@ -26,6 +28,8 @@ export function registerOffline(store: OfflineStore = offlineStore): void {
       onRegisteredSW: (_url, registration) => {
         // A later visit: the app was stored before, so onOfflineReady does not fire again.
         if (registration?.active) store.setState({ status: 'ready' });
+        // A lab left open all day (a projector) still hears of a new version; offline, the check just fails.
+        if (registration) setInterval(() => registration.update().catch(() => {}), UPDATE_CHECK_MS);
       },
       onRegisterError: () => store.setState({ status: 'failed' }),
     });

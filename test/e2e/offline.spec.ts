@@ -110,46 +110,50 @@ plain('the built page carries the Content-Security-Policy, and the browser enfor
   expect(errors).toEqual([]);
 });
 
-plain('a new version waits for the user: a polite notice, and the reload only when asked', async ({ page }) => {
-  // A copy of the build on a server of its own, so it can be changed as a new release would be.
-  const dir = await mkdtemp(join(tmpdir(), 'brownout-site-'));
-  await cp(DIST, dir, { recursive: true });
-  const site = await serveSite(dir, '/');
-  try {
-    await page.goto(`${site.origin}/?v=1&network.linkMbps=10000`);
-    await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
-    expect(await offlineReady(page)).toBe('activated');
-    // A later visit, mid-lesson: the page now runs under the stored copy.
-    await page.reload();
-    await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await page.evaluate(() => ((window as unknown as { sameLesson: boolean }).sameLesson = true));
+plain(
+  'a new version waits for the user: a polite notice, and the reload only when asked',
+  async ({ page }, testInfo) => {
+    // A copy of the build on a server of its own, so it can be changed as a new release would be.
+    const dir = await mkdtemp(join(tmpdir(), 'brownout-site-'));
+    await cp(DIST, dir, { recursive: true });
+    const site = await serveSite(dir, '/');
+    try {
+      await page.goto(`${site.origin}/?v=1&network.linkMbps=10000`);
+      await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
+      expect(await offlineReady(page)).toBe('activated');
+      // A later visit, mid-lesson: the page now runs under the stored copy.
+      await page.reload();
+      await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await page.evaluate(() => ((window as unknown as { sameLesson: boolean }).sameLesson = true));
 
-    // A new release: a service worker that differs by a byte is a new version to the browser.
-    const sw = join(dir, 'sw.js');
-    await writeFile(sw, `${await readFile(sw, 'utf8')}\n// next release\n`);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      // A new release: a service worker that differs by a byte is a new version to the browser.
+      const sw = join(dir, 'sw.js');
+      await writeFile(sw, `${await readFile(sw, 'utf8')}\n// next release\n`);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 
-    const notice = page.getByRole('status').filter({ hasText: 'A new version of Brownout is ready' });
-    await expect(notice).toBeVisible();
-    // Nothing swapped under the student: same page, same scenario, the old version still in charge.
-    await page.waitForTimeout(1000);
-    expect(await page.evaluate(() => (window as unknown as { sameLesson?: boolean }).sameLesson)).toBe(true);
-    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
+      const notice = page.getByRole('status').filter({ hasText: 'A new version of Brownout is ready' });
+      await expect(notice).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath('update-notice.png') });
+      // Nothing swapped under the student: same page, same scenario, the old version still in charge.
+      await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => (window as unknown as { sameLesson?: boolean }).sameLesson)).toBe(true);
+      expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
 
-    const reloaded = page.waitForEvent('load');
-    await notice.getByRole('button', { name: 'Reload now' }).click();
-    await reloaded;
-    expect(await page.evaluate(() => (window as unknown as { sameLesson?: boolean }).sameLesson)).toBeUndefined();
-    await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
-    await expect(page.getByRole('slider', { name: 'Link bandwidth', exact: true })).toHaveAttribute(
-      'aria-valuetext',
-      '10 Gbit/s',
-    );
-    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(false);
-    await expect(notice).toHaveCount(0);
-  } finally {
-    await site.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+      const reloaded = page.waitForEvent('load');
+      await notice.getByRole('button', { name: 'Reload now' }).click();
+      await reloaded;
+      expect(await page.evaluate(() => (window as unknown as { sameLesson?: boolean }).sameLesson)).toBeUndefined();
+      await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
+      await expect(page.getByRole('slider', { name: 'Link bandwidth', exact: true })).toHaveAttribute(
+        'aria-valuetext',
+        '10 Gbit/s',
+      );
+      expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(false);
+      await expect(notice).toHaveCount(0);
+    } finally {
+      await site.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -13,7 +13,7 @@ export function UpdateNotice({ store = offlineStore }: { store?: OfflineStore })
   if (!ready) return null;
   return (
     <div className="update-notice" role="status">
-      <span>A new version of Brownout is ready. Reload when it suits you: your scenario stays as it is.</span>
+      <span title="Reload when it suits you: your scenario stays as it is.">A new version of Brownout is ready.</span>
       <button type="button" onClick={applyUpdate}>
         Reload now
       </button>
