@@ -68,14 +68,17 @@ for (const link of HOSTILE_LINKS)
     await expectLabWithNotice(page, link.says);
   });
 
-test('a 100 KB link, which only the stored copy of the app will open, gets a short notice', async ({
-  guardedPage: page,
-}) => {
-  await page.goto('/');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state))
-    .toBe('activated');
-  await page.goto(`/?v=1&name=${'x'.repeat(100_000)}`);
-  await expectLabWithNotice(page, /"x+"… \(100000 characters\)/);
+test.describe('under the stored copy', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('a 100 KB link, which only the stored copy of the app will open, gets a short notice', async ({
+    guardedPage: page,
+  }) => {
+    await page.goto('/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state))
+      .toBe('activated');
+    await page.goto(`/?v=1&name=${'x'.repeat(100_000)}`);
+    await expectLabWithNotice(page, /"x+"… \(100000 characters\)/);
+  });
 });

@@ -6,6 +6,10 @@ import { META_POLICY } from '../../csp.ts';
 import { serveSite } from './staticSite';
 import { test, expect } from './fixtures';
 
+// These tests are about the service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+plain.use({ serviceWorkers: 'allow' });
+
 const DIST = resolve(process.cwd(), 'dist');
 
 /** Waits until the service worker has stored the app and is active for this page's scope. */

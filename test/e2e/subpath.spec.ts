@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { serveSite, type StaticSite } from './staticSite';
 
+// These tests are about the service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /** The built site served from a sub-path, the way a course page or a static host would serve it. */
 const PREFIX = '/courses/os/brownout/';
 
