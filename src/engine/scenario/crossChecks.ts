@@ -1,5 +1,6 @@
 import { MAX_SIMULATED_MS } from '../migration/limits';
 import { mbpsToBytesPerMs, mibToBytes } from '../units';
+import { previewValue } from './preview';
 import { allowedAt, schemaAt, type ScenarioProblem } from './validate';
 
 type Raw = Record<string, unknown>;
@@ -60,7 +61,7 @@ function interventionProblem(iv: Raw, field: string): ScenarioProblem | null {
     field,
     value,
     allowed: `${allowed} (the range of ${path})`,
-    message: `${field}: ${JSON.stringify(value)} ${why} for ${path}; allowed: ${allowed}`,
+    message: `${field}: ${previewValue(value)} ${why} for ${path}; allowed: ${allowed}`,
   });
   if (type === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return message('is not a number');
