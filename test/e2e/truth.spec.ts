@@ -19,7 +19,7 @@ test('a run with a round cap reaches the cap, and never claims it would run fore
 });
 
 test('two changes while playing never flash a false verdict', async ({ guardedPage: page }) => {
-  await openLab(page, '?v=1&workload.writeRateMiBps=400&workload.wssMiB=1024&workload.pattern=uniform');
+  await openLab(page, '?v=1&workload.writeRateMiBps=400&workload.wssMiB=1024&workload.pattern=uniform', 30_000);
   await page.getByRole('button', { name: /^Play/ }).click();
   const slider = page.getByRole('slider', { name: 'Link bandwidth', exact: true });
   await slider.focus();

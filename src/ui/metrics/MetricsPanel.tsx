@@ -32,7 +32,10 @@ function roundsDetail(t: Trace): string | undefined {
 /** The downtime card: a lost VM has no end to its downtime, an unfinished or abandoned run none at all. */
 function downtimeShown(t: Trace): { value: string; detail?: string } {
   const s = t.summary;
-  if (s.outcome === 'failed') return { value: 'VM lost', detail: 'it never ran again' };
+  if (s.outcome === 'failed') {
+    const lostAt = t.events.find((e) => e.kind === 'vm-lost')?.tMs ?? s.totalTimeMs;
+    return { value: 'VM lost', detail: `at ${formatMs(lostAt)}; it never ran again` };
+  }
   if (s.pausedAtMs === null && s.outcome === 'unfinished')
     return { value: 'none yet', detail: 'still in pre-copy when the simulation stopped' };
   if (s.pausedAtMs === null && s.outcome === 'aborted') return { value: '0 ms', detail: 'the VM never paused' };
