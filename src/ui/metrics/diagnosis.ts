@@ -48,27 +48,28 @@ function readFigures(trace: Trace) {
 
 function figureSteps(f: ReturnType<typeof readFigures>, memoryBytes: number): Step[] {
   const steps: Step[] = [];
+  const pct = (share: number) => `${share * 100} %`;
   if (f.trend.length >= 2)
     steps.push(
       info(
         'Marked at the last syncs',
-        f.trend.map((b) => formatBytes(b)).join(' → '),
-        f.notShrinking ? `not shrinking: each at least ${NOT_SHRINKING_RATIO * 100} % of the one before` : 'shrinking',
+        `${f.trend.map((b) => formatBytes(b)).join(' → ')} (not shrinking: each at least ${pct(NOT_SHRINKING_RATIO)} of the one before)`,
+        f.notShrinking ? 'not shrinking' : 'shrinking',
       ),
     );
   steps.push(
     info(
       'Left for the blackout',
-      `${formatBytes(f.leftBytes)} of ${formatBytes(memoryBytes)} of memory`,
-      `${formatPct(100 * f.share)}: ${f.modest ? `modest (at most ${MODEST_DIRTY_SHARE * 100} %)` : `high (over ${MODEST_DIRTY_SHARE * 100} %)`}`,
+      `${formatBytes(f.leftBytes)} of ${formatBytes(memoryBytes)} of memory (modest: at most ${pct(MODEST_DIRTY_SHARE)})`,
+      `${formatPct(100 * f.share)}: ${f.modest ? 'modest' : 'high'}`,
     ),
   );
   if (f.copyMs > 0)
     steps.push(
       info(
         'Copying it in the blackout',
-        `${formatBytes(f.leftBytes)} at ${formatMbps(f.copyMbps)}`,
-        `${formatMs(f.copyMs)}: ${f.long ? 'longer' : 'no longer'} than the ${formatMs(f.limitMs)} limit`,
+        `${formatBytes(f.leftBytes)} at ${formatMbps(f.copyMbps)} (long: more than the ${formatMs(f.limitMs)} limit)`,
+        `${formatMs(f.copyMs)}: ${f.long ? 'long' : 'within the limit'}`,
       ),
     );
   return steps;
@@ -134,12 +135,17 @@ export function diagnose(trace: Trace): Diagnosis {
       text: `Aborted (${STOP_REASON_LABELS[s.stopReason].toLowerCase()})${f.notShrinking ? `: the dirty set stayed near ${formatBytes(f.trend.at(-1) ?? 0)}` : ''}; the VM keeps running on the source.`,
       figures,
     };
-  if (network)
+  if (network) {
+    const capMbps = s.rounds.at(-1)?.capMbps ?? 0;
+    const capped = capMbps > 0 && capMbps < f.copyMbps;
     return {
       kind: 'network',
-      text: `Network pressure: only ${left} was left, yet the final copy took ${formatMs(f.copyMs)} at ${formatMbps(f.copyMbps)}: the link is the bottleneck, not the amount of data.`,
+      text: capped
+        ? `Network pressure: only ${left} was left, yet pre-copy, capped at ${formatMbps(capMbps)}, could not bring it under the threshold and the final copy took ${formatMs(f.copyMs)}: the migration's bandwidth is the bottleneck, not the amount of data.`
+        : `Network pressure: only ${left} was left, yet the final copy took ${formatMs(f.copyMs)} at ${formatMbps(f.copyMbps)}: the link is the bottleneck, not the amount of data.`,
       figures,
     };
+  }
   if (workload)
     return {
       kind: 'workload',
