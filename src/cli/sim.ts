@@ -1,18 +1,24 @@
 /**
- * Headless runs: `npm run --silent sim -- [--preset NAME] [--scenario FILE] [--set key=value]... [--trace OUT.json]`
- * prints one JSON summary on stdout. Bad input exits with code 2 and names each bad field.
+ * Headless runs: `npm run --silent sim -- [--preset NAME] [--scenario FILE] [--profile NAME] [--set key=value]...
+ * [--trace OUT.json]` prints one JSON summary on stdout; `--fit FILE.jsonl` fits the simulator to a real QEMU
+ * record instead (see fitCommand.ts). Bad input exits with code 2 and names each bad field.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runScenario } from '../engine/run';
 import { applyPreset } from '../engine/scenario/presets';
-import { WORKLOAD_PRESETS, type WorkloadPreset } from '../engine/scenario/schema';
+import { applyProfile } from '../engine/scenario/profile';
+import { PROFILES, WORKLOAD_PRESETS, type Profile, type WorkloadPreset } from '../engine/scenario/schema';
 import { setField } from '../engine/scenario/setField';
 import { parseScenario } from '../engine/scenario/validate';
 import { traceToJson } from '../engine/trace/serialize';
+import { fitCommand } from './fitCommand';
 
-const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario FILE] [--set key=value]... [--trace OUT.json]
+const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario FILE] [--profile NAME] [--set key=value]... [--trace OUT.json]
+       npm run --silent sim -- --fit RECORD.jsonl [--set key=value]...
   --preset NAME      workload preset: ${WORKLOAD_PRESETS.filter((p) => p !== 'custom').join(', ')}
   --scenario FILE    scenario JSON (see docs/scenario.md); missing fields take their defaults
+  --profile NAME     ${PROFILES.join(' or ')}: qemu gives QEMU's semantics (no round cap, total time from migrate)
+  --fit RECORD       fit the simulator to a QEMU QMP record; prints measured, predicted, errors and the scenario
   --set key=value    set one field, e.g. --set network.linkMbps=10000 (repeatable, applied in order)
   --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json`;
 
@@ -25,6 +31,8 @@ function main(argv: string[]): void {
   let scenarioFile: string | undefined;
   let preset: string | undefined;
   let traceFile: string | undefined;
+  let profile: string | undefined;
+  let fitFile: string | undefined;
   const sets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -36,7 +44,19 @@ function main(argv: string[]): void {
     else if (arg === '--preset') preset = value();
     else if (arg === '--set') sets.push(value());
     else if (arg === '--trace') traceFile = value();
+    else if (arg === '--profile') profile = value();
+    else if (arg === '--fit') fitFile = value();
     else fail([`unknown argument: ${arg}`, USAGE]);
+  }
+
+  if (profile !== undefined && !(PROFILES as readonly string[]).includes(profile))
+    fail([`--profile: "${profile}" is not a profile; allowed: one of ${PROFILES.join(', ')}`]);
+  if (fitFile !== undefined) {
+    if (scenarioFile || preset || traceFile) fail(['--fit takes only --set (and --profile) besides the record', USAGE]);
+    const fit = fitCommand(fitFile, profile ? [`profile=${profile}`, ...sets] : sets);
+    if (!fit.ok) fail(fit.lines);
+    process.stdout.write(fit.json + '\n');
+    return;
   }
 
   let input: Record<string, unknown> = {};
@@ -62,6 +82,7 @@ function main(argv: string[]): void {
     if (!base.ok) fail(base.problems.map((p) => p.message));
     input = JSON.parse(JSON.stringify(applyPreset(base.scenario, preset as WorkloadPreset)));
   }
+  if (profile !== undefined) input = applyProfile(input, profile as Profile);
   const problems: string[] = [];
   for (const assignment of sets) {
     const eq = assignment.indexOf('=');

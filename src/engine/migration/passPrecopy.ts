@@ -50,7 +50,7 @@ export class PassPrecopy implements PhaseController {
   }
 
   private sendRate(roundIndex: number): number {
-    const share = this.s.linkSplit().migrationBytesPerMs;
+    const share = this.s.copyRateBytesPerMs('live');
     const cap = capMbpsForRound(this.s, roundIndex);
     return cap > 0 ? Math.min(share, mbpsToBytesPerMs(cap)) : share;
   }

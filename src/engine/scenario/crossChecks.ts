@@ -26,6 +26,20 @@ export function crossFieldProblems(
   atMost('vm.usedMiB', vm.usedMiB, memoryMiB, 'vm.memoryMiB');
   atMost('vm.freeMiB', vm.freeMiB, usedMiB, 'vm.usedMiB');
   atMost('workload.wssMiB', workload.wssMiB, memoryMiB, 'vm.memoryMiB');
+  if (raw.profile === 'qemu') {
+    const precopy = obj(raw.precopy);
+    const qemuOnly = (field: string, value: unknown, allowed: string) =>
+      problems.push({
+        field,
+        value,
+        allowed,
+        message: `${field}: ${JSON.stringify(value)} contradicts profile qemu; allowed: ${allowed}`,
+      });
+    if (typeof precopy.maxIterations === 'number' && precopy.maxIterations !== 0)
+      qemuOnly('precopy.maxIterations', precopy.maxIterations, '0 (QEMU has no round cap)');
+    if (precopy.stopRule !== undefined && precopy.stopRule !== 'qemu')
+      qemuOnly('precopy.stopRule', precopy.stopRule, 'qemu');
+  }
   if (Array.isArray(workload.phases))
     workload.phases.forEach((phase, i) =>
       atMost(`workload.phases.${i}.wssMiB`, obj(phase).wssMiB, memoryMiB, 'vm.memoryMiB'),
