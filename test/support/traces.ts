@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseQmpTranscript, type QmpRecord } from '../../src/engine/replay/qmp';
 
 /**
@@ -8,7 +9,7 @@ import { parseQmpTranscript, type QmpRecord } from '../../src/engine/replay/qmp'
  */
 function findTracesDir(): string {
   if (process.env.BROWNOUT_TRACES) return resolve(process.env.BROWNOUT_TRACES);
-  let dir = resolve(__dirname, '..', '..');
+  let dir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   for (;;) {
     const candidate = join(dir, 'shared', 'traces');
     if (existsSync(join(candidate, 'README.md'))) return candidate;

@@ -52,15 +52,18 @@ const points = (intervals: SyncInterval[], effect: number): Point[] =>
  * for the writes each interval implies; the rate is their sum over the guest time they took.
  */
 function rateFor(ps: Point[], wss: number): { writesPerSec: number; filled: number[] } {
+  const filled = ps.map((p) => {
+    const unsent = Math.min(p.unsent, wss * 0.999);
+    return Math.min(p.newPages / (1 - unsent / wss), wss * MAX_FILLED) / wss;
+  });
+  // An interval that filled the working set only says "at least": leave it out while others say more.
+  const open = ps.map((_, i) => i).filter((i) => filled[i] < MAX_FILLED);
+  const use = open.length > 0 ? open : ps.map((_, i) => i);
   let writes = 0;
   let ms = 0;
-  const filled: number[] = [];
-  for (const p of ps) {
-    const unsent = Math.min(p.unsent, wss * 0.999);
-    const logged = Math.min(p.newPages / (1 - unsent / wss), wss * MAX_FILLED);
-    filled.push(logged / wss);
-    writes += -wss * Math.log(1 - logged / wss);
-    ms += p.effMs;
+  for (const i of use) {
+    writes += -wss * Math.log(1 - filled[i]);
+    ms += ps[i].effMs;
   }
   return { writesPerSec: ms > 0 ? (writes * 1000) / ms : 0, filled };
 }

@@ -149,7 +149,7 @@ function parseOrThrow(text: string): QmpRecord {
       return;
     }
     if ('event' in j) {
-      const name = optionalString(j, 'event', '(message)', line);
+      const name = optionalString(j, 'event', '', line);
       if (!name) throw new QmpLineError(line, 'event', `line ${line}: event is empty`);
       const atS = readStamp(j, line);
       const data = optionalObject(j, 'data', 'data', line) ?? {};
@@ -295,7 +295,13 @@ function assemble(p: Parts): QmpRecord {
         throw new QmpLineError(
           s.line,
           'data.status',
-          `line ${s.line}: a second migration starts here (the first ended at line ${endLine}); a file holds one migration`,
+          `line ${s.line}: data.status "setup" starts a second migration (the first ended at line ${endLine}); a file holds one migration`,
+        );
+      if (tMs < 0 && (e.event === 'MIGRATION' || e.event === 'MIGRATION_PASS'))
+        throw new QmpLineError(
+          s.line,
+          'timestamp',
+          `line ${s.line}: timestamp is ${(-tMs).toFixed(1)} ms before the migration started; its ${e.event} event cannot come before it`,
         );
       events.push({ ...e, tMs });
       if (e.status === 'active' && activeAtMs === null) activeAtMs = tMs;
@@ -321,7 +327,7 @@ function assemble(p: Parts): QmpRecord {
       throw new QmpLineError(
         s.line,
         'return.status',
-        `line ${s.line}: a second migration starts here (the first ended at line ${endLine}); a file holds one migration`,
+        `line ${s.line}: return.status "setup" starts a second migration (the first ended at line ${endLine}); a file holds one migration`,
       );
     const prev = samples[samples.length - 1];
     if (prev) {

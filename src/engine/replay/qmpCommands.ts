@@ -32,9 +32,9 @@ const PCT = (min: number, max: number) => ({ min, max, unit: '%' });
 
 /** Reads one command line; refuses wrong types in the arguments of the migration commands it knows. */
 export function readCommand(j: Json, line: number, path = 'arguments'): QmpCommand {
-  const execute = optionalString(j, 'execute', '(message)', line);
+  const execute = optionalString(j, 'execute', '', line);
   if (!execute) throw new QmpLineError(line, 'execute', `line ${line}: execute is empty`);
-  const args = path === 'arguments' ? (optionalObject(j, 'arguments', '(message)', line) ?? {}) : (j.arguments as Json);
+  const args = path === 'arguments' ? (optionalObject(j, 'arguments', '', line) ?? {}) : (j.arguments as Json);
   const cmd: QmpCommand = { line, tMs: null, execute, capabilities: [], parameters: null };
   switch (execute) {
     case 'migrate-set-capabilities': {

@@ -28,6 +28,9 @@ export class QmpLineError extends Error {
   }
 }
 
+/** A field's dotted name under `path` ('' for the message itself). */
+export const fieldName = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+
 export const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A value quoted for a message: short, and never the whole of a huge string. */
@@ -62,7 +65,7 @@ export function optionalNumber(
 ): number | undefined {
   const v = obj[key];
   if (v === undefined) return undefined;
-  const field = `${path}.${key}`;
+  const field = fieldName(path, key);
   const min = rule.min ?? 0;
   const range = rule.max !== undefined ? `${min} to ${rule.max} ${rule.unit}` : `a number of ${rule.unit} >= ${min}`;
   if (typeof v !== 'number' || !Number.isFinite(v))
@@ -79,16 +82,17 @@ export function optionalNumber(
 export function optionalString(obj: Json, key: string, path: string, line: number): string | undefined {
   const v = obj[key];
   if (v === undefined) return undefined;
+  const field = fieldName(path, key);
   if (typeof v !== 'string')
-    throw new QmpLineError(line, `${path}.${key}`, `line ${line}: ${path}.${key} is ${kindOf(v)}; expected text`);
+    throw new QmpLineError(line, field, `line ${line}: ${field} is ${kindOf(v)}; expected text`);
   return v;
 }
 
 export function optionalObject(obj: Json, key: string, path: string, line: number): Json | undefined {
   const v = obj[key];
   if (v === undefined) return undefined;
-  if (!isObject(v))
-    throw new QmpLineError(line, `${path}.${key}`, `line ${line}: ${path}.${key} is ${kindOf(v)}; expected an object`);
+  const field = fieldName(path, key);
+  if (!isObject(v)) throw new QmpLineError(line, field, `line ${line}: ${field} is ${kindOf(v)}; expected an object`);
   return v;
 }
 

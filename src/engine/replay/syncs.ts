@@ -63,14 +63,13 @@ export function syncIntervals(record: QmpRecord): SyncInterval[] {
     if (to <= from || from < 1) continue;
     const sent = pagesSentBetween(a, b);
     const newPages = (b.ram.remaining - a.ram.remaining) / page + sent;
-    // What still waited at the sync: QEMU syncs once the estimate is under bandwidth x downtime limit, so
-    // at most that, and at least what was left after the sends between the samples. The first pass runs
-    // until its bitmap is empty.
+    // What still waited at the sync. QEMU syncs at the first decision point where what is left is under
+    // bandwidth x downtime limit, and sends right after: so when the first sample was already under it, the
+    // sync came before the sends and found all of it; when it was over, the sends came first.
     const before = a.ram.remaining / page;
     const least = Math.max(0, before - sent);
-    const threshold = (((a.ram.mbps * 1e6) / 8 / 1000) * downtimeLimitMs(record)) / page;
-    const most = Math.max(least, Math.min(before, threshold > 0 ? threshold : before));
-    const unsent = from === 1 ? least : (least + most) / 2;
+    const threshold = (((Math.max(a.ram.mbps, b.ram.mbps) * 1e6) / 8 / 1000) * downtimeLimitMs(record)) / page;
+    const unsent = before < threshold ? before : least;
     const fromMs = times[from] ?? a.tMs;
     const toMs = times[to] ?? b.tMs;
     if (!(toMs > fromMs) || newPages < 0) continue;
