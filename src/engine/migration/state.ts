@@ -77,6 +77,8 @@ export class MigrationState {
   readonly xbzrle: XbzrleCache | null;
   /** The fixed cost of the first pass over memory, still to be charged to the first send. */
   private passStartOwedMs: number;
+  /** The sender's scan has wrapped around memory once: the first pass is over (QEMU then starts XBZRLE). */
+  firstPassDone = false;
   /** Guest speed over the last step, 0..1 (for samples). */
   lastVmSpeed = 1;
   readonly counters: Counters = {
@@ -282,8 +284,8 @@ export class MigrationState {
     this.passStartOwedMs = 0;
     const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
     const normalCostMs = wire.normalBytes / rateBytesPerMs;
-    // XBZRLE after the first pass (the log has been folded in once), never in post-copy.
-    const xbzrle = this.xbzrle && bucket !== 'postcopy' && this.toSend.absorbs > 0 ? this.xbzrle : null;
+    // XBZRLE once the scan has wrapped (the first pass is over), never in post-copy.
+    let xbzrle = this.xbzrle && bucket !== 'postcopy' && this.firstPassDone ? this.xbzrle : null;
     const generation = this.toSend.absorbs + 1;
     const encodeMs = (this.scenario.precopy.xbzrleEncodeUs * (this.pageBytes / 4096)) / 1000;
     while (usedMs < budgetMs && bytes < budgetBytes && bitmap.count > 0) {
@@ -294,6 +296,10 @@ export class MigrationState {
           break;
         }
         next = bitmap.takeNext(0, end);
+        if (!this.firstPassDone) {
+          this.firstPassDone = true;
+          if (this.xbzrle && bucket !== 'postcopy') xbzrle = this.xbzrle;
+        }
       }
       if (states[next] === PageState.Untouched) {
         bytes += wire.zeroBytes;

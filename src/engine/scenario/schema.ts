@@ -222,11 +222,11 @@ const hybridSchema = z
 
 const hostSchema = z
   .strictObject({
-    zeroScanUs: num(0, 100, 0.245, 'Time to check one 4 KiB page for zeros, in microseconds.'),
+    zeroScanUs: num(0, 100, 0.25, 'Time to check one 4 KiB page for zeros, in microseconds.'),
     passStartMs: num(
       0,
       10_000,
-      14,
+      13.5,
       'Fixed cost of starting the first pass over all of memory, in ms (hidden when a bandwidth cap makes the sender wait anyway).',
     ),
     sendMiBps: num(
