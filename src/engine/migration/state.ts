@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema';
 import { mbpsToBytesPerMs, mibToBytes, mibpsToBytesPerMs } from '../units';
 import { WriteStream, type WriteParams } from '../workload/writeStream';
 import type { LiveParams } from './liveParams';
+import { AdaptiveRate } from './adaptiveRate';
 import { XbzrleCache } from './xbzrle';
 
 export type ByteBucket = 'precopy' | 'downtime' | 'postcopy';
@@ -75,6 +76,8 @@ export class MigrationState {
   migrateStartMs: number | null = null;
   /** XBZRLE's page cache, when the option is on. */
   readonly xbzrle: XbzrleCache | null;
+  /** Xen 2005's dynamic rate limiting, when it is on. */
+  readonly adaptiveRate: AdaptiveRate | null;
   /** The fixed cost of the first pass over memory, still to be charged to the first send. */
   private passStartOwedMs: number;
   /** The sender's scan has wrapped around memory once: the first pass is over (QEMU then starts XBZRLE). */
@@ -134,6 +137,9 @@ export class MigrationState {
       ? new XbzrleCache(scenario.precopy.xbzrleCacheMiB, this.pageBytes, scenario.workload.writeBytes)
       : null;
     this.passStartOwedMs = scenario.host.passStartMs;
+    const n = scenario.network;
+    this.adaptiveRate =
+      n.adaptiveMinMbps > 0 ? new AdaptiveRate(n.adaptiveMinMbps, n.adaptiveMaxMbps, n.adaptiveStepMbps) : null;
     if (withAudit) {
       const version = new Uint32Array(this.layout.pageCount);
       for (const [from, to] of holdsData) version.fill(1, from, to);
@@ -198,6 +204,8 @@ export class MigrationState {
     const link = this.linkSplit().migrationBytesPerMs;
     const h = this.scenario.host;
     let rate = link;
+    // Dynamic rate limiting runs the final copy at its maximum rate.
+    if (stage === 'blackout' && this.adaptiveRate) rate = Math.min(rate, mbpsToBytesPerMs(this.adaptiveRate.maxMbps));
     if (h.sendMiBps > 0) rate = Math.min(rate, mibpsToBytesPerMs(h.sendMiBps));
     const placeUs = stage === 'postcopy' ? this.scenario.postcopy.placeUs : 0;
     if (h.receiveMiBps > 0 || placeUs > 0) {

@@ -26,6 +26,15 @@ export function crossFieldProblems(
   atMost('vm.usedMiB', vm.usedMiB, memoryMiB, 'vm.memoryMiB');
   atMost('vm.freeMiB', vm.freeMiB, usedMiB, 'vm.usedMiB');
   atMost('workload.wssMiB', workload.wssMiB, memoryMiB, 'vm.memoryMiB');
+  // Dynamic rate limiting sets a rate per whole pass; QEMU's loop has no passes to set it for.
+  const adaptive = obj(raw.network).adaptiveMinMbps;
+  if (typeof adaptive === 'number' && adaptive > 0 && (obj(raw.precopy).stopRule ?? 'qemu') === 'qemu')
+    problems.push({
+      field: 'network.adaptiveMinMbps',
+      value: adaptive,
+      allowed: '0 under precopy.stopRule qemu',
+      message: `network.adaptiveMinMbps: ${adaptive} needs whole passes (precopy.stopRule xen, xen-legacy or no-progress); allowed: 0 under qemu`,
+    });
   if (raw.profile === 'qemu') {
     const precopy = obj(raw.precopy);
     const qemuOnly = (field: string, value: unknown, allowed: string) =>

@@ -121,6 +121,19 @@ const networkSchema = z
       .max(64)
       .default([])
       .describe('Cap per pre-copy round in Mbit/s (round 1 first; the last value repeats); empty = capMbps.'),
+    adaptiveMinMbps: num(
+      0,
+      400_000,
+      0,
+      "Xen 2005's dynamic rate limiting (Clark et al.): first round's rate, in Mbit/s; each later round at the last round's dirtying rate plus adaptiveStepMbps; 0 = off. Textbook passes only.",
+    ),
+    adaptiveMaxMbps: num(1, 400_000, 500, "Dynamic rate limiting: the highest rate, also the final copy's, in Mbit/s."),
+    adaptiveStepMbps: num(
+      0,
+      400_000,
+      50,
+      'Dynamic rate limiting: added to the dirtying rate for the next round, in Mbit/s.',
+    ),
     vmTrafficMbps: num(0, 400_000, 0, "The VM's own network traffic on the source link, in Mbit/s."),
     otherTrafficMbps: num(0, 400_000, 0, 'Traffic other services on the source host want to send, in Mbit/s.'),
   })
