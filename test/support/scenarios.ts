@@ -24,7 +24,7 @@ export function ideal(over: {
     vm: { memoryMiB, usedMiB: memoryMiB, deviceStateKiB: 0, trackingOverheadPct: 0, ...over.vm },
     workload: { pattern: 'uniform', writeRateMiBps: 0, wssMiB: memoryMiB, ...over.workload },
     network: { linkMbps: 1000, capMbps: 0, rttMs: 0, ...over.network },
-    precopy: { maxIterations: 0, throttleEffectPct: 100, ...over.precopy },
+    precopy: { maxIterations: 0, throttledSpeedPct: 100, ...over.precopy },
     postcopy: { ...over.postcopy },
     hybrid: { ...over.hybrid },
     host: { switchoverMs: 0, allocateMs: 0, validateMs: 0, passStartMs: 0 },

@@ -32,6 +32,9 @@ export interface Audit {
   staleTouches: number;
 }
 
+/** Guest speed under a throttle share p with effectiveness k: k (1 - p) while throttled, 1 when not. */
+export const throttledSpeed = (p: number, k: number): number => (p > 0 ? k * (1 - p) : 1);
+
 export interface Counters {
   transferredBytes: number;
   precopyBytes: number;
@@ -216,9 +219,9 @@ export class MigrationState {
     return rate;
   }
 
-  /** The guest's speed under the auto-converge throttle: 1 - effect x throttle. */
+  /** The guest's speed under the auto-converge throttle p: k (1 - p), k its effectiveness (1 unthrottled). */
   throttledSpeed(): number {
-    return 1 - (this.scenario.precopy.throttleEffectPct / 100) * this.throttle;
+    return throttledSpeed(this.throttle, this.scenario.precopy.throttledSpeedPct / 100);
   }
 
   /** Share of the guest's writing that survives throttling and stunning (stalls are handled by post-copy). */

@@ -1,3 +1,4 @@
+import { throttledSpeed } from '../migration/state';
 import type { QmpRecord } from './qmp';
 import { syncIntervals, type SyncInterval } from './syncs';
 
@@ -23,8 +24,8 @@ export interface EstimateInputs {
   wssPages?: number;
   /** The write rate, when the user knows it (then nothing is estimated). */
   writesPerSec?: number;
-  /** Share of the auto-converge throttle that slows the guest (0..1). */
-  throttleEffect: number;
+  /** The throttle's effectiveness k: a throttled guest runs at k (1 - p) (0..1). */
+  throttledSpeed: number;
 }
 
 /** Above this share of the working set filled between syncs, the writer counts as saturated. */
@@ -39,11 +40,11 @@ interface Point {
   effMs: number;
 }
 
-const points = (intervals: SyncInterval[], effect: number): Point[] =>
+const points = (intervals: SyncInterval[], k: number): Point[] =>
   intervals.map((i) => ({
     newPages: i.newPages,
     unsent: i.unsentPages,
-    effMs: (i.toMs - i.fromMs) * (1 - (effect * i.throttlePct) / 100),
+    effMs: (i.toMs - i.fromMs) * throttledSpeed(i.throttlePct / 100, k),
   }));
 
 /**
@@ -59,13 +60,19 @@ function rateFor(ps: Point[], wss: number): { writesPerSec: number; filled: numb
   // An interval that filled the working set only says "at least": leave it out while others say more.
   const open = ps.map((_, i) => i).filter((i) => filled[i] < MAX_FILLED);
   const use = open.length > 0 ? open : ps.map((_, i) => i);
-  let writes = 0;
-  let ms = 0;
+  // Weighted least squares of writes = rate x time: a page count L out of W implies -W ln(1 - L/W)
+  // writes, whose spread grows as W L / (W - L); a log that nearly filled the set says little.
+  let num = 0;
+  let den = 0;
   for (const i of use) {
-    writes += -wss * Math.log(1 - filled[i]);
-    ms += ps[i].effMs;
+    const f = filled[i];
+    const writes = -wss * Math.log(1 - f);
+    const variance = Math.max(1, (wss * f) / (1 - f));
+    const t = ps[i].effMs / 1000;
+    num += (t * writes) / variance;
+    den += (t * t) / variance;
   }
-  return { writesPerSec: ms > 0 ? (writes * 1000) / ms : 0, filled };
+  return { writesPerSec: den > 0 ? num / den : 0, filled };
 }
 
 /** Squared relative misfit of the pages each sync added, for a working set and a rate. */
@@ -99,7 +106,7 @@ function wssFromSyncs(ps: Point[], usedPages: number): number | null {
 
 /** The guest's write rate (and, failing a given one, its working set) from the record's own syncs. */
 export function estimateDirtyRate(record: QmpRecord, o: EstimateInputs): DirtyRateEstimate {
-  const ps = points(syncIntervals(record), o.throttleEffect);
+  const ps = points(syncIntervals(record), o.throttledSpeed);
   const fromSyncs = o.wssPages === undefined && ps.length ? wssFromSyncs(ps, o.usedPages) : null;
   const wssPages = Math.max(1, o.wssPages ?? fromSyncs ?? o.usedPages);
   const wssSource = o.wssPages !== undefined ? 'given' : fromSyncs !== null ? 'syncs' : 'used memory';

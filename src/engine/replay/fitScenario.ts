@@ -51,12 +51,12 @@ export function fitScenario(record: QmpRecord, overrides: FitOverrides = {}): Fi
   const used = usedPages(record);
   const wssMiB = given('workload.wssMiB');
   const rateMiBps = given('workload.writeRateMiBps');
-  const effectPct = given('precopy.throttleEffectPct') ?? 85;
+  const speedPct = given('precopy.throttledSpeedPct') ?? 85;
   const estimate = estimateDirtyRate(record, {
     usedPages: used,
     wssPages: typeof wssMiB === 'number' ? (wssMiB * BYTES_PER_MIB) / page : undefined,
     writesPerSec: typeof rateMiBps === 'number' ? (rateMiBps * BYTES_PER_MIB) / page : undefined,
-    throttleEffect: typeof effectPct === 'number' ? effectPct / 100 : 0.85,
+    throttledSpeed: typeof speedPct === 'number' ? speedPct / 100 : 0.85,
   });
   notes.push(estimate.note);
 

@@ -161,11 +161,11 @@ const precopySchema = z
       .describe('What happens when the cap or timeout is reached before convergence.'),
     timeoutS: num(0, 1e7, 0, 'Give up pre-copy after this many simulated seconds (0 = no timeout).'),
     autoConverge: flag(false, "Throttle the guest's vCPUs when it dirties memory faster than it is sent."),
-    throttleEffectPct: num(
-      0,
+    throttledSpeedPct: num(
+      1,
       100,
       85,
-      'Auto-converge: share of the throttle that slows the guest; a throttle p leaves it 1 - effect x p of its speed (fitted to a real QEMU run: 85).',
+      "Auto-converge: under a throttle p the guest runs at this % of (1 - p) of its own speed: the throttle's effectiveness (100 = ideal; fitted to a real QEMU run: 85).",
     ),
     throttleInitialPct: num(1, 99, 20, 'Auto-converge: first throttle step, in %.'),
     throttleIncrementPct: num(1, 99, 10, 'Auto-converge: added per further step, in %.'),
