@@ -368,6 +368,19 @@ function assemble(p: Parts): QmpRecord {
   const commandAt = (name: string) => commands.find((c) => c.execute === name && c.tMs !== null)?.tMs ?? null;
   const cancelling = events.find((e) => e.status === 'cancelling');
   const last = samples[samples.length - 1];
+  // Without events (the `events` capability off) the replies tell when post-copy began and the VM paused.
+  if (postcopyAtMs === null) {
+    const i = samples.findIndex((x) => x.status === 'postcopy-active');
+    if (i > 0) postcopyAtMs = (samples[i - 1].tMs + samples[i].tMs) / 2;
+    else if (i === 0) postcopyAtMs = samples[0].tMs;
+    else if (final && final.ram.postcopyBytes > 0)
+      postcopyAtMs =
+        commandAt('migrate-start-postcopy') ?? samples.filter((x) => x.status === 'active').pop()?.tMs ?? 0;
+  }
+  if (pausedAtMs === null && final)
+    pausedAtMs =
+      postcopyAtMs ??
+      (final.totalTimeMs !== null && final.downtimeMs !== null ? final.totalTimeMs - final.downtimeMs : null);
   return {
     lines: p.rawLines,
     guestRamBytes: (final ?? last).ram.total,

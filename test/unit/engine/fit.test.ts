@@ -41,6 +41,21 @@ describe('every shipped record: the fitted simulation lands within the documente
   });
 });
 
+describe('a record without events (the events capability off) is read from its replies alone', () => {
+  it.each(TRACE_FILES)('%s', (file) => {
+    const text = traceText(file)
+      .split('\n')
+      .filter((l) => !l.includes('"event"'))
+      .join('\n');
+    const f = fit(parseQmpTranscript(text));
+    const withEvents = FITS.find((x) => x.file === file)!.fit;
+    expect(f.measured.outcome).toBe(withEvents.measured.outcome);
+    expect(f.measured.iterations).toBe(withEvents.measured.iterations);
+    for (const key of Object.keys(f.measured) as (keyof typeof f.measured)[])
+      expect(withinTolerance(key, f.measured[key]!, f.predicted[key]!), key).toBe(true);
+  });
+});
+
 describe('the dirty rate comes from the record’s own syncs', () => {
   it('recovers the guests’ write rates (README: 5,000 and 20,000 writes/s) without the dirty-rate reply', () => {
     for (const [file, rate] of [
