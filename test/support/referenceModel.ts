@@ -46,7 +46,6 @@ export class ReferenceModel {
   private readonly wire: ReturnType<typeof wireSizes>;
   private readonly writes: WriteStream;
   private readonly random: () => number;
-  private reads: WriteStream | null = null;
   private readyAt: number[] = [];
   private passStartOwed: number;
   private cursor = 0;
@@ -330,14 +329,7 @@ export class ReferenceModel {
       this.phase = this.postcopyAfter && this.markedCount > 0 ? 'postcopy' : 'done';
       this.cursor = 0;
       this.debtMs = 0;
-      if (this.phase === 'postcopy') {
-        const w = this.writes.current;
-        this.reads = new WriteStream(
-          { ...w, writesPerSec: w.writesPerSec * this.s.workload.readsPerWrite },
-          this.random,
-        );
-        this.readyAt = new Array<number>(this.s.vm.vcpus).fill(this.tMs);
-      }
+      if (this.phase === 'postcopy') this.readyAt = new Array<number>(this.s.vm.vcpus).fill(this.tMs);
     } else if (next === 'done') this.phase = 'done';
   }
 
@@ -402,7 +394,8 @@ export class ReferenceModel {
     let faultBytes = 0;
     // Pages still to push, counted once a slice and kept as faults take them.
     let left = this.markedCount;
-    const touch = (page: number, write: boolean) => {
+    const reads = this.s.workload.readsPerWrite;
+    const touch = (page: number) => {
       if (this.marked[page]) {
         // The vCPU that is free soonest makes the access, if it is free before the slice ends.
         let v = 0;
@@ -419,10 +412,11 @@ export class ReferenceModel {
         faultBytes += bytes;
         this.state[page] = PageState.Fetched;
         if (p.prepaging === 'forward') this.cursor = page + 1 < this.pageCount ? page + 1 : 0;
-      } else if (write && this.state[page] === PageState.Untouched) this.state[page] = PageState.SentClean;
+      } else if (this.state[page] === PageState.Untouched && (reads === 0 || this.random() < 1 / (1 + reads)))
+        this.state[page] = PageState.SentClean;
     };
-    this.writes.advance(t0, dt, running, (page) => touch(page, true));
-    this.reads!.advance(t0, dt, running, (page) => touch(page, false));
+    // Reads and writes as one stream of accesses; an access writes with chance 1 / (1 + reads per write).
+    this.writes.advance(t0, dt, running * (1 + reads), touch);
     const pushMs = Math.max(0, dt - faultBytes / rate);
     const r = this.sendSlice(pushMs, Infinity, rate, PageState.Pushed, true);
     this.account(r, 'postcopy');

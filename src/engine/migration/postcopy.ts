@@ -1,6 +1,5 @@
 import { PageState } from '../memory/pageState';
 import { kibToBytes, mbpsToBytesPerMs } from '../units';
-import { WriteStream } from '../workload/writeStream';
 import type { Next, PhaseController } from './controller';
 import { PageSender } from './sender';
 import type { MigrationState } from './state';
@@ -20,8 +19,6 @@ export const BUBBLE_RADIUS_PAGES = 64;
 export class Postcopy implements PhaseController {
   readonly phase = 'postcopy' as const;
   private readonly sender: PageSender;
-  /** The guest's reads, drawn like its writes over the same pages (they only matter here). */
-  private readonly reads: WriteStream;
   /** When each vCPU's page arrives and it runs again, ms. */
   private readonly readyAtMs: Float64Array;
   private bubbleCenter = -1;
@@ -30,18 +27,11 @@ export class Postcopy implements PhaseController {
 
   constructor(private readonly s: MigrationState) {
     this.sender = new PageSender(s, s.toSend, true);
-    this.reads = new WriteStream(this.readParams(), s.random);
     this.readyAtMs = new Float64Array(s.scenario.vm.vcpus).fill(s.tMs);
   }
 
   expectedDowntimeMs(): number {
     return 0;
-  }
-
-  /** Reads follow the writes' pattern and working set (which interventions may change) at their own rate. */
-  private readParams() {
-    const w = this.s.writeParams();
-    return { ...w, writesPerSec: w.writesPerSec * this.s.scenario.workload.readsPerWrite };
   }
 
   step(dtMs: number): number {
@@ -60,7 +50,13 @@ export class Postcopy implements PhaseController {
     let faultBytes = 0;
     const { mem, toSend, audit, wire } = s;
     const states = mem.states;
-    const touch = (page: number, write: boolean) => {
+    // Reads go over the same pages as writes: one stream of accesses, (1 + reads per write) times the
+    // writes, each one a write with chance 1 / (1 + reads per write). Whether it wrote only matters for a
+    // zero page already there (it now holds data) and for the audit.
+    const readsPerWrite = s.scenario.workload.readsPerWrite;
+    const writeShare = 1 / (1 + readsPerWrite);
+    const wrote = () => readsPerWrite === 0 || s.random() < writeShare;
+    const touch = (page: number) => {
       if (toSend.has(page)) {
         // The access that wants a missing page: the vCPU free soonest makes it, if it is free in this slice.
         let v = 0;
@@ -83,16 +79,16 @@ export class Postcopy implements PhaseController {
         mem.markSent(page);
         if (audit) audit.destination[page] = audit.version[page];
         this.afterFault(page);
-      } else if (write && states[page] === PageState.Untouched) mem.set(page, PageState.SentClean);
+      } else if (states[page] === PageState.Untouched && wrote()) mem.set(page, PageState.SentClean);
       if (audit) {
+        // Read or written, the destination's copy is the current one after the access.
         if (audit.destination[page] !== audit.version[page]) audit.staleTouches++;
-        if (write) audit.version[page]++;
+        audit.version[page]++;
         audit.destination[page] = audit.version[page];
       }
     };
-    s.counters.writes += s.writes.advance(t0, dtMs, s.writeSpeed() * running, (page) => touch(page, true));
-    this.reads.update(this.readParams());
-    this.reads.advance(t0, dtMs, guest * running, (page) => touch(page, false));
+    const accesses = s.writes.advance(t0, dtMs, s.writeSpeed() * (1 + readsPerWrite) * running, touch);
+    s.counters.writes += accesses * writeShare;
     s.lastVmSpeed = Math.max(0, 1 - stalledMs / (vcpus * dtMs)) * guest;
     s.counters.vmLostMs += (1 - s.lastVmSpeed) * dtMs;
     const capBytesPerMs = p.capMbps > 0 ? Math.min(rate, mbpsToBytesPerMs(p.capMbps)) : rate;
