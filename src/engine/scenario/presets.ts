@@ -30,10 +30,10 @@ export const WORKLOAD_PRESET_DEFINITIONS: Record<Exclude<WorkloadPreset, 'custom
     workload: (m) => ({
       ...steady,
       pattern: 'hotcold',
-      writeRateMiBps: 100,
+      writeRateMiBps: 80,
       wssMiB: share(m, 0.125, 64),
       hotFractionPct: 25,
-      hotWriteSharePct: 95,
+      hotWriteSharePct: 80,
     }),
   },
   oltp: {
