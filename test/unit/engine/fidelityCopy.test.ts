@@ -129,6 +129,19 @@ describe('the hosts copy at their own rate, whatever the link', () => {
     expect(copy({}).downtimeMs).toBeCloseTo((bytes / bytesPerSec(100_000)) * 1000 + 2, 6);
   });
 
+  it('a cap above what the source can copy is never reached: pre-copy runs at the copy rate', () => {
+    const s = runScenario({
+      vm: { memoryMiB: 256, usedMiB: 256 },
+      workload: { writeRateMiBps: 0, wssMiB: 0 },
+      network: { linkMbps: 100_000, capMbps: 20_000, rttMs: 0 },
+      host: { sendMiBps: 1000, allocateMs: 0, validateMs: 0, passStartMs: 0 },
+    }).summary;
+    const liveMs = s.pausedAtMs! - s.setupTimeMs;
+    const rateMiBps = s.precopyBytes / 1048576 / (liveMs / 1000);
+    expect(rateMiBps).toBeLessThan(1000 * 1.001);
+    expect(rateMiBps).toBeGreaterThan(1000 * 0.97);
+  });
+
   it('post-copy places each page at the destination: the push runs at 1 / (1 / receive + place time)', () => {
     const s = runScenario({
       strategy: 'postcopy',
