@@ -7,3 +7,14 @@ export { ENGINE_VERSION } from './version';
 export type { Trace, Summary, Round, Phase, TraceEvent, Samples, HeatmapFrames, SampleColumn } from './trace/types';
 export { SAMPLE_COLUMNS } from './trace/types';
 export type { Scenario, ScenarioInput } from './scenario/schema';
+export { importQmp, type ImportResult, RECORD_HAS_NO_HEATMAP } from './replay/importQmp';
+export {
+  fitRecord,
+  type FitOutcome,
+  type FitResult,
+  type FitFigures,
+  type FitErrors,
+  type FitOverrides,
+} from './replay/fit';
+export { parseQmp, type QmpRecord, type QmpProblem } from './replay/qmp';
+export type { TraceOrigin } from './trace/types';

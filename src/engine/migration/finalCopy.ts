@@ -8,8 +8,8 @@ import type { MigrationState } from './state';
 type Stage = 'pages' | 'device' | 'switchover' | 'ack' | 'done';
 
 /**
- * The blackout: the VM is paused on the source. Whatever is still marked goes at the link's full share
- * (QEMU lifts the bandwidth cap here), then the device state, then the vCPUs stop for good on the source
+ * The blackout: the VM is paused on the source. Whatever is still marked goes at the stream's full rate
+ * (QEMU lifts the bandwidth cap here; the link share and the hosts' copy speed still bound it), then the device state, then the vCPUs stop for good on the source
  * (the switchover's fixed cost) and the destination acknowledges over one round trip, after which they
  * start there. With `pagesToo` false (the switch to post-copy) the pages stay behind and only device
  * state moves. Nothing that has to cross the link moves while it is down, not even an empty device
@@ -35,6 +35,7 @@ export class FinalCopy implements PhaseController {
     zeroBytes: 0,
     zeroWireMs: 0,
     zeroScanMs: 0,
+    encodeMs: 0,
     deviceBytes: 0,
     deviceMs: 0,
     switchoverMs: 0,
@@ -70,7 +71,7 @@ export class FinalCopy implements PhaseController {
   partsSoFar(): BlackoutParts {
     const p = { ...this.parts };
     let owed = this.sender.debtMs + this.owedMs;
-    for (const key of ['pagesMs', 'zeroScanMs', 'zeroWireMs'] as const) {
+    for (const key of ['pagesMs', 'encodeMs', 'zeroScanMs', 'zeroWireMs'] as const) {
       const back = Math.min(owed, p[key]);
       p[key] -= back;
       owed -= back;
@@ -86,7 +87,7 @@ export class FinalCopy implements PhaseController {
   step(dtMs: number): number {
     const s = this.s;
     const p = this.parts;
-    const rate = s.linkSplit().migrationBytesPerMs;
+    const rate = s.copyRateBytesPerMs('blackout');
     let left = dtMs;
     let sent = 0;
     if (this.stage === 'pages') {
@@ -103,7 +104,8 @@ export class FinalCopy implements PhaseController {
         p.pagesMs += (r.bytes - zeroBytes) / rate;
         p.zeroWireMs += zeroBytes / rate;
       }
-      p.zeroScanMs += r.zeroPages * s.wire.zeroScanMs;
+      p.zeroScanMs += r.scanMs;
+      p.encodeMs += r.encodeMs;
       p.linkDownMs += r.busyMs < left && s.toSend.count > 0 ? left - r.busyMs : 0;
       left = s.toSend.count > 0 ? 0 : left - r.busyMs;
       if (s.toSend.count === 0) {

@@ -51,7 +51,7 @@ export class PassPrecopy implements PhaseController {
   }
 
   private sendRate(roundIndex: number): number {
-    const share = this.s.linkSplit().migrationBytesPerMs;
+    const share = this.s.copyRateBytesPerMs('live');
     const cap = capMbpsForRound(this.s, roundIndex);
     return cap > 0 ? Math.min(share, mbpsToBytesPerMs(cap)) : share;
   }
@@ -93,7 +93,8 @@ export class PassPrecopy implements PhaseController {
     const stunned = maybeStunRogue(s, dirty, this.lastRoundDirty);
     const verdict = this.switchRequested?.(this.rounds.completed, s.tMs)
       ? ({ kind: 'postcopy-switch', reason: 'postcopy-switch' } as const)
-      : this.verdict(dirty, thresholdBytes, round.index);
+      : (this.adaptiveVerdict(newPages, round.endMs - round.startMs, dirty) ??
+        this.verdict(dirty, thresholdBytes, round.index));
     this.emit({
       kind: 'sync',
       round: round.index,
@@ -116,6 +117,26 @@ export class PassPrecopy implements PhaseController {
       return null;
     }
     return verdict;
+  }
+
+  /** Dynamic rate limiting (Xen 2005): the next round's rate, or the end of pre-copy. */
+  private adaptiveVerdict(newPages: number, roundMs: number, dirty: number): Next | null {
+    const a = this.s.adaptiveRate;
+    if (!a) return null;
+    const bytes = this.s.pageBytes;
+    const v = a.endRound(newPages * bytes, roundMs, dirty * bytes);
+    if (v === 'continue') return null;
+    // Emitted after the sync event, so the log reads in order.
+    this.decided = {
+      kind: 'stop-decision',
+      rule: v === 'little-left' ? 'little-left' : 'rate-limit',
+      pendingBytes: dirty * bytes,
+      pendingPages: dirty,
+      maxMbps: a.maxMbps,
+    };
+    return v === 'little-left'
+      ? { kind: 'final-copy', converged: true, reason: 'dirty-set-small' }
+      : { kind: 'final-copy', converged: false, reason: 'no-progress' };
   }
 
   /** The stop threshold in bytes under this rule. */

@@ -76,6 +76,8 @@ export class Prepare implements PhaseController {
         }
       } else this.emit({ kind: 'validated', result: 'compatible', reasons: [], response: null });
       this.stage = 'connect';
+      // The management layer now issues QEMU's migrate command: QEMU's total-time starts here.
+      s.migrateStartMs = s.tMs;
       this.stageLeftMs = s.live.rttMs;
       this.startTracking();
       return;

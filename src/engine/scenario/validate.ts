@@ -143,6 +143,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * it, the working set an eighth (at most 512 MiB). With the default 4 GiB these are the schema defaults.
  */
 function withRelativeDefaults(input: unknown): unknown {
+  input = withProfileDefaults(input);
   // A memory size that is not a finite number is refused on its own; it must not spread NaN into fields
   // the user never wrote.
   if (!isObject(input) || !isObject(input.vm) || !Number.isFinite(input.vm.memoryMiB)) return input;
@@ -156,6 +157,14 @@ function withRelativeDefaults(input: unknown): unknown {
       : input.workload;
   if (isObject(workload) && workload.wssMiB === undefined) workload.wssMiB = Math.min(512, memoryMiB / 8);
   return { ...input, vm, workload };
+}
+
+/** QEMU has no round cap: under the qemu profile a cap left out defaults to none. */
+function withProfileDefaults(input: unknown): unknown {
+  if (!isObject(input) || input.profile !== 'qemu') return input;
+  const precopy = input.precopy === undefined ? {} : input.precopy;
+  if (!isObject(precopy) || precopy.maxIterations !== undefined) return input;
+  return { ...input, precopy: { ...precopy, maxIterations: 0 } };
 }
 
 const DEFAULT_SIZES = (() => {

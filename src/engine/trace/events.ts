@@ -36,7 +36,11 @@ export type StopRuleApplied =
   /** no-progress rule: the dirty set fits in bandwidth x downtime limit. */
   | 'fits'
   /** The dirty set is pinned above the threshold and nothing will ever end pre-copy. */
-  | 'never-converges';
+  | 'never-converges'
+  /** Dynamic rate limiting (Xen 2005): less than 256 KiB left. */
+  | 'little-left'
+  /** Dynamic rate limiting: keeping up would take more than the maximum rate. */
+  | 'rate-limit';
 
 /** Fields every event has. */
 interface At {
@@ -99,6 +103,8 @@ export type TraceEvent = At &
         maxSentFactor?: number;
         shrankBytes?: number;
         noProgressMiB?: number;
+        /** Dynamic rate limiting: the maximum rate, which the final copy runs at. */
+        maxMbps?: number;
       }
     | {
         kind: 'fast-forward';
@@ -132,6 +138,17 @@ export type TraceEvent = At &
     | { kind: 'postcopy-recovered'; pausedMs: number }
     | { kind: 'offline'; how: 'drained' }
     | { kind: 'lifecycle'; step: LifecycleStepKind }
+    /** A replayed QEMU record: a MIGRATION_PASS event (QEMU's dirty-sync-count). */
+    | { kind: 'record-pass'; pass: number }
+    /** A replayed QEMU record: a MIGRATION status change, or the VM running again (RESUME). */
+    | {
+        kind: 'record-status';
+        status: 'setup' | 'active' | 'postcopy-active' | 'completed' | 'cancelled' | 'failed' | 'resumed';
+      }
+    /** A replayed QEMU record: the operator's command. */
+    | { kind: 'record-command'; command: 'migrate-start-postcopy' | 'migrate_cancel' }
+    /** A replayed QEMU record: migrate-set-parameters during the migration. */
+    | { kind: 'record-parameters'; parameters: Record<string, unknown> }
   );
 
 export type EventKind = TraceEvent['kind'];

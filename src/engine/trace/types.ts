@@ -77,6 +77,8 @@ export interface BlackoutParts {
   zeroBytes: number;
   zeroWireMs: number;
   zeroScanMs: number;
+  /** XBZRLE encoding of the pages sent (0 without it). */
+  encodeMs: number;
   /** Device and CPU state, and its time on the link. */
   deviceBytes: number;
   deviceMs: number;
@@ -176,7 +178,11 @@ export interface Summary {
   /** QEMU's dirty-sync-count: the setup sync, one per later round, and the final one. */
   dirtySyncCount: number;
   downtimeMs: number;
+  /** Lab profile: from the start of allocation; qemu profile: from the migrate command, as QEMU's total-time. */
   totalTimeMs: number;
+  /** When QEMU's clock starts on the run's timeline (0 in the lab profile; after allocation and validation in the qemu profile). */
+  migrateStartMs: number;
+  /** Lab profile: allocation, validation and connection; qemu profile: the connection only, as QEMU's setup-time. */
   setupTimeMs: number;
   bytesTransferred: number;
   memoryBytes: number;
@@ -194,6 +200,8 @@ export interface Summary {
   /** Post-copy: how long the destination needed pages from the source. */
   dependencyWindowMs: number;
   postcopyFaults: number;
+  /** XBZRLE's figures when it was on: pages sent encoded, their bytes, cache misses, overflows to whole pages. */
+  xbzrle: { pages: number; bytes: number; cacheMisses: number; overflows: number } | null;
   /** Summed time vCPUs waited for faulted pages, ms. */
   faultStallMs: number;
   maxThrottlePct: number;
@@ -303,8 +311,16 @@ export interface HeatmapFrames {
   pageCounts?: Float64Array;
 }
 
+/**
+ * Where a trace came from. A replayed QEMU record has no per-page data (no heatmap frames) and leaves the
+ * figures it does not record as NaN; `unrecorded` names them so a view can say so instead of drawing them.
+ */
+export type TraceOrigin = { kind: 'simulation' } | { kind: 'qemu-record'; lines: number; unrecorded: string[] };
+
 export interface Trace {
   engineVersion: string;
+  /** Absent for simulated runs. */
+  origin?: TraceOrigin;
   scenario: Scenario;
   summary: Summary;
   phases: Phase[];

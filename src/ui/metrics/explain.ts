@@ -60,7 +60,7 @@ function explainDowntime(trace: Trace): Explanation {
     steps.push(
       term(
         'Final copy of the dirty pages',
-        `${count(b.pages, 'page')}, ${formatBytes(b.pageBytes)} ÷ ${formatMbps(b.copyMbps)} (the migration's share of the link then)`,
+        `${count(b.pages, 'page')}, ${formatBytes(b.pageBytes)} ÷ ${formatMbps(b.copyMbps)} (what the stream got then: its share of the link, within the hosts' copy speed)`,
         formatMs(b.pagesMs),
         b.pagesMs,
       ),

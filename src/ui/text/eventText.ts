@@ -15,6 +15,16 @@ const REFUSAL_STAGES: Record<EventOf<'refused'>['stage'], string> = {
   'not live-migratable': 'The platform will not move this VM live',
 };
 
+const RECORD_STATUS: Record<EventOf<'record-status'>['status'], string> = {
+  setup: 'QEMU started the migration (setup)',
+  active: 'Setup done: pre-copy rounds began',
+  'postcopy-active': 'Post-copy: the destination ran the VM and pulled the rest',
+  completed: 'Migration complete',
+  cancelled: 'Migration cancelled: the VM stayed on the source',
+  failed: 'Migration failed: the VM stayed on the source',
+  resumed: 'The VM ran again',
+};
+
 function syncText(e: EventOf<'sync'>): string {
   const marked = `${count(e.pages, 'page')} (${formatBytes(e.bytes)})`;
   const parts =
@@ -54,6 +64,10 @@ function stopText(e: EventOf<'stop-decision'>): string {
       return `The dirty set shrank by only ${formatBytes(e.shrankBytes ?? 0)}, less than ${formatMiB(e.noProgressMiB ?? 0)}: no progress, stop and copy`;
     case 'fits':
       return `The ${pending} dirty fitted in bandwidth × downtime limit (${threshold}): stop and copy`;
+    case 'little-left':
+      return `Less than 256 KiB was left dirty: stop and copy at ${formatMbps(e.maxMbps ?? 0)}`;
+    case 'rate-limit':
+      return `Keeping up would have taken more than ${formatMbps(e.maxMbps ?? 0)}: stop and copy at that rate`;
     case 'never-converges':
       return (
         `Pre-copy would never converge: sync after sync marked ${pending}, far above the ${threshold} threshold, ` +
@@ -177,5 +191,17 @@ export function eventSentence(e: TraceEvent, trace: Trace): string {
       return 'The workload drained and saved a checkpoint';
     case 'lifecycle':
       return upper(lifecycleText(e, trace));
+    case 'record-pass':
+      return `QEMU synced the dirty bitmap (dirty-sync-count ${e.pass})`;
+    case 'record-status':
+      return RECORD_STATUS[e.status];
+    case 'record-command':
+      return e.command === 'migrate-start-postcopy'
+        ? 'The operator asked for post-copy (migrate-start-postcopy)'
+        : 'The operator cancelled the migration (migrate_cancel)';
+    case 'record-parameters':
+      return `Parameters changed: ${Object.entries(e.parameters)
+        .map(([k, v]) => `${k} = ${String(v)}`)
+        .join(', ')}`;
   }
 }
