@@ -8,6 +8,7 @@ import {
   type WorkloadPreset,
 } from '../engine/scenario/schema';
 import { scenarioOrThrow } from '../engine/scenario/validate';
+import { runEndMs } from '../engine/trace/summary';
 import type { Trace } from '../engine/trace/types';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { setPath } from './paths';
@@ -126,7 +127,7 @@ export function createLabStore(initial: Scenario = DEFAULT_SCENARIO, now: () => 
       changeField(path, value) {
         gesture();
         const { scenario, playing, tMs, trace } = get();
-        const midMigration = trace !== null && (playing || (tMs > 0 && tMs < trace.summary.totalTimeMs));
+        const midMigration = trace !== null && (playing || (tMs > 0 && tMs < runEndMs(trace.summary)));
         if (midMigration && isInterventionPath(path)) {
           const atMs = Math.round(gestureIntervention?.path === path ? gestureIntervention.atMs : tMs);
           gestureIntervention = { path, atMs };
@@ -138,7 +139,7 @@ export function createLabStore(initial: Scenario = DEFAULT_SCENARIO, now: () => 
           return;
         }
         const next = reconcile(setPath(scenario, path, value), path, scenario);
-        commit(scenarioOrThrow(path.startsWith('workload.') && path !== 'workload.preset' ? markCustom(next) : next));
+        commit(scenarioOrThrow(ownedByPreset(path) ? markCustom(next) : presetKept(next, path)));
       },
 
       setStrategy(strategy) {
@@ -172,14 +173,15 @@ export function createLabStore(initial: Scenario = DEFAULT_SCENARIO, now: () => 
       },
 
       seek(tMs) {
-        const end = get().trace?.summary.totalTimeMs ?? 0;
+        const trace = get().trace;
+        const end = trace ? runEndMs(trace.summary) : 0;
         set({ tMs: Math.max(0, Math.min(end, tMs)) });
       },
 
       play() {
         const { trace, tMs } = get();
         if (!trace) return;
-        const end = trace.summary.totalTimeMs;
+        const end = runEndMs(trace.summary);
         set({ playing: true, tMs: tMs >= end ? 0 : tMs });
       },
 
@@ -211,7 +213,7 @@ export function createLabStore(initial: Scenario = DEFAULT_SCENARIO, now: () => 
       runDone(runId, trace, wallMs) {
         if (runId !== get().runId) return;
         const first = get().trace === null;
-        const end = trace.summary.totalTimeMs;
+        const end = runEndMs(trace.summary);
         set({
           trace,
           status: 'done',
@@ -232,7 +234,16 @@ export function createLabStore(initial: Scenario = DEFAULT_SCENARIO, now: () => 
   });
 }
 
-/** Editing a workload figure by hand leaves the preset behind. */
+/** A preset owns the whole workload and the used memory (see applyPreset). */
+const ownedByPreset = (path: string) =>
+  (path.startsWith('workload.') && path !== 'workload.preset') || path === 'vm.usedMiB';
+
+/** A new memory size under a preset takes the preset's figures for that size, so the picker stays true. */
+function presetKept(s: Scenario, path: string): Scenario {
+  return path === 'vm.memoryMiB' && s.workload.preset !== 'custom' ? applyPreset(s, s.workload.preset) : s;
+}
+
+/** Editing a figure the preset owns by hand leaves the preset behind. */
 function markCustom(s: Scenario): Scenario {
   return s.workload.preset === 'custom' ? s : { ...s, workload: { ...s.workload, preset: 'custom' } };
 }

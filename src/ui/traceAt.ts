@@ -1,4 +1,5 @@
 import { bisector } from 'd3';
+import { runEndMs } from '../engine/trace/summary';
 import type { Round, Trace } from '../engine/trace/types';
 
 const byValue = bisector((v: number) => v);
@@ -25,12 +26,13 @@ export function roundAt(trace: Trace, tMs: number): Round | undefined {
  * nowhere once it is lost.
  */
 export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'destination' | 'nowhere' {
-  const { pausedAtMs, resumedAtMs, outcome, totalTimeMs } = trace.summary;
-  const lostAt = outcome === 'failed' ? (trace.events.find((e) => e.kind === 'vm-lost')?.tMs ?? totalTimeMs) : Infinity;
+  const { pausedAtMs, resumedAtMs, outcome } = trace.summary;
+  const endMs = runEndMs(trace.summary);
+  const lostAt = outcome === 'failed' ? (trace.events.find((e) => e.kind === 'vm-lost')?.tMs ?? endMs) : Infinity;
   if (tMs >= lostAt) return 'nowhere';
   if (pausedAtMs === null || tMs < pausedAtMs) return 'source';
   // An abort in the blackout resumes the VM on the source at the end.
-  if (outcome === 'aborted') return tMs >= totalTimeMs ? 'source' : 'paused';
+  if (outcome === 'aborted') return tMs >= endMs ? 'source' : 'paused';
   if (resumedAtMs === null || tMs < resumedAtMs) return 'paused';
   return 'destination';
 }
@@ -40,7 +42,7 @@ export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'dest
  * together than a two-thousandth of the run (or 1 ms) are one stop: a step must show something.
  */
 export function stopsOf(trace: Trace): number[] {
-  const end = trace.summary.totalTimeMs;
+  const end = runEndMs(trace.summary);
   const times = [0, end, ...trace.rounds.map((r) => r.startMs), ...trace.phases.map((p) => p.startMs)];
   // Events past the end (the steps that run on after it) are not places the playhead can go.
   for (const e of trace.events) if (e.kind !== 'sync' && e.tMs <= end) times.push(e.tMs);

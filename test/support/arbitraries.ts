@@ -19,8 +19,9 @@ export const anyFault = fc.record({
 });
 
 /**
- * Any valid scenario small enough to run in a blink: every strategy, rule, pattern and lever, and in
- * about half of them up to two injected faults at random points.
+ * Any valid scenario small enough to run in a blink: every strategy, rule, pattern and lever (the qemu
+ * profile, XBZRLE, dynamic rate limiting and the hosts' copy ceilings among them), and in about half of
+ * them up to two injected faults at random points.
  */
 export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
   .noBias(
@@ -58,12 +59,31 @@ export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
       interventions: fc.array(intervention, { maxLength: 3 }),
       faults: fc.oneof(fc.array(anyFault, { maxLength: 0 }), fc.array(anyFault, { minLength: 1, maxLength: 2 })),
       seed: fc.integer({ min: 0, max: 2 ** 31 }),
+      fidelity: fc.record({
+        qemuProfile: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+        xbzrle: fc.boolean(),
+        xbzrleCacheMiB: fc.constantFrom(1, 4, 64),
+        adaptiveMinMbps: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 2000 })),
+        adaptiveSpanMbps: fc.integer({ min: 0, max: 5000 }),
+        sendMiBps: fc.oneof(fc.constant(0), fc.integer({ min: 20, max: 2000 })),
+        receiveMiBps: fc.oneof(fc.constant(0), fc.integer({ min: 20, max: 2000 })),
+        passStartMs: fc.integer({ min: 0, max: 50 }),
+        placeUs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 })),
+        readsPerWrite: fc.integer({ min: 0, max: 4 }),
+        throttledSpeedPct: fc.integer({ min: 50, max: 100 }),
+        writeBytes: fc.constantFrom(8, 64, 512, 4096),
+      }),
     }),
   )
   .map((r): ScenarioInput => {
     const usedMiB = Math.round((r.memoryMiB * r.usedPct) / 100);
     const wssMiB = Math.round((r.memoryMiB * r.wssPct) / 100);
+    const f = r.fidelity;
+    // The qemu profile has QEMU's one stop rule and no round cap; dynamic rate limiting needs whole passes.
+    const stopRule = f.qemuProfile ? 'qemu' : r.stopRule;
+    const adaptiveMinMbps = stopRule === 'qemu' ? 0 : f.adaptiveMinMbps;
     return {
+      profile: f.qemuProfile ? 'qemu' : 'lab',
       strategy: r.strategy,
       seed: r.seed,
       vm: {
@@ -80,6 +100,8 @@ export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
         burstPeriodMs: r.burst ? 1000 : 0,
         burstDutyPct: r.burst ? 40 : 100,
         rogueSharePct: r.rogueSharePct,
+        readsPerWrite: f.readsPerWrite,
+        writeBytes: f.writeBytes,
       },
       network: {
         linkMbps: r.linkMbps,
@@ -87,11 +109,13 @@ export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
         rttMs: r.rttTenthsMs / 10,
         vmTrafficMbps: r.vmTrafficMbps,
         otherTrafficMbps: r.otherTrafficMbps,
+        adaptiveMinMbps,
+        adaptiveMaxMbps: Math.max(1, adaptiveMinMbps + f.adaptiveSpanMbps),
       },
       precopy: {
-        stopRule: r.stopRule,
+        stopRule,
         downtimeLimitMs: r.downtimeLimitMs,
-        maxIterations: r.maxIterations,
+        maxIterations: f.qemuProfile ? 0 : r.maxIterations,
         timeoutS: r.timeoutS,
         onNoConvergence: r.onNoConvergence,
         autoConverge: r.autoConverge,
@@ -99,8 +123,12 @@ export const anyScenario: fc.Arbitrary<ScenarioInput> = fc
         zeroPageDetection: r.zeroPageDetection,
         freePageHinting: r.freePageHinting,
         stunRogue: r.stunRogue,
+        throttledSpeedPct: f.throttledSpeedPct,
+        xbzrle: f.xbzrle,
+        xbzrleCacheMiB: f.xbzrleCacheMiB,
       },
-      postcopy: { prepaging: r.prepaging, preempt: r.preempt },
+      postcopy: { prepaging: r.prepaging, preempt: r.preempt, placeUs: f.placeUs },
+      host: { sendMiBps: f.sendMiBps, receiveMiBps: f.receiveMiBps, passStartMs: f.passStartMs },
       hybrid: { switchAfterRounds: r.switchAfterRounds, switchAtMs: r.switchAtMs },
       faults: r.faults,
       interventions: r.interventions.map((iv) => ({

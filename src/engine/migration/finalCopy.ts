@@ -29,6 +29,7 @@ export class FinalCopy implements PhaseController {
   private owedMs = 0;
   readonly parts: BlackoutParts = {
     pages: 0,
+    encodedPages: 0,
     pageBytes: 0,
     pagesMs: 0,
     zeroPages: 0,
@@ -36,6 +37,7 @@ export class FinalCopy implements PhaseController {
     zeroWireMs: 0,
     zeroScanMs: 0,
     encodeMs: 0,
+    passStartMs: 0,
     deviceBytes: 0,
     deviceMs: 0,
     switchoverMs: 0,
@@ -71,7 +73,7 @@ export class FinalCopy implements PhaseController {
   partsSoFar(): BlackoutParts {
     const p = { ...this.parts };
     let owed = this.sender.debtMs + this.owedMs;
-    for (const key of ['pagesMs', 'encodeMs', 'zeroScanMs', 'zeroWireMs'] as const) {
+    for (const key of ['pagesMs', 'encodeMs', 'zeroScanMs', 'zeroWireMs', 'passStartMs'] as const) {
       const back = Math.min(owed, p[key]);
       p[key] -= back;
       owed -= back;
@@ -96,6 +98,7 @@ export class FinalCopy implements PhaseController {
       const normal = r.pages - r.zeroPages;
       const zeroBytes = r.zeroPages * s.wire.zeroBytes;
       p.pages += normal;
+      p.encodedPages += r.encodedPages;
       p.pageBytes += r.bytes - zeroBytes;
       p.zeroPages += r.zeroPages;
       p.zeroBytes += zeroBytes;
@@ -106,6 +109,7 @@ export class FinalCopy implements PhaseController {
       }
       p.zeroScanMs += r.scanMs;
       p.encodeMs += r.encodeMs;
+      p.passStartMs += r.startMs;
       p.linkDownMs += r.busyMs < left && s.toSend.count > 0 ? left - r.busyMs : 0;
       left = s.toSend.count > 0 ? 0 : left - r.busyMs;
       if (s.toSend.count === 0) {

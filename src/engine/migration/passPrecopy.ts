@@ -135,8 +135,8 @@ export class PassPrecopy implements PhaseController {
       maxMbps: a.maxMbps,
     };
     return v === 'little-left'
-      ? { kind: 'final-copy', converged: true, reason: 'dirty-set-small' }
-      : { kind: 'final-copy', converged: false, reason: 'no-progress' };
+      ? { kind: 'final-copy', converged: true, reason: 'little-left' }
+      : { kind: 'final-copy', converged: false, reason: 'rate-above-max' };
   }
 
   /** The stop threshold in bytes under this rule. */

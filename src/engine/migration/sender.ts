@@ -8,9 +8,12 @@ export interface SliceSend {
   zeroPages: number;
   /** Time within the slice the sender was working: up to the slice length. */
   busyMs: number;
-  /** The cost of the pages sent, booked whole when they go: on the wire, checking zeros, encoding, ms. */
+  /** Parts of the pages' cost besides the wire, booked whole when they go: zero checks, XBZRLE encoding, the first pass's start, ms. */
   scanMs: number;
   encodeMs: number;
+  startMs: number;
+  /** Of `pages`: sent as XBZRLE deltas. */
+  encodedPages: number;
 }
 
 /**
@@ -38,7 +41,8 @@ export class PageSender {
   ): SliceSend {
     const owed = Math.min(this.debtMs, sliceMs);
     this.debtMs -= owed;
-    if (this.debtMs > 0) return { bytes: 0, pages: 0, zeroPages: 0, busyMs: sliceMs, scanMs: 0, encodeMs: 0 };
+    if (this.debtMs > 0)
+      return { bytes: 0, pages: 0, zeroPages: 0, busyMs: sliceMs, scanMs: 0, encodeMs: 0, startMs: 0, encodedPages: 0 };
     const budgetMs = sliceMs - owed;
     const r = this.s.send(this.bitmap, this.cursor, this.wrap, budgetMs, budgetBytes, rateBytesPerMs, arrived, bucket);
     this.cursor = r.cursor;
@@ -50,6 +54,8 @@ export class PageSender {
       busyMs: Math.min(sliceMs, owed + r.usedMs),
       scanMs: r.scanMs,
       encodeMs: r.encodeMs,
+      startMs: r.startMs,
+      encodedPages: r.encodedPages,
     };
   }
 

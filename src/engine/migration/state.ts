@@ -21,9 +21,12 @@ export interface SendResult {
   bytes: number;
   pages: number;
   zeroPages: number;
-  /** Of `usedMs`: checking pages for zeros (and a pass's fixed start), and XBZRLE encoding, ms. */
+  /** Of `usedMs`: checking pages for zeros, XBZRLE encoding, and the first pass's fixed start, ms. */
   scanMs: number;
   encodeMs: number;
+  startMs: number;
+  /** Of `pages`: sent as XBZRLE deltas. */
+  encodedPages: number;
   /** Where the scan stopped: the next page to look at. */
   cursor: number;
 }
@@ -322,7 +325,18 @@ export class MigrationState {
     let zeroPages = 0;
     let encodedPages = 0;
     let page = cursor;
-    if (rateBytesPerMs <= 0) return { usedMs: 0, bytes: 0, pages: 0, zeroPages: 0, cursor, scanMs: 0, encodeMs: 0 };
+    if (rateBytesPerMs <= 0)
+      return {
+        usedMs: 0,
+        bytes: 0,
+        pages: 0,
+        zeroPages: 0,
+        cursor,
+        scanMs: 0,
+        encodeMs: 0,
+        startMs: 0,
+        encodedPages: 0,
+      };
     // The first pass over memory starts with a fixed cost (it shows on idle VMs: see docs/engine-validation.md).
     const passStartMs = this.passStartOwedMs;
     let usedMs = passStartMs;
@@ -377,8 +391,10 @@ export class MigrationState {
       pages,
       zeroPages,
       cursor: page >= end && wrap ? 0 : page,
-      scanMs: passStartMs + zeroPages * wire.zeroScanMs,
+      scanMs: zeroPages * wire.zeroScanMs,
       encodeMs: encodingMs,
+      startMs: passStartMs,
+      encodedPages,
     };
   }
 

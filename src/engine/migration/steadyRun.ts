@@ -29,7 +29,10 @@ export class SteadyRun {
     private readonly emit: Emit,
   ) {}
 
-  /** Nothing in the scenario can change how the next rounds go (no throttle step, stun, burst or cap schedule ahead). */
+  /**
+   * Nothing in the scenario can change how the next rounds go (no throttle step, stun, burst, cap schedule
+   * or dynamic rate limiting, which sets each round's rate from the round before).
+   */
   private leversIdle(): boolean {
     const s = this.s;
     const { precopy, workload, network } = s.scenario;
@@ -37,7 +40,7 @@ export class SteadyRun {
     const stunAhead = precopy.stunRogue && workload.rogueSharePct > 0 && !s.rogueStunned;
     const bursts = workload.burstPeriodMs > 0 && workload.burstDutyPct < 100;
     const schedule = network.capScheduleMbps.length >= (this.rounds.current?.index ?? 0);
-    return !throttleCanStep && !stunAhead && !bursts && !schedule;
+    return !throttleCanStep && !stunAhead && !bursts && !schedule && s.adaptiveRate === null;
   }
 
   /** Call right after a round closed; `quiet` says no change, fault or pending failure lies ahead. */
@@ -65,7 +68,8 @@ export class SteadyRun {
       });
       return { kind: 'never' };
     }
-    const n = roundsToSkip(left);
+    // XBZRLE's cache and its figures change page by page: those rounds are simulated, not computed.
+    const n = s.xbzrle ? 0 : roundsToSkip(left);
     if (n === 0) return null;
     const t0 = s.tMs;
     const roundStart = open.startMs;

@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema';
-import type { RunVerdict } from './summary';
+import { runEndMs, type RunVerdict } from './summary';
 import type { LifecycleStep, LifecycleStepKind, Phase, StepStatus, Summary } from './types';
 
 const LABELS: Record<LifecycleStepKind, string> = {
@@ -24,7 +24,7 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
   const add = (step: LifecycleStepKind, startMs: number, endMs: number, status: StepStatus, detail: string) =>
     steps.push({ step, label: LABELS[step], startMs, endMs: Math.max(startMs, endMs), status, detail });
   // The run's end on its own timeline (under the qemu profile the total time starts later, at migrate).
-  const end = summary.migrateStartMs + summary.totalTimeMs;
+  const end = runEndMs(summary);
   const allocEnd = Math.min(s.host.allocateMs, end);
   const validEnd = Math.min(s.host.allocateMs + s.host.validateMs, end);
 

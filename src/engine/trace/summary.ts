@@ -44,6 +44,13 @@ export function residualDependencies(s: MigrationState['scenario']): string[] {
   return out;
 }
 
+/**
+ * When the run ends on its own timeline (phases, samples and events): the total time, plus, under the qemu
+ * profile, the allocation and validation before QEMU's clock starts.
+ */
+export const runEndMs = (s: Pick<Summary, 'migrateStartMs' | 'totalTimeMs'>): number =>
+  s.migrateStartMs + s.totalTimeMs;
+
 export function buildSummary(
   s: MigrationState,
   rounds: Round[],

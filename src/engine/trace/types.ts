@@ -25,6 +25,10 @@ export type StopReason =
   | 'sent-factor'
   /** A round shrank the dirty set by too little. */
   | 'no-progress'
+  /** Dynamic rate limiting (Xen 2005): less than 256 KiB was left dirty. */
+  | 'little-left'
+  /** Dynamic rate limiting: keeping up with the guest would take more than the maximum rate. */
+  | 'rate-above-max'
   /** The management layer's timeout expired. */
   | 'timeout'
   /** The simulation's own limit on simulated time: the migration itself had not ended. */
@@ -68,8 +72,12 @@ export type RoundEnd = 'sync' | 'pass' | 'stop' | 'fault' | 'fast-forward';
 
 /** The blackout part by part. The times add up to the downtime (summary.downtimeMs). */
 export interface BlackoutParts {
-  /** Full pages sent, their bytes on the wire and their time on the link as it was then (shared, degraded). */
+  /**
+   * Pages with data sent, their bytes on the wire and their time on the link as it was then (shared,
+   * degraded, within the hosts' copy speed); `encodedPages` of them went as XBZRLE deltas.
+   */
   pages: number;
+  encodedPages: number;
   pageBytes: number;
   pagesMs: number;
   /** Never-written pages found and sent as markers: bytes, wire time and the time spent checking them. */
@@ -77,8 +85,10 @@ export interface BlackoutParts {
   zeroBytes: number;
   zeroWireMs: number;
   zeroScanMs: number;
-  /** XBZRLE encoding of the pages sent (0 without it). */
+  /** XBZRLE: looking pages up in the cache and encoding them (0 without it). */
   encodeMs: number;
+  /** The fixed cost of starting the first pass over memory, when that pass runs in the blackout (stop-and-copy). */
+  passStartMs: number;
   /** Device and CPU state, and its time on the link. */
   deviceBytes: number;
   deviceMs: number;

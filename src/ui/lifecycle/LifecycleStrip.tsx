@@ -1,4 +1,5 @@
 import type { LifecycleStep } from '../../engine/trace/types';
+import { runEndMs } from '../../engine/trace/summary';
 import { useLab } from '../../state/LabContext';
 import { formatMs } from '../format';
 import './lifecycle.css';
@@ -37,7 +38,7 @@ export function LifecycleStrip() {
   const tMs = useLab((s) => s.tMs);
   const seek = useLab((s) => s.seek);
   if (!trace) return null;
-  const endMs = trace.summary.totalTimeMs;
+  const endMs = runEndMs(trace.summary);
   const atEnd = tMs >= endMs;
   return (
     <ol className="lifecycle-strip" aria-label="Migration steps">

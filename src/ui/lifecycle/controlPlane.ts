@@ -1,4 +1,5 @@
 import type { Trace } from '../../engine/trace/types';
+import { runEndMs } from '../../engine/trace/summary';
 
 /**
  * Whether a control-plane action (resize, reconfigure) is accepted at the playhead: refused from the start
@@ -12,7 +13,7 @@ export function controlPlaneVerdict(trace: Trace, tMs: number): { accepted: bool
   const start = trace.lifecycle[0].startMs;
   const lostAt = trace.events.find((e) => e.kind === 'vm-lost')?.tMs;
   if (lostAt !== undefined && tMs >= lostAt) return { accepted: false, text: 'Refused: the VM is gone.' };
-  const migrating = copy.status !== 'skipped' && tMs >= start && (tMs < s.totalTimeMs || s.outcome === 'unfinished');
+  const migrating = copy.status !== 'skipped' && tMs >= start && (tMs < runEndMs(s) || s.outcome === 'unfinished');
   if (migrating) {
     const postcopy = trace.phases.some((p) => p.kind === 'postcopy' && tMs >= p.startMs && tMs < p.endMs);
     return {
@@ -23,6 +24,6 @@ export function controlPlaneVerdict(trace: Trace, tMs: number): { accepted: bool
     };
   }
   if (s.vmLocation === 'lost') return { accepted: false, text: 'Refused: the VM is gone.' };
-  const where = s.vmLocation === 'destination' && tMs >= s.totalTimeMs ? 'destination' : 'source';
+  const where = s.vmLocation === 'destination' && tMs >= runEndMs(s) ? 'destination' : 'source';
   return { accepted: true, text: `Accepted: the resize is applied to the VM on the ${where} host.` };
 }

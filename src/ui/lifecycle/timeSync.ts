@@ -1,6 +1,6 @@
 /**
- * chrony's default maximum slew rate (maxslewrate): 83,333 ppm, so an offset of 286 ms is gone in about
- * 3.4 s. (ntpd's limit is 500 ppm, and it steps any offset over 128 ms instead.)
+ * chrony's default maximum slew rate (maxslewrate): 83,333 ppm, so an offset of 264 ms is gone in about
+ * 3.2 s. (ntpd's limit is 500 ppm, and it steps any offset over 128 ms instead.)
  */
 export const SLEW_RATE = 83_333e-6;
 /**

@@ -1,4 +1,5 @@
 import type { Trace } from '../../engine/trace/types';
+import { runEndMs } from '../../engine/trace/summary';
 import { useLab } from '../../state/LabContext';
 import { formatBytes, formatMs, formatPct } from '../format';
 import { diagnose } from './diagnosis';
@@ -33,7 +34,7 @@ function roundsDetail(t: Trace): string | undefined {
 function downtimeShown(t: Trace): { value: string; detail?: string } {
   const s = t.summary;
   if (s.outcome === 'failed') {
-    const lostAt = t.events.find((e) => e.kind === 'vm-lost')?.tMs ?? s.totalTimeMs;
+    const lostAt = t.events.find((e) => e.kind === 'vm-lost')?.tMs ?? runEndMs(s);
     return { value: 'VM lost', detail: `at ${formatMs(lostAt)}; it never ran again` };
   }
   if (s.pausedAtMs === null && s.outcome === 'unfinished')
@@ -92,6 +93,7 @@ export function MetricsPanel() {
           label="Total migration time"
           metric="totalTime"
           value={formatMs(s.totalTimeMs)}
+          detail={s.migrateStartMs > 0 ? 'from the migrate command, as QEMU counts it' : undefined}
           before={ghost ? formatMs(ghost.summary.totalTimeMs) : undefined}
         />
         <MetricCard

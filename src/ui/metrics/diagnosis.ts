@@ -30,7 +30,7 @@ function readFigures(trace: Trace) {
   const notShrinking = trend.length >= 3 && trend.slice(1).every((bytes, i) => bytes >= NOT_SHRINKING_RATIO * trend[i]);
   const b = s.blackout;
   const leftBytes = b ? b.pageBytes + b.zeroBytes : (s.rounds.at(-1)?.dirtyPagesAtEnd ?? 0) * pageBytes;
-  const copyMs = b ? b.pagesMs + b.zeroWireMs + b.zeroScanMs : 0;
+  const copyMs = b ? b.pagesMs + b.zeroWireMs + b.zeroScanMs + b.encodeMs + b.passStartMs : 0;
   const limitMs = trace.scenario.precopy.downtimeLimitMs;
   const share = leftBytes / s.memoryBytes;
   return {

@@ -1,4 +1,5 @@
 import type { EventOf } from '../../engine/trace/events';
+import { runEndMs } from '../../engine/trace/summary';
 import type { Round, Trace } from '../../engine/trace/types';
 import type { MetricKey } from '../../state/labStore';
 import { formatBytes, formatCount, formatMbps, formatMs, formatPct } from '../format';
@@ -60,7 +61,7 @@ function explainDowntime(trace: Trace): Explanation {
     steps.push(
       term(
         'Final copy of the dirty pages',
-        `${count(b.pages, 'page')}, ${formatBytes(b.pageBytes)} ÷ ${formatMbps(b.copyMbps)} (what the stream got then: its share of the link, within the hosts' copy speed)`,
+        `${count(b.pages, 'page')}${b.encodedPages > 0 ? ` (${formatCount(b.encodedPages)} as XBZRLE deltas)` : ''}, ${formatBytes(b.pageBytes)} ÷ ${formatMbps(b.copyMbps)} (what the stream got then: its share of the link, within the hosts' copy speed)`,
         formatMs(b.pagesMs),
         b.pagesMs,
       ),
@@ -83,6 +84,24 @@ function explainDowntime(trace: Trace): Explanation {
       ),
     );
   }
+  if (b.encodeMs > 0)
+    steps.push(
+      term(
+        'XBZRLE cache look-ups and encoding',
+        `source CPU time for the pages checked against the cache (${sc.precopy.xbzrleEncodeUs} µs per 4 KiB page)`,
+        formatMs(b.encodeMs),
+        b.encodeMs,
+      ),
+    );
+  if (b.passStartMs > 0)
+    steps.push(
+      term(
+        'Starting the pass over memory',
+        'the fixed cost of beginning the first pass, which here runs with the VM paused',
+        formatMs(b.passStartMs),
+        b.passStartMs,
+      ),
+    );
   steps.push(
     term(
       'Device and CPU state',
@@ -125,19 +144,27 @@ function explainDowntime(trace: Trace): Explanation {
 
 function explainTotalTime(trace: Trace): Explanation {
   const s = trace.summary;
-  const steps: Step[] = trace.phases.map((p) =>
-    term(
-      p.kind === 'precopy' ? `Pre-copy (${count(s.iterations, 'round')})` : phaseName(p.kind),
-      `${formatMs(p.startMs)} → ${formatMs(p.endMs)}`,
-      formatMs(p.endMs - p.startMs),
-      p.endMs - p.startMs,
-    ),
-  );
+  // Under the qemu profile the clock starts at the migrate command: what ran before it is not counted.
+  const from = s.migrateStartMs;
+  const steps: Step[] = trace.phases
+    .filter((p) => from === 0 || p.endMs > from)
+    .map((p) => {
+      const startMs = Math.max(p.startMs, from);
+      return term(
+        p.kind === 'precopy' ? `Pre-copy (${count(s.iterations, 'round')})` : phaseName(p.kind),
+        `${formatMs(startMs)} → ${formatMs(p.endMs)}`,
+        formatMs(p.endMs - startMs),
+        p.endMs - startMs,
+      );
+    });
   steps.push(result('Total migration time', 'sum of the phases', formatMs(s.totalTimeMs), s.totalTimeMs));
-  const after = s.lifecycleEndMs - s.totalTimeMs;
+  const after = s.lifecycleEndMs - runEndMs(s);
   return {
     title: 'Total migration time',
-    summary: 'From the start of the migration (allocation on the destination included) until memory has fully moved.',
+    summary:
+      from > 0
+        ? `Counted as QEMU counts its total-time (profile qemu): from the migrate command, ${formatMs(from)} into the run once the destination was reserved and checked, until memory has fully moved.`
+        : 'From the start of the migration (allocation on the destination included) until memory has fully moved.',
     steps,
     combine: 'sum',
     note:
@@ -168,6 +195,17 @@ function explainBytes(trace: Trace): Explanation {
     ),
     term('Device state', 'sent during the blackout', formatBytes(s.deviceBytes), s.deviceBytes),
   ];
+  if (s.xbzrle)
+    steps.splice(
+      1,
+      0,
+      term(
+        'XBZRLE deltas',
+        `${count(s.xbzrle.pages, 'page')} sent as the change since its cached copy`,
+        formatBytes(s.xbzrle.bytes),
+        s.xbzrle.bytes,
+      ),
+    );
   if (s.diskBytes > 0)
     steps.push(term('Local disk', 'copied ahead of memory, rewrites included', formatBytes(s.diskBytes), s.diskBytes));
   steps.push(
@@ -199,7 +237,7 @@ function explainThreshold(trace: Trace): Explanation {
   if (rule === 'xen' || rule === 'xen-legacy')
     return {
       title,
-      summary: `Xen stops when fewer than ${sc.precopy.xenTargetDirtyPages} pages are dirty, or at the round cap${rule === 'xen-legacy' ? ', or once 3 times the memory has been sent' : ''}.`,
+      summary: `Xen stops when fewer than ${sc.precopy.xenTargetDirtyPages} pages are dirty, or at the round cap${rule === 'xen-legacy' ? `, or once ${sc.precopy.xenMaxSentFactor} times the memory has been sent` : ''}${sc.network.adaptiveMinMbps > 0 ? `; with dynamic rate limiting also when less than 256 KiB is left or keeping up would take more than ${formatMbps(sc.network.adaptiveMaxMbps)}` : ''}.`,
       steps: [
         info(
           'Dirty after the last round',

@@ -1,4 +1,5 @@
 import { useLab, useLabContext } from '../../state/LabContext';
+import { runEndMs } from '../../engine/trace/summary';
 import { PLAYBACK_SPEEDS } from '../../state/labStore';
 import { formatMs } from '../format';
 import { SHORTCUTS } from './shortcuts';
@@ -33,7 +34,7 @@ export function PlaybackBar() {
   const seek = useLab((s) => s.seek);
   const setSpeed = useLab((s) => s.setSpeed);
   const togglePlay = useLab((s) => s.togglePlay);
-  const end = trace?.summary.totalTimeMs ?? 0;
+  const end = trace ? runEndMs(trace.summary) : 0;
   const disabled = !trace;
   return (
     <div className="playback" role="toolbar" aria-label="Playback">

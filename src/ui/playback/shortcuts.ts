@@ -1,4 +1,5 @@
 import type { LabStore } from '../../state/labStore';
+import { runEndMs } from '../../engine/trace/summary';
 import { PLAYBACK_SPEEDS } from '../../state/labStore';
 import { stopsOf } from '../traceAt';
 
@@ -14,7 +15,7 @@ function jump(store: LabStore, direction: 1 | -1): void {
   if (!trace) return;
   const stops = stopsOf(trace);
   const target = direction > 0 ? stops.find((t) => t > tMs + 1e-6) : [...stops].reverse().find((t) => t < tMs - 1e-6);
-  seek(target ?? (direction > 0 ? trace.summary.totalTimeMs : 0));
+  seek(target ?? (direction > 0 ? runEndMs(trace.summary) : 0));
 }
 
 function changeSpeed(store: LabStore, direction: 1 | -1): void {

@@ -1,7 +1,7 @@
 import type { FailureCode } from '../../engine/trace/events';
 import type { Scenario, Strategy } from '../../engine/scenario/schema';
 import type { StopReason, Summary } from '../../engine/trace/types';
-import { formatMs } from '../format';
+import { formatMbps, formatMs } from '../format';
 import { count } from './plural';
 
 /** How each strategy is called on screen. */
@@ -19,6 +19,8 @@ export const STOP_REASON_LABELS: Record<StopReason, string> = {
   'max-iterations': 'Round cap reached',
   'sent-factor': 'Sent too much',
   'no-progress': 'No progress',
+  'little-left': 'Little left dirty',
+  'rate-above-max': 'Rate limit reached',
   timeout: 'Timeout',
   'simulation-limit': 'Simulation limit',
   'never-converges': 'Never converges',
@@ -46,6 +48,10 @@ export function stopReasonText(s: Pick<Summary, 'stopReason' | 'outcome' | 'stra
       return `more than ${scenario.precopy.xenMaxSentFactor} times the memory had been sent (old Xen rule): ${forced}`;
     case 'no-progress':
       return `a round shrank the dirty set by too little, so more rounds would not help: ${forced}`;
+    case 'little-left':
+      return `less than 256 KiB was left dirty (dynamic rate limiting), so pre-copy stopped and the rest went at ${formatMbps(scenario.network.adaptiveMaxMbps)}`;
+    case 'rate-above-max':
+      return `keeping up with the guest would have taken more than dynamic rate limiting's ${formatMbps(scenario.network.adaptiveMaxMbps)}, so pre-copy stopped and the rest went at that rate in one blackout`;
     case 'timeout':
       return `the ${scenario.precopy.timeoutS} s timeout of the management layer expired before pre-copy converged: ${forced}`;
     case 'simulation-limit':

@@ -90,7 +90,11 @@ describe('the event log counts rounds right and misses nothing', () => {
 describe('the diagnosis follows the notes, on the trace’s own figures', () => {
   it.each([
     ['a 100 Mbit/s link', { network: { linkMbps: 100 } }],
-    ['a 200 Mbit/s cap', { network: { capMbps: 200 } }],
+    // A web server writing 40 MiB/s over 512 MiB, a tenth of it hot: the cap keeps it from converging.
+    [
+      'a 200 Mbit/s cap',
+      { network: { capMbps: 200 }, workload: { writeRateMiBps: 40, wssMiB: 512, hotFractionPct: 10 } },
+    ],
     [
       'a link degraded to a tenth',
       { faults: [{ kind: 'link-degradation' as const, when: 'brownout' as const, atMs: 2000, factorPct: 10 }] },
