@@ -385,6 +385,9 @@ export class MigrationState {
       page = next + 1;
     }
     this.countBytes(bytes, pages - zeroPages - encodedPages, zeroPages, bucket);
+    // A scan that ran to the end of memory starts over at page 0: that is the wrap too (QEMU's
+    // find_dirty_block loops, and enables XBZRLE, when the next search starts past the last page).
+    if (page >= end && wrap) this.firstPassDone = true;
     return {
       usedMs,
       bytes,

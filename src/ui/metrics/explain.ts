@@ -61,7 +61,7 @@ function explainDowntime(trace: Trace): Explanation {
     steps.push(
       term(
         'Final copy of the dirty pages',
-        `${count(b.pages, 'page')}${b.encodedPages > 0 ? ` (${formatCount(b.encodedPages)} as XBZRLE deltas)` : ''}, ${formatBytes(b.pageBytes)} ÷ ${formatMbps(b.copyMbps)} (what the stream got then: its share of the link, within the hosts' copy speed)`,
+        `${count(b.pages, 'page')}${b.encodedPages > 0 ? ` (${formatCount(b.encodedPages)} as XBZRLE deltas)` : ''}, ${formatBytes(b.pageBytes)} ÷ ${formatMbps(b.copyMbps)} (the rate the stream got then)`,
         formatMs(b.pagesMs),
         b.pagesMs,
       ),
@@ -88,19 +88,14 @@ function explainDowntime(trace: Trace): Explanation {
     steps.push(
       term(
         'XBZRLE cache look-ups and encoding',
-        `source CPU time for the pages checked against the cache (${sc.precopy.xbzrleEncodeUs} µs per 4 KiB page)`,
+        `${sc.precopy.xbzrleEncodeUs} µs per 4 KiB page looked up`,
         formatMs(b.encodeMs),
         b.encodeMs,
       ),
     );
   if (b.passStartMs > 0)
     steps.push(
-      term(
-        'Starting the pass over memory',
-        'the fixed cost of beginning the first pass, which here runs with the VM paused',
-        formatMs(b.passStartMs),
-        b.passStartMs,
-      ),
+      term('Starting the pass over memory', 'the first pass’s fixed cost', formatMs(b.passStartMs), b.passStartMs),
     );
   steps.push(
     term(
