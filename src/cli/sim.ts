@@ -2,19 +2,56 @@
  * Headless runs: `npm run --silent sim -- [--preset NAME] [--scenario FILE] [--set key=value]... [--trace OUT.json]`
  * prints one JSON summary on stdout. Bad input exits with code 2 and names each bad field.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { runScenario } from '../engine/run';
-import { applyPreset } from '../engine/scenario/presets';
-import { WORKLOAD_PRESETS, type WorkloadPreset } from '../engine/scenario/schema';
-import { setField } from '../engine/scenario/setField';
-import { parseScenario } from '../engine/scenario/validate';
-import { traceToJson } from '../engine/trace/serialize';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  applyPreset,
+  parseScenario,
+  runScenario,
+  setField,
+  traceJsonChunks,
+  WORKLOAD_PRESETS,
+  type Trace,
+  type WorkloadPreset,
+} from '../engine';
 
 const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario FILE] [--set key=value]... [--trace OUT.json]
   --preset NAME      workload preset: ${WORKLOAD_PRESETS.filter((p) => p !== 'custom').join(', ')}
   --scenario FILE    scenario JSON (see docs/scenario.md); missing fields take their defaults
   --set key=value    set one field, e.g. --set network.linkMbps=10000 (repeatable, applied in order)
-  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json`;
+  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json,
+                     in the versioned "brownout-trace" format the app opens again`;
+
+/** Bytes gathered before each write: few system calls, little memory, however long the trace. */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** Streams the trace's JSON to a file piece by piece: its text can be longer than one string may be. */
+function writeTrace(file: string, trace: Trace): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (e) {
+    fail([`cannot write trace file ${file}: ${(e as Error).message}`]);
+  }
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = () => {
+      writeSync(fd, pending.join(''));
+      pending = [];
+      size = 0;
+    };
+    for (const chunk of traceJsonChunks(trace)) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= WRITE_BUFFER_BYTES) flush();
+    }
+    flush();
+  } catch (e) {
+    fail([`writing trace file ${file} failed: ${(e as Error).message}`], 1);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function fail(lines: string[], code = 2): never {
   for (const line of lines) process.stderr.write(line + '\n');
@@ -78,7 +115,7 @@ function main(argv: string[]): void {
   if (problems.length || !parsed.ok) fail(problems);
 
   const trace = runScenario(parsed.scenario);
-  if (traceFile) writeFileSync(traceFile, traceToJson(trace));
+  if (traceFile) writeTrace(traceFile, trace);
   process.stdout.write(JSON.stringify(trace.summary, null, 2) + '\n');
 }
 

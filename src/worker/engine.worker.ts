@@ -1,4 +1,4 @@
 import { expose } from 'comlink';
-import { engineApi } from './engine.api';
+import { createEngineHost } from './engineHost';
 
-expose(engineApi);
+expose(createEngineHost());

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { crossFieldProblems } from './crossChecks';
-import { scenarioSchema, type Scenario } from './schema';
+import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
+import { migrateScenarioDoc } from './versions';
 
 /** One thing wrong with a scenario, in words a person can act on. */
 export interface ScenarioProblem {
@@ -109,7 +110,10 @@ const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON
 
 /** Validates a scenario and fills in defaults; never throws. */
 export function parseScenario(input: unknown): ScenarioResult {
-  input = withRelativeDefaults(input ?? {});
+  const migrated = migrateScenarioDoc(input ?? {});
+  if (!migrated.ok)
+    return { ok: false, problems: [{ field: 'version', value: valueAt(input, ['version']), allowed: `${SCENARIO_VERSION}`, message: `version: ${migrated.message}` }] };
+  input = withRelativeDefaults(migrated.doc);
   const result = scenarioSchema.safeParse(input);
   const fieldProblems = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
   const reported = new Set(fieldProblems.map((p) => p.field));

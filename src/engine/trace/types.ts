@@ -225,14 +225,26 @@ export interface HeatmapFrames {
   data: Uint8Array;
 }
 
+/**
+ * One run's record. Saved as JSON it carries its format and version (see ./format.ts). Sections a record
+ * may lack are optional: a replayed real migration has no per-page heatmap and no lifecycle steps.
+ */
 export interface Trace {
+  format: typeof TRACE_FORMAT;
+  formatVersion: number;
   engineVersion: string;
   scenario: Scenario;
   summary: Summary;
   phases: Phase[];
-  lifecycle: LifecycleStep[];
+  lifecycle?: LifecycleStep[];
   rounds: Round[];
   events: TraceEvent[];
   samples: Samples;
-  heatmap: HeatmapFrames;
+  heatmap?: HeatmapFrames;
 }
+
+/** A trace the engine simulated: it always has every section. */
+export type SimulatedTrace = Trace & Required<Pick<Trace, 'heatmap' | 'lifecycle'>>;
+
+/** The `format` a saved trace names at its top level. */
+export const TRACE_FORMAT = 'brownout-trace';
