@@ -22,7 +22,7 @@ export interface VersionedFormat<T> {
 
 export type MigrationResult<T> =
   | { ok: true; doc: T; fromVersion: number; version: number }
-  | { ok: false; message: string };
+  | { ok: false; reason: 'invalid' | 'newer' | 'older'; message: string };
 
 export function currentVersion<T>(format: VersionedFormat<T>): number {
   return format.firstVersion + format.migrations.length;
@@ -32,7 +32,9 @@ export function currentVersion<T>(format: VersionedFormat<T>): number {
 export function checkFormat<T>(format: VersionedFormat<T>): void {
   format.migrations.forEach((m, i) => {
     if (m.to !== format.firstVersion + i + 1)
-      throw new Error(`${format.name}: migration ${i} produces version ${m.to}, expected ${format.firstVersion + i + 1}`);
+      throw new Error(
+        `${format.name}: migration ${i} produces version ${m.to}, expected ${format.firstVersion + i + 1}`,
+      );
   });
 }
 
@@ -43,15 +45,21 @@ export function checkFormat<T>(format: VersionedFormat<T>): void {
 export function migrate<T>(doc: T, version: unknown, format: VersionedFormat<T>): MigrationResult<T> {
   const current = currentVersion(format);
   if (typeof version !== 'number' || !Number.isInteger(version))
-    return { ok: false, message: `${format.name} version ${JSON.stringify(version)} is not a version number` };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `${format.name} version ${JSON.stringify(version)} is not a version number`,
+    };
   if (version > current)
     return {
       ok: false,
+      reason: 'newer',
       message: `${format.name} version ${version} is newer than this Brownout reads (version ${current}); update Brownout to open it`,
     };
   if (version < format.firstVersion)
     return {
       ok: false,
+      reason: 'older',
       message: `${format.name} version ${version} is older than this Brownout reads (version ${format.firstVersion} to ${current})`,
     };
   let out = doc;

@@ -1,8 +1,6 @@
-import { scenarioFields } from '../engine/scenario/fields';
-import { SCENARIO_VERSION, type Scenario } from '../engine/scenario/schema';
-import { setField } from '../engine/scenario/setField';
-import { parseScenario } from '../engine/scenario/validate';
+import { parseScenario, scenarioFields, setField, type Scenario } from '../engine';
 import { DEFAULT_SCENARIO } from './defaultScenario';
+import { LINK_VERSION, migrateLinkParams } from './linkVersions';
 import { getPath } from './paths';
 
 /**
@@ -26,7 +24,7 @@ function encodeValue(value: unknown): string {
 
 export function encodeLink(scenario: Scenario, tMs?: number): string {
   const params = new URLSearchParams();
-  params.set('v', String(SCENARIO_VERSION));
+  params.set('v', String(LINK_VERSION));
   for (const path of LEAF_FIELDS) {
     const value = getPath(scenario, path);
     if (!same(value, getPath(DEFAULT_SCENARIO, path))) params.set(path, encodeValue(value));
@@ -66,20 +64,23 @@ function parseIntervention(text: string): { iv?: Record<string, unknown>; proble
 
 /** Reads a link's query string; null when it carries no scenario at all. Never throws. */
 export function decodeLink(search: string): DecodedLink | null {
-  const params = new URLSearchParams(search);
+  let params = new URLSearchParams(search);
   if ([...params.keys()].length === 0) return null;
   const problems: string[] = [];
   const version = params.get('v');
   if (version === null)
-    problems.push(`the link has no format version (v=${SCENARIO_VERSION}); it was read as version ${SCENARIO_VERSION}`);
-  else if (version !== String(SCENARIO_VERSION)) {
-    return {
-      scenario: DEFAULT_SCENARIO,
-      tMs: null,
-      problems: [
-        `the link uses scenario format version "${version}", but this Brownout reads version ${SCENARIO_VERSION}: the default scenario was loaded instead`,
-      ],
-    };
+    problems.push(`the link has no format version (v=${LINK_VERSION}); it was read as version ${LINK_VERSION}`);
+  else {
+    const migrated = migrateLinkParams(params, version);
+    if (!migrated.ok)
+      return {
+        scenario: DEFAULT_SCENARIO,
+        tMs: null,
+        problems: [
+          `the link uses format version "${version}", ${migrated.why}: the default scenario was loaded instead`,
+        ],
+      };
+    params = migrated.params;
   }
   const input: Record<string, unknown> = {};
   const interventions: Record<string, unknown>[] = [];

@@ -147,7 +147,8 @@ export class EnginePool {
   /** Where a job of this priority can start now, or null (background jobs wait for a free engine). */
   private slotFor(priority: Priority): Slot | null {
     const byLoad = [...this.slots].sort(
-      (a, b) => a.interactive - b.interactive || a.background - b.background || this.slots.indexOf(a) - this.slots.indexOf(b),
+      (a, b) =>
+        a.interactive - b.interactive || a.background - b.background || this.slots.indexOf(a) - this.slots.indexOf(b),
     );
     if (priority === 'interactive') return byLoad[0];
     return byLoad.find((s) => s.background === 0) ?? null;

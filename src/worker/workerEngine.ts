@@ -34,9 +34,12 @@ export class WorkerEngine implements Engine {
     if (this.remote) return this.remote;
     const worker = this.createWorker();
     const onError = (e: Event) =>
-      this.crash(`the engine's worker stopped with an error${(e as ErrorEvent).message ? `: ${(e as ErrorEvent).message}` : ''}`);
+      this.crash(
+        `the engine's worker stopped with an error${(e as ErrorEvent).message ? `: ${(e as ErrorEvent).message}` : ''}`,
+      );
     worker.addEventListener('error', onError as EventListener);
-    worker.addEventListener('messageerror', (() => this.crash('the engine sent a message the page could not read')) as EventListener);
+    worker.addEventListener('messageerror', (() =>
+      this.crash('the engine sent a message the page could not read')) as EventListener);
     this.worker = worker;
     this.remote = wrap<EngineHostApi>(worker);
     return this.remote;
@@ -52,7 +55,10 @@ export class WorkerEngine implements Engine {
         return;
       }
       this.hellos.add(reject);
-      remote.hello().then(resolve, reject).finally(() => this.hellos.delete(reject));
+      remote
+        .hello()
+        .then(resolve, reject)
+        .finally(() => this.hellos.delete(reject));
     });
   }
 
@@ -76,12 +82,10 @@ export class WorkerEngine implements Engine {
       };
       this.pending.set(id, settle as (outcome: JobOutcome<never>) => void);
       signal?.addEventListener('abort', onAbort, { once: true });
-      remote
-        .start(id, kind, input, options.priority ?? 'interactive', onProgress ? proxy(onProgress) : undefined)
-        .then(
-          (outcome) => settle(outcome as JobOutcome<JobValue<K>>),
-          (e: unknown) => settle({ status: 'failed', message: messageOf(e), crashed: false }),
-        );
+      remote.start(id, kind, input, options.priority ?? 'interactive', onProgress ? proxy(onProgress) : undefined).then(
+        (outcome) => settle(outcome as JobOutcome<JobValue<K>>),
+        (e: unknown) => settle({ status: 'failed', message: messageOf(e), crashed: false }),
+      );
     });
   }
 
@@ -90,7 +94,8 @@ export class WorkerEngine implements Engine {
     if (this.deadReason) return;
     this.deadReason = reason;
     this.worker?.terminate();
-    for (const settle of [...this.pending.values()]) settle({ status: 'failed', message: reason, crashed: true } as never);
+    for (const settle of [...this.pending.values()])
+      settle({ status: 'failed', message: reason, crashed: true } as never);
     this.pending.clear();
     for (const reject of this.hellos) reject(new Error(reason));
     this.hellos.clear();

@@ -112,7 +112,17 @@ const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON
 export function parseScenario(input: unknown): ScenarioResult {
   const migrated = migrateScenarioDoc(input ?? {});
   if (!migrated.ok)
-    return { ok: false, problems: [{ field: 'version', value: valueAt(input, ['version']), allowed: `${SCENARIO_VERSION}`, message: `version: ${migrated.message}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'version',
+          value: valueAt(input, ['version']),
+          allowed: `${SCENARIO_VERSION}`,
+          message: `version: ${migrated.message}`,
+        },
+      ],
+    };
   input = withRelativeDefaults(migrated.doc);
   const result = scenarioSchema.safeParse(input);
   const fieldProblems = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));

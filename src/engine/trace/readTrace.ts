@@ -7,7 +7,11 @@ import { SAMPLE_COLUMNS, TRACE_FORMAT, type SampleColumn, type Trace } from './t
 import { TRACE_VERSIONS } from './versions';
 
 export type TraceReadResult =
-  | { ok: true; trace: Trace; /** The version the file was written in, when older than this Brownout's. */ migratedFrom: number | null }
+  | {
+      ok: true;
+      trace: Trace;
+      /** The version the file was written in, when older than this Brownout's. */ migratedFrom: number | null;
+    }
   | { ok: false; message: string };
 
 /** Arrays of finite numbers, checked in one pass (a heatmap holds millions; a schema per element is slow). */
@@ -171,9 +175,10 @@ export function readTrace(input: unknown): TraceReadResult {
         .join('; ')}`,
     };
 
-  const columns = Object.fromEntries(
-    SAMPLE_COLUMNS.map((c) => [c, Float64Array.from(t.samples.columns[c])]),
-  ) as Record<SampleColumn, Float64Array>;
+  const columns = Object.fromEntries(SAMPLE_COLUMNS.map((c) => [c, Float64Array.from(t.samples.columns[c])])) as Record<
+    SampleColumn,
+    Float64Array
+  >;
   const trace = {
     ...t,
     scenario: scenario.scenario,
