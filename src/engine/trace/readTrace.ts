@@ -162,7 +162,8 @@ export function readTrace(input: unknown): TraceReadResult {
 
   const parsed = traceFile.safeParse(migrated.doc);
   if (!parsed.success) return { ok: false, message: `this trace is malformed: ${describe(parsed.error)}` };
-  const t = parsed.data;
+  // The document itself, checked (zod would reorder keys and drop nothing, but the file's order is kept).
+  const t = migrated.doc as z.infer<typeof traceFile>;
   const problem = consistencyProblem(t);
   if (problem) return { ok: false, message: `this trace is malformed: ${problem}` };
   const scenario = parseScenario(t.scenario);
