@@ -9,6 +9,7 @@ import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './Header';
+import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
@@ -77,7 +78,7 @@ function LabScreen() {
         <MetricsPanel run={run} baseline={baseline} stale={stale} />
         <section className="region region--timeline" aria-label="Timeline">
           <LifecycleStrip run={run} />
-          <TimelinePanel run={run} baseline={baseline} stale={stale} />
+          <TimelinePanel run={run} baseline={baseline} stale={stale} actions={<BaselineButton />} />
           <PlaybackBar run={run} />
         </section>
       </main>

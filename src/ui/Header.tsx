@@ -77,7 +77,6 @@ function SharePopover() {
 /** The top bar: workload preset, strategy, sharing, baseline and reset, shortcuts, engine status. */
 export function Header() {
   const { pool } = useWorkspaceContext();
-  const held = useWorkspace((s) => s.baselineHeld);
   const lab = useWorkspace(labState);
   return (
     <header className="app-header">
@@ -86,7 +85,6 @@ export function Header() {
       <StrategyPicker />
       <div className="header-actions">
         <ActionButton action="copyLink" />
-        <ActionButton action={held ? 'unpinBaseline' : 'pinBaseline'} />
         <ActionButton action="resetAll" />
         <ShortcutSheet />
         <EngineStatus engine={pool} lab={lab} />

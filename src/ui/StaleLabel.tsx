@@ -1,9 +1,15 @@
 import type { Staleness } from '../state/runs';
 
 const TEXT: Record<Staleness, string> = {
-  running: 'running: showing the previous result',
-  cancelled: 'cancelled: showing the previous result',
-  failed: 'failed: showing the previous result',
+  running: 'running: previous result',
+  cancelled: 'cancelled: previous result',
+  failed: 'failed: previous result',
+};
+
+const TITLE: Record<Staleness, string> = {
+  running: 'A new run is on its way; this panel still shows the result before your last change.',
+  cancelled: 'The run for your last change was cancelled; this panel shows the result before it.',
+  failed: 'The run for your last change failed; this panel shows the result before it.',
 };
 
 /**
@@ -12,5 +18,9 @@ const TEXT: Record<Staleness, string> = {
  */
 export function StaleLabel({ stale }: { stale: Staleness | null }) {
   if (!stale) return null;
-  return <p className={`stale-label stale-label--${stale}`}>{TEXT[stale]}</p>;
+  return (
+    <p className={`stale-label stale-label--${stale}`} title={TITLE[stale]}>
+      {TEXT[stale]}
+    </p>
+  );
 }

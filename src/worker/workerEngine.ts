@@ -105,6 +105,8 @@ export class WorkerEngine implements Engine {
     for (const settle of [...this.pending.values()]) settle({ status: 'cancelled' } as never);
     this.pending.clear();
     this.deadReason ??= 'the engine was shut down';
+    for (const reject of this.hellos) reject(new Error(this.deadReason));
+    this.hellos.clear();
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;

@@ -29,7 +29,7 @@ test('on a 1 TiB VM, a slider change gets its result without waiting for the spe
   await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
   // The lab's result is in while the spectrum (for the new link) is still being worked out.
   await expect(working).toBeVisible();
-  await expect(page.getByText('running: showing the previous result')).toHaveCount(0);
+  await expect(page.getByText('running: previous result')).toHaveCount(0);
 
   // And the spectrum does arrive, for the scenario on screen.
   const table = page.getByRole('table', { name: /approach/i });

@@ -75,13 +75,13 @@ export function HostsPanel({ run, stale }: { run: Run | null; stale: Staleness |
 
   return (
     <section className="hosts" aria-label="Hosts">
-      <StaleLabel stale={stale} />
       <div className="hosts__stage">
         <HostCard view="source" title="Source host" vmHere={vmHost === 'source'} frame={shown?.source ?? null} />
         <LinkArrow
           bandwidthMbps={shown?.bandwidthMbps ?? null}
           finished={shown?.finished ?? false}
           marker={vmHost === 'paused' && <VmMarker state="paused" />}
+          note={<StaleLabel stale={stale} />}
         />
         <HostCard
           view="destination"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Run, Staleness } from '../../state/runs';
 import { useWorkspace } from '../../state/WorkspaceContext';
 import { StaleLabel } from '../StaleLabel';
@@ -12,10 +12,13 @@ export function TimelinePanel({
   run,
   baseline,
   stale,
+  actions,
 }: {
   run: Run | null;
   baseline: Run | null;
   stale: Staleness | null;
+  /** Buttons for the view that shows the timeline (the lab's "Pin as baseline"). */
+  actions?: ReactNode;
 }) {
   const [zoomed, setZoomed] = useState(false);
   const held = useWorkspace((s) => s.baselineHeld);
@@ -33,10 +36,11 @@ export function TimelinePanel({
   const domain = zoomed && zoom ? zoom : wholeDomain(trace);
   return (
     <div className="timeline">
+      <StaleLabel stale={stale} />
       <div className="timeline__head">
         <h2>Timeline</h2>
-        <StaleLabel stale={stale} />
         <ChartLegend trace={trace} ghost={ghost ? (held ? 'pinned' : 'before-change') : null} />
+        {actions}
         {zoom && (
           <button type="button" className="timeline__zoom" onClick={() => setZoomed(!zoomed)}>
             {zoomed ? 'Show whole run' : 'Zoom to the end of pre-copy'}

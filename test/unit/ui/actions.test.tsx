@@ -6,6 +6,7 @@ import { ACTIONS, actionForKey, dispatch } from '../../../src/state/actions';
 import { useActionKeys } from '../../../src/ui/actions/useActionKeys';
 import { keyName } from '../../../src/ui/actions/keys';
 import { Header } from '../../../src/ui/Header';
+import { BaselineButton } from '../../../src/ui/lab/BaselineButton';
 import { useLabView } from '../../../src/ui/lab/useLabView';
 import { PlaybackBar } from '../../../src/ui/playback/PlaybackBar';
 import { renderInLab } from '../../support/renderLab';
@@ -18,6 +19,7 @@ function Lab() {
   return (
     <>
       <Header />
+      <BaselineButton />
       <PlaybackBar run={useLabView().run} />
     </>
   );

@@ -27,24 +27,24 @@ const panels = (v: LabView) => (
 describe('what the panels draw against the scenario on screen', () => {
   it('says plainly on every panel when the result is not the scenario on screen, until a fresh one arrives', () => {
     const { store } = renderInLab(panels, { trace });
-    expect(screen.queryByText(/showing the previous result/)).toBeNull();
+    expect(screen.queryByText(/: previous result/)).toBeNull();
     act(() => store.getState().changeField('network.linkMbps', 2000));
     act(() => store.getState().runStarted(store.getState().startLabRun()));
-    expect(screen.getAllByText('running: showing the previous result')).toHaveLength(4);
+    expect(screen.getAllByText('running: previous result')).toHaveLength(4);
     expect(within(screen.getByRole('region', { name: 'Metrics' })).getByText(/running:/)).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Hosts' })).getByText(/running:/)).toBeInTheDocument();
     act(() => store.getState().runCancelled(store.getState().labRunId!));
-    expect(screen.getAllByText('cancelled: showing the previous result')).toHaveLength(4);
+    expect(screen.getAllByText('cancelled: previous result')).toHaveLength(4);
     act(() => {
       const again = store.getState().startLabRun();
       store.getState().runFailed(again, 'boom');
     });
-    expect(screen.getAllByText('failed: showing the previous result')).toHaveLength(4);
+    expect(screen.getAllByText('failed: previous result')).toHaveLength(4);
     act(() => {
       const fresh = store.getState().startLabRun();
       store.getState().runDone(fresh, runScenario({ ...trace.scenario, network: { linkMbps: 2000 } }), 1);
     });
-    expect(screen.queryByText(/showing the previous result/)).toBeNull();
+    expect(screen.queryByText(/: previous result/)).toBeNull();
   });
 
   it('a record without per-page data or lifecycle steps says so where the heatmaps would be', () => {
