@@ -36,3 +36,29 @@ test('on a 1 TiB VM, a slider change gets its result without waiting for the spe
   await expect(table.getByRole('row', { name: /Quick migration/ })).toBeVisible({ timeout: 150_000 });
   await expect(page.getByText(/Now: 2 Gbit\/s/)).toBeVisible();
 });
+
+test('after Cancel on a long run, the panels and the header say they show the previous result', async ({
+  guardedPage: page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?v=1&vm.memoryMiB=262144');
+  await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible({ timeout: 60_000 });
+  const total = page.getByRole('group', { name: 'Total migration time' }).locator('.metric__value');
+  const before = await total.innerText();
+  await page.getByRole('slider', { name: 'Link bandwidth', exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+  await expect(page.getByText('cancelled: previous result')).toHaveCount(3);
+  await expect(page.locator('.engine-status')).toHaveText('run cancelled');
+  await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toHaveCount(0);
+  await expect(total).toHaveText(before);
+  await expect(page.getByRole('slider', { name: 'Link bandwidth', exact: true })).toHaveAttribute(
+    'aria-valuetext',
+    '500 Mbit/s',
+  );
+  // Running it again brings a fresh result and the labels go.
+  await page.getByRole('button', { name: 'Run again' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/: previous result/)).toHaveCount(0);
+  await expect(total).not.toHaveText(before);
+});

@@ -69,8 +69,13 @@ export function useFieldChange(path: FieldPath) {
       onPointerDown: () => {
         begin();
         // The release may happen anywhere on the page.
-        window.addEventListener('pointerup', end, { once: true });
-        window.addEventListener('pointercancel', end, { once: true });
+        const release = () => {
+          window.removeEventListener('pointerup', release);
+          window.removeEventListener('pointercancel', release);
+          end();
+        };
+        window.addEventListener('pointerup', release);
+        window.addEventListener('pointercancel', release);
       },
       onKeyDown: (e: { key: string }) => {
         if (VALUE_KEYS.has(e.key)) begin();
