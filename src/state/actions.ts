@@ -33,7 +33,7 @@ export interface ActionDef {
 const hasResult = (s: WorkspaceState) => shownRun(s) !== null;
 
 /** The address of the scenario on screen (and the playhead), to share. */
-export const linkTo = (s: WorkspaceState, location: ActionEnv['location']) =>
+const linkTo = (s: WorkspaceState, location: ActionEnv['location']) =>
   `${location.origin}${location.pathname}?${encodeLink(s.scenario, s.playhead.tMs)}`;
 
 const presetActions: ActionDef[] = WORKLOAD_PRESETS.filter(

@@ -65,7 +65,7 @@ export interface ToggleField<P extends FieldPath = FieldPath> extends FieldBase<
   write?: (on: boolean, s: Scenario) => FieldChange[];
 }
 
-export interface ChoiceOption<V> {
+interface ChoiceOption<V> {
   value: V;
   label: string;
   hint?: string;
@@ -122,7 +122,7 @@ function sizesUpTo(max: number): number[] {
 /** Room enough for any VM the schema allows. */
 const ROOMY = { freeMemoryMiB: 16_777_216, freeVcpus: 64 };
 
-export const STRATEGY_LABELS: Record<Scenario['strategy'], string> = {
+const STRATEGY_LABELS: Record<Scenario['strategy'], string> = {
   precopy: 'Pre-copy',
   postcopy: 'Post-copy',
   hybrid: 'Hybrid',

@@ -13,7 +13,7 @@ export interface Stepper<T> {
 type Steppers = { [K in JobKind]: (input: JobInput<K>) => Stepper<JobValue<K>> };
 
 /** How each kind of job is worked out; constructing one validates its input (and may throw). */
-export const JOB_STEPPERS: Steppers = {
+const JOB_STEPPERS: Steppers = {
   run(input) {
     const run = new MigrationRun(input);
     return {

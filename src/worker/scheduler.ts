@@ -2,9 +2,9 @@ import { createStepper, type Stepper } from './jobs';
 import type { JobInput, JobKind, JobOutcome, JobProgress, JobValue, Priority } from './types';
 
 /** Work in slices of about this much wall time, then let messages (new jobs, cancels) in. */
-export const SLICE_WALL_MS = 12;
+const SLICE_WALL_MS = 12;
 /** Progress goes out at most this often per job: a fast run reports none, a long one ten times a second. */
-export const PROGRESS_EVERY_MS = 100;
+const PROGRESS_EVERY_MS = 100;
 
 const CLOCK_EVERY_STEPS = 4;
 
