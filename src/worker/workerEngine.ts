@@ -1,18 +1,24 @@
 import { proxy, wrap, type Endpoint, type Remote } from 'comlink';
 import type { EngineHostApi } from './engineHost';
-import type { Engine, EngineHello, JobInput, JobKind, JobOptions, JobOutcome, JobValue } from './types';
+import type { Engine, EngineHello, JobInput, JobKind, JobOptions, JobOutcome, JobProgress, JobValue } from './types';
 
 /** What the engine needs of a worker: a message endpoint that can fail and be terminated. */
 export type WorkerLike = Endpoint & { terminate(): void };
 
 const newWorker = (): WorkerLike => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
 
+/**
+ * A worker with jobs that has said nothing for this long is taken for dead (a worker the browser killed,
+ * out of memory, may not fire any event). A working one reports progress ten times a second.
+ */
+export const STALL_LIMIT_MS = 30_000;
+
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * One engine in its own Web Worker (created on first use, never at import time). A worker that fails
- * (an uncaught error, a message it cannot read) is terminated: every job it had answers `failed` with
- * `crashed: true`, and the engine is dead, for its pool to replace.
+ * (an uncaught error, a message it cannot read) or falls silent with jobs in hand is terminated: every job
+ * it had answers `failed` with `crashed: true`, and the engine is dead, for its pool to replace.
  */
 export class WorkerEngine implements Engine {
   private worker: WorkerLike | null = null;
@@ -21,8 +27,13 @@ export class WorkerEngine implements Engine {
   private readonly hellos = new Set<(error: Error) => void>();
   private nextId = 0;
   private deadReason: string | null = null;
+  private lastHeardAt = 0;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly createWorker: () => WorkerLike = newWorker) {}
+  constructor(
+    private readonly createWorker: () => WorkerLike = newWorker,
+    private readonly stallLimitMs = STALL_LIMIT_MS,
+  ) {}
 
   /** Why the worker died, or null while it is alive. */
   get dead(): string | null {
@@ -77,22 +88,53 @@ export class WorkerEngine implements Engine {
       const onAbort = () => void remote.cancel(id).catch(() => {});
       const settle = (outcome: JobOutcome<JobValue<K>>) => {
         if (!this.pending.delete(id)) return;
+        this.heard();
         signal?.removeEventListener('abort', onAbort);
         resolve(outcome);
       };
+      if (this.pending.size === 0) this.heard();
       this.pending.set(id, settle as (outcome: JobOutcome<never>) => void);
+      this.watch();
       signal?.addEventListener('abort', onAbort, { once: true });
-      remote.start(id, kind, input, options.priority ?? 'interactive', onProgress ? proxy(onProgress) : undefined).then(
+      // Progress doubles as the worker's heartbeat.
+      const progress = proxy((p: JobProgress) => {
+        this.heard();
+        onProgress?.(p);
+      });
+      remote.start(id, kind, input, options.priority ?? 'interactive', progress).then(
         (outcome) => settle(outcome as JobOutcome<JobValue<K>>),
         (e: unknown) => settle({ status: 'failed', message: messageOf(e), crashed: false }),
       );
     });
   }
 
+  private heard(): void {
+    this.lastHeardAt = performance.now();
+  }
+
+  /** While jobs are in hand, checks now and then that the worker still speaks. */
+  private watch(): void {
+    if (this.watchdog !== undefined) return;
+    this.watchdog = setInterval(
+      () => {
+        if (this.pending.size === 0) return this.unwatch();
+        if (performance.now() - this.lastHeardAt > this.stallLimitMs)
+          this.crash(`the engine's worker stopped answering for ${this.stallLimitMs / 1000} s`);
+      },
+      Math.min(5000, this.stallLimitMs / 2),
+    );
+  }
+
+  private unwatch(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
+  }
+
   /** The worker is gone: its jobs fail as crashed, waiting hellos are refused. */
   crash(reason: string): void {
     if (this.deadReason) return;
     this.deadReason = reason;
+    this.unwatch();
     this.worker?.terminate();
     for (const settle of [...this.pending.values()])
       settle({ status: 'failed', message: reason, crashed: true } as never);
@@ -105,6 +147,7 @@ export class WorkerEngine implements Engine {
     for (const settle of [...this.pending.values()]) settle({ status: 'cancelled' } as never);
     this.pending.clear();
     this.deadReason ??= 'the engine was shut down';
+    this.unwatch();
     for (const reject of this.hellos) reject(new Error(this.deadReason));
     this.hellos.clear();
     this.worker?.terminate();

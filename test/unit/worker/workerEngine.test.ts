@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../src/engine/run';
-import { WorkerEngine } from '../../../src/worker/workerEngine';
+import { WorkerEngine, type WorkerLike } from '../../../src/worker/workerEngine';
 import { fakeWorker, type FakeWorker } from '../../support/fakeWorker';
 
 const small = { vm: { memoryMiB: 512, usedMiB: 256 }, workload: { wssMiB: 64 } };
@@ -92,5 +92,28 @@ describe('the engine in a worker (behind comlink)', () => {
     expect(workers[0].terminated).toBe(true);
     expect(e.dead).toMatch(/out of memory/);
     expect((await e.start('run', small)).status).toBe('failed');
+  });
+
+  it('a worker that falls silent with a job in hand is taken for dead; a busy one that reports is not', async () => {
+    const silent: WorkerLike = {
+      postMessage: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      terminate: () => {},
+    };
+    const dead = new WorkerEngine(() => silent, 200);
+    expect(await dead.start('run', small)).toEqual({
+      status: 'failed',
+      message: "the engine's worker stopped answering for 0.2 s",
+      crashed: true,
+    });
+    const busy = new WorkerEngine(fakeWorker, 1500);
+    const a = new AbortController();
+    const long = busy.start('run', slow, { signal: a.signal });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(busy.dead).toBeNull();
+    a.abort();
+    expect(await long).toEqual({ status: 'cancelled' });
+    busy.dispose();
   });
 });
