@@ -4,8 +4,8 @@ import type { FieldChange, FieldPath } from '../../state/fieldPaths';
 import { shownRun } from '../../state/runs';
 import { useWorkspaceContext } from '../../state/WorkspaceContext';
 
-/** A burst of key presses on one control is one gesture; this long without a key ends it. */
-export const KEY_GESTURE_IDLE_MS = 1000;
+/** A burst of key presses on one control is one gesture; this long without a key (or leaving the control) ends it. */
+export const KEY_GESTURE_IDLE_MS = 2000;
 
 /** Keys with which a slider or switch changes its value (others, like Tab, do not start a gesture). */
 const VALUE_KEYS = new Set([
