@@ -17,6 +17,7 @@ export {
   INTERVENTION_PATHS,
   NOT_LIVE_RESPONSES,
   PREPAGING,
+  PROFILES,
   SCENARIO_VERSION,
   STOP_RULES,
   STRATEGIES,
@@ -26,6 +27,7 @@ export {
   type FaultKind,
   type Intervention,
   type InterventionPath,
+  type Profile,
   type Scenario,
   type ScenarioInput,
   type StopRule,
@@ -46,6 +48,9 @@ export {
 export { applyPreset, WORKLOAD_PRESET_DEFINITIONS, type PresetDefinition } from './scenario/presets';
 export { scenarioFields, type FieldInfo } from './scenario/fields';
 export { setField } from './scenario/setField';
+export { applyProfile } from './scenario/profile';
+export { fieldLabel, messageLines, previewValue, quoteText } from './scenario/preview';
+export { repairScenario, replacementNote } from './scenario/repair';
 export { SCENARIO_FORMAT } from './scenario/versions';
 export {
   checkFormat,
@@ -74,9 +79,22 @@ export type {
   Summary,
   Trace,
   TraceEvent,
+  TraceOrigin,
 } from './trace/types';
 export { PHASE_CODES, SAMPLE_COLUMNS, TRACE_FORMAT } from './trace/types';
 export { TRACE_FORMAT_VERSION, TRACE_VERSIONS } from './trace/versions';
 export { readTrace, type TraceReadResult } from './trace/readTrace';
 export { traceJsonChunks, traceToJson } from './trace/serialize';
 export { HEAT_BAND_COUNT, HEAT_BAND_NAMES, HeatBand } from './memory/pageState';
+
+// Real migrations: QEMU QMP records read, replayed as traces, and fitted.
+export { importQmp, type ImportResult, RECORD_HAS_NO_HEATMAP } from './replay/importQmp';
+export {
+  fitRecord,
+  type FitOutcome,
+  type FitResult,
+  type FitFigures,
+  type FitErrors,
+  type FitOverrides,
+} from './replay/fit';
+export { parseQmp, type QmpRecord, type QmpProblem } from './replay/qmp';

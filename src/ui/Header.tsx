@@ -4,6 +4,7 @@ import { fieldDef, type ChoiceField } from '../state/fields';
 import { labState } from '../state/runs';
 import * as t from '../state/transitions';
 import { useWorkspace, useWorkspaceContext } from '../state/WorkspaceContext';
+import { AboutButton } from './about/AboutButton';
 import { ActionButton } from './actions/ActionButton';
 import { useFieldChange } from './controls/useFieldChange';
 import { EngineStatus } from './EngineStatus';
@@ -87,6 +88,7 @@ export function Header() {
         <ActionButton action="copyLink" />
         <ActionButton action="resetAll" />
         <ShortcutSheet />
+        <AboutButton />
         <EngineStatus engine={pool} lab={lab} />
       </div>
       <SharePopover />

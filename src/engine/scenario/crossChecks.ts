@@ -1,3 +1,4 @@
+import { previewValue } from './preview';
 import type { ScenarioProblem } from './validate';
 
 type Raw = Record<string, unknown>;
@@ -26,6 +27,29 @@ export function crossFieldProblems(
   atMost('vm.usedMiB', vm.usedMiB, memoryMiB, 'vm.memoryMiB');
   atMost('vm.freeMiB', vm.freeMiB, usedMiB, 'vm.usedMiB');
   atMost('workload.wssMiB', workload.wssMiB, memoryMiB, 'vm.memoryMiB');
+  // Dynamic rate limiting sets a rate per whole pass; QEMU's loop has no passes to set it for.
+  const adaptive = obj(raw.network).adaptiveMinMbps;
+  if (typeof adaptive === 'number' && adaptive > 0 && (obj(raw.precopy).stopRule ?? 'qemu') === 'qemu')
+    problems.push({
+      field: 'network.adaptiveMinMbps',
+      value: adaptive,
+      allowed: '0 under precopy.stopRule qemu',
+      message: `network.adaptiveMinMbps: ${adaptive} needs whole passes (precopy.stopRule xen, xen-legacy or no-progress); allowed: 0 under qemu`,
+    });
+  if (raw.profile === 'qemu') {
+    const precopy = obj(raw.precopy);
+    const qemuOnly = (field: string, value: unknown, allowed: string) =>
+      problems.push({
+        field,
+        value,
+        allowed,
+        message: `${field}: ${JSON.stringify(value)} contradicts profile qemu; allowed: ${allowed}`,
+      });
+    if (typeof precopy.maxIterations === 'number' && precopy.maxIterations !== 0)
+      qemuOnly('precopy.maxIterations', precopy.maxIterations, '0 (QEMU has no round cap)');
+    if (precopy.stopRule !== undefined && precopy.stopRule !== 'qemu')
+      qemuOnly('precopy.stopRule', precopy.stopRule, 'qemu');
+  }
   if (Array.isArray(workload.phases))
     workload.phases.forEach((phase, i) =>
       atMost(`workload.phases.${i}.wssMiB`, obj(phase).wssMiB, memoryMiB, 'vm.memoryMiB'),
@@ -34,7 +58,7 @@ export function crossFieldProblems(
     raw.interventions.forEach((entry, i) => {
       const iv = obj(entry);
       const field = `interventions.${i}.value`;
-      const path = String(iv.path ?? '');
+      const path = typeof iv.path === 'string' ? iv.path : '';
       const expected = path === 'workload.pattern' ? 'string' : path === 'precopy.autoConverge' ? 'boolean' : 'number';
       const ok = expected === 'number' ? typeof iv.value === 'number' && iv.value >= 0 : typeof iv.value === expected;
       if (!ok && path)
@@ -43,7 +67,7 @@ export function crossFieldProblems(
           value: iv.value,
           allowed:
             expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern',
-          message: `${field}: ${JSON.stringify(iv.value)} does not fit ${path}; allowed: ${expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern'}`,
+          message: `${field}: ${previewValue(iv.value)} does not fit ${path}; allowed: ${expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern'}`,
         });
       if (path === 'workload.wssMiB') atMost(field, iv.value, memoryMiB, 'vm.memoryMiB');
     });

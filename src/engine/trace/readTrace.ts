@@ -71,10 +71,10 @@ const event = z.looseObject({ tMs: num, kind: z.string() });
 const samples = z.object({
   stepMs: num.positive(),
   columns: z.object(
-    Object.fromEntries(SAMPLE_COLUMNS.map((c) => [c, numbers('numbers')])) as Record<
-      SampleColumn,
-      ReturnType<typeof numbers>
-    >,
+    // NaN only where a record said it did not measure the figure (see restoreUnrecorded).
+    Object.fromEntries(
+      SAMPLE_COLUMNS.map((c) => [c, numbers('numbers', (n) => (!Number.isFinite(n) ? Number.isNaN(n) : true))]),
+    ) as Record<SampleColumn, ReturnType<typeof numbers>>,
   ),
 });
 
@@ -91,6 +91,7 @@ const traceFile = z.object({
   format: z.literal(TRACE_FORMAT),
   formatVersion: z.number().int(),
   engineVersion: z.string(),
+  origin: z.looseObject({ kind: z.string(), unrecorded: z.array(z.string()).optional() }).optional(),
   scenario: z.unknown(),
   summary,
   phases: z.array(phase),
@@ -104,6 +105,40 @@ const traceFile = z.object({
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const MAX_LISTED = 5;
+
+const nanForNull = (v: unknown) => (v === null ? NaN : v);
+
+/**
+ * JSON writes NaN as null. A record names the figures it does not hold (`origin.unrecorded`:
+ * `samples.vmSpeedPct`, `summary.faultStallMs`, `rounds.writes`); those come back as NaN, and only those.
+ */
+function restoreUnrecorded(doc: Record<string, unknown>): Record<string, unknown> {
+  const origin = doc.origin as { unrecorded?: unknown } | undefined;
+  const unrecorded = Array.isArray(origin?.unrecorded) ? origin.unrecorded.filter((u) => typeof u === 'string') : [];
+  if (unrecorded.length === 0) return doc;
+  const out: Record<string, unknown> = { ...doc };
+  const patch = (key: string, fix: (value: Record<string, unknown>) => Record<string, unknown>) => {
+    if (isObject(out[key])) out[key] = fix(out[key] as Record<string, unknown>);
+  };
+  const roundsFix = (rounds: unknown, field: string) =>
+    Array.isArray(rounds) ? rounds.map((r) => (isObject(r) ? { ...r, [field]: nanForNull(r[field]) } : r)) : rounds;
+  for (const path of unrecorded) {
+    const [section, field] = path.split('.');
+    if (!field) continue;
+    if (section === 'summary') patch('summary', (sm) => ({ ...sm, [field]: nanForNull(sm[field]) }));
+    else if (section === 'samples')
+      patch('samples', (sa) =>
+        isObject(sa.columns) && Array.isArray(sa.columns[field])
+          ? { ...sa, columns: { ...sa.columns, [field]: (sa.columns[field] as unknown[]).map(nanForNull) } }
+          : sa,
+      );
+    else if (section === 'rounds') {
+      out.rounds = roundsFix(out.rounds, field);
+      patch('summary', (sm) => ({ ...sm, rounds: roundsFix(sm.rounds, field) }));
+    }
+  }
+  return out;
+}
 
 function describe(error: z.ZodError): string {
   const lines = error.issues.slice(0, MAX_LISTED).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
@@ -160,10 +195,11 @@ export function readTrace(input: unknown): TraceReadResult {
   const migrated = migrate(doc, version, TRACE_VERSIONS);
   if (!migrated.ok) return { ok: false, message: `this trace cannot be read: ${migrated.message}` };
 
-  const parsed = traceFile.safeParse(migrated.doc);
+  const restored = restoreUnrecorded(migrated.doc);
+  const parsed = traceFile.safeParse(restored);
   if (!parsed.success) return { ok: false, message: `this trace is malformed: ${describe(parsed.error)}` };
-  // The document itself, checked (zod would reorder keys and drop nothing, but the file's order is kept).
-  const t = migrated.doc as z.infer<typeof traceFile>;
+  // The document itself, checked (zod would reorder keys; the file's order is kept).
+  const t = restored as z.infer<typeof traceFile>;
   const problem = consistencyProblem(t);
   if (problem) return { ok: false, message: `this trace is malformed: ${problem}` };
   const scenario = parseScenario(t.scenario);

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readTrace } from '../../../src/engine/trace/readTrace';
 import { traceJsonChunks, traceToJson } from '../../../src/engine/trace/serialize';
 import { TRACE_FORMAT_VERSION } from '../../../src/engine/trace/versions';
+import { importQmp } from '../../../src/engine/replay/importQmp';
 import { runScenario } from '../../../src/engine/run';
+import { traceText } from '../../support/traces';
 
 const trace = runScenario({ vm: { memoryMiB: 256, usedMiB: 128 }, workload: { wssMiB: 32, writeRateMiBps: 20 } });
 
@@ -60,6 +62,23 @@ describe('the saved trace', () => {
       expect(back.trace.heatmap).toBeUndefined();
       expect(back.trace.lifecycle).toBeUndefined();
     }
+  });
+
+  it('a replayed QEMU record saved and read back keeps its figures, unrecorded ones as NaN', () => {
+    const imported = importQmp(traceText('rand_ws128_r5k_m512_bw64_dt300.jsonl'));
+    if (!('trace' in imported)) throw new Error('the record did not import');
+    const record = imported.trace;
+    expect(record.heatmap).toBeUndefined();
+    const back = readTrace(traceToJson(record));
+    if (!back.ok) throw new Error(back.message);
+    expect(back.trace.summary).toEqual(record.summary);
+    expect(Number.isNaN(back.trace.summary.faultStallMs)).toBe(true);
+    expect(Number.isNaN(back.trace.samples.columns.vmSpeedPct[0])).toBe(true);
+    expect(back.trace.origin).toEqual(record.origin);
+    // A null anywhere the record did not say it left out is still refused.
+    const doc = JSON.parse(traceToJson(record));
+    doc.samples.columns.tMs[1] = null;
+    expect(readTrace(doc)).toMatchObject({ ok: false, message: expect.stringMatching(/samples\.columns\.tMs/) });
   });
 
   it('a trace written before traces named their format (version 0) is lifted to the current version', () => {
