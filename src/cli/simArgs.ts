@@ -18,8 +18,7 @@ export const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario
   --profile NAME     ${PROFILES.join(' or ')}: qemu gives QEMU's semantics (no round cap, total time from migrate)
   --fit RECORD       fit the simulator to a QEMU QMP record; prints measured, predicted, errors and the scenario
   --set key=value    set one field, e.g. --set network.linkMbps=10000 (repeatable, applied in order)
-  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json,
-                     in the versioned "brownout-trace" format the app reads back`;
+  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json as a versioned "brownout-trace" the app reads back`;
 
 /** What the command line asks for: help, a run of a valid scenario, or a refusal (exit code 2) with its lines. */
 export type SimRequest =

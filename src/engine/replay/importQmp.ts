@@ -19,6 +19,8 @@ export const UNRECORDED = [
   'samples.vmSpeedPct',
   'rounds.writes',
   'rounds.writeRatePagesPerSec',
+  // A round the record never saw the next sync of (the last one) has no count of pages dirtied during it.
+  'rounds.newlyDirtiedPages',
   'summary.faultStallMs',
   'summary.vmLostSeconds',
   'summary.linkSharePct',
