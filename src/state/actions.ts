@@ -2,7 +2,7 @@ import { WORKLOAD_PRESET_DEFINITIONS, WORKLOAD_PRESETS, type WorkloadPreset } fr
 import { EDIT } from './changes';
 import { shownRun } from './runs';
 import * as t from './transitions';
-import { encodeLink } from './urlCodec';
+import { workspaceQuery } from './workspaceLink';
 import type { WorkspaceState, WorkspaceStore } from './workspace';
 
 /** What actions may use from outside the store: the page's address (for links) and the clipboard. */
@@ -34,7 +34,7 @@ const hasResult = (s: WorkspaceState) => shownRun(s) !== null;
 
 /** The address of the scenario on screen (and the playhead), to share. */
 const linkTo = (s: WorkspaceState, location: ActionEnv['location']) =>
-  `${location.origin}${location.pathname}?${encodeLink(s.scenario, s.playhead.tMs)}`;
+  `${location.origin}${location.pathname}?${workspaceQuery(s)}`;
 
 const presetActions: ActionDef[] = WORKLOAD_PRESETS.filter(
   (p): p is Exclude<WorkloadPreset, 'custom'> => p !== 'custom',

@@ -1,6 +1,7 @@
 import type { Scenario } from '../engine';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { loadSavedScenario } from './persistence';
+import { readView } from './appViews';
 import { decodeLink } from './urlCodec';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -15,11 +16,14 @@ export function bootWorkspace(search: string, storage: Storage | undefined): Wor
   const store = createWorkspaceStore(scenario);
   if (link?.tMs !== null && link?.tMs !== undefined)
     store.setState({ playhead: { ...store.getState().playhead, tMs: link.tMs } });
-  if (link && link.problems.length > 0)
+  const view = readView(link?.extras.view);
+  store.setState({ view: view.view });
+  const problems = [...(link?.problems ?? []), ...(view.problem ? [view.problem] : [])];
+  if (problems.length > 0)
     store.getState().notify({
       tone: 'warning',
       title: 'This link could not be read in full',
-      lines: link.problems,
+      lines: problems,
     });
   return store;
 }

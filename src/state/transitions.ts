@@ -68,6 +68,12 @@ export const unpinBaseline: Transition = (s) => (s.baselineHeld ? { baselineHeld
 /** "?": opens the shortcut sheet, or closes it when it is open. */
 export const toggleSheet: Transition = (s) => ({ sheetOpen: !s.sheetOpen });
 
+/** Opens a top-level view (the header's entries, a link's `view=`). */
+export const openView =
+  (view: WorkspaceState['view']): Transition =>
+  (s) =>
+    s.view === view ? null : { view };
+
 export const closeShare: Transition = (s) => (s.share ? { share: null } : null);
 
 /** Escape: closes the shortcut sheet, else the share box, else the explanation. */

@@ -9,6 +9,7 @@ import {
   type Scenario,
 } from '../engine';
 import { DEFAULT_SCENARIO } from './defaultScenario';
+import { isLinkExtra, LINK_EXTRAS, type LinkExtras } from './linkExtras';
 import { LINK_VERSION, migrateLinkParams } from './linkVersions';
 import { getPath } from './paths';
 
@@ -31,7 +32,7 @@ function encodeValue(value: unknown): string {
   return String(value);
 }
 
-export function encodeLink(scenario: Scenario, tMs?: number): string {
+export function encodeLink(scenario: Scenario, tMs?: number, extras: LinkExtras = {}): string {
   const params = new URLSearchParams();
   params.set('v', String(LINK_VERSION));
   for (const path of LEAF_FIELDS) {
@@ -40,6 +41,7 @@ export function encodeLink(scenario: Scenario, tMs?: number): string {
   }
   for (const iv of scenario.interventions) params.append('iv', `${iv.atMs}:${iv.path}:${iv.value}`);
   if (tMs !== undefined) params.set('t', String(Math.round(tMs)));
+  for (const name of LINK_EXTRAS) if (extras[name] !== undefined) params.set(name, extras[name]);
   // Keep the dots and colons readable: URLSearchParams would escape the colons.
   return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
 }
@@ -49,6 +51,8 @@ export interface DecodedLink {
   tMs: number | null;
   /** What was wrong with the link, one line each; empty when it was fine. */
   problems: string[];
+  /** The parameters that are not scenario fields (see linkExtras), as written. */
+  extras: LinkExtras;
 }
 
 /** An `iv` parameter as a message names it: as written when short and plain, else quoted and cut. */
@@ -95,6 +99,7 @@ export function decodeLink(search: string): DecodedLink | null {
       return {
         scenario: DEFAULT_SCENARIO,
         tMs: null,
+        extras: {},
         problems: [
           `the link uses format version ${quoteText(version)}, ${migrated.why}: the default scenario was loaded instead`,
         ],
@@ -115,6 +120,7 @@ export function decodeLink(search: string): DecodedLink | null {
   /** Fields whose text could not be read: their default is named once the scenario is known. */
   const unread: { path: string; problem: string }[] = [];
   let tMs: number | null = null;
+  const extras: LinkExtras = {};
   const entries = [...params];
   const lastIndex = new Map(entries.map(([key], i) => [key, i]));
   entries.forEach(([key, raw], i) => {
@@ -124,6 +130,10 @@ export function decodeLink(search: string): DecodedLink | null {
       if (raw.trim() !== '' && Number.isFinite(t) && t >= 0) tMs = t;
       else
         problems.push(`t: ${quoteText(raw)} is not a playhead time in ms (0 or more); the playhead starts at the end`);
+      return;
+    }
+    if (isLinkExtra(key)) {
+      extras[key] = raw;
       return;
     }
     if (key === 'iv') {
@@ -156,5 +166,5 @@ export function decodeLink(search: string): DecodedLink | null {
   });
   for (const { path, problem } of unread) problems.push(`${problem}; ${replacementNote(scenario, path.split('.'))}`);
   problems.push(...notes);
-  return { scenario, tMs, problems: messageLines(problems) };
+  return { scenario, tMs, extras, problems: messageLines(problems) };
 }

@@ -1,18 +1,19 @@
 import type { WorkspaceStore } from './workspace';
-import { encodeLink } from './urlCodec';
+import { workspaceQuery } from './workspaceLink';
 
-/** Mirrors the scenario (and, when paused, the playhead) into the address bar without adding history entries. */
+/** Mirrors the scenario, the view (and, when paused, the playhead) into the address bar without adding history entries. */
 export function syncUrl(store: WorkspaceStore, win: Window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
     timer = undefined;
-    const { scenario, playhead } = store.getState();
-    win.history.replaceState(null, '', `${win.location.pathname}?${encodeLink(scenario, playhead.tMs)}`);
+    win.history.replaceState(null, '', `${win.location.pathname}?${workspaceQuery(store.getState())}`);
   };
   // Waits for a pause in changes: browsers make replaceState slow when it is called in bursts.
   const unsubscribe = store.subscribe((state, prev) => {
     const changed =
-      state.scenario !== prev.scenario || (!state.playhead.playing && state.playhead.tMs !== prev.playhead.tMs);
+      state.scenario !== prev.scenario ||
+      state.view !== prev.view ||
+      (!state.playhead.playing && state.playhead.tMs !== prev.playhead.tMs);
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(write, 300);

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario, Trace } from '../engine';
 import type { JobProgress } from '../worker/types';
+import { DEFAULT_VIEW, type AppViewKey } from './appViews';
 import { EDIT, type Change } from './changes';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
@@ -48,6 +49,8 @@ export interface WorkspaceState extends RunsState {
   sheetOpen: boolean;
   /** The link being shared, and whether it reached the clipboard. */
   share: { url: string; copied: boolean } | null;
+  /** The top-level view on screen (the lab, or a view listed in appViews). */
+  view: AppViewKey;
 }
 
 export interface WorkspaceActions {
@@ -120,6 +123,7 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       notices: [],
       sheetOpen: false,
       share: null,
+      view: DEFAULT_VIEW,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { AppViewKey } from '../state/appViews';
 import { bootWorkspace } from '../state/bootWorkspace';
 import type { EngineService } from '../state/engineService';
 import { connectLabRunner, type LabRunner } from '../state/labRunner';
 import { persistScenario } from '../state/persistence';
 import { syncUrl } from '../state/urlSync';
-import { WorkspaceContext, type WorkspaceContextValue } from '../state/WorkspaceContext';
+import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../state/WorkspaceContext';
 import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
 import { ControlsPanel } from './controls/ControlsPanel';
@@ -58,19 +59,34 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
   }, [store, pool]);
   return (
     <WorkspaceContext.Provider value={value}>
-      <LabScreen />
+      <AppScreen />
     </WorkspaceContext.Provider>
   );
 }
 
-function LabScreen() {
+/** What each top-level view (appViews) shows under the header. */
+const SCREENS: Record<AppViewKey, () => ReactNode> = {
+  lab: () => <LabScreen />,
+};
+
+/** The header and notices, then the view the header (or the link) picked. */
+function AppScreen() {
   usePlaybackClock();
   useActionKeys();
-  const { run, baseline, stale } = useLabView();
+  const view = useWorkspace((s) => s.view);
   return (
     <div className="app">
       <Header />
       <Notices />
+      {SCREENS[view]()}
+    </div>
+  );
+}
+
+function LabScreen() {
+  const { run, baseline, stale } = useLabView();
+  return (
+    <>
       <RunStatus />
       <main className="lab">
         <ControlsPanel />
@@ -82,6 +98,6 @@ function LabScreen() {
           <PlaybackBar run={run} />
         </section>
       </main>
-    </div>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { ActionButton } from './actions/ActionButton';
 import { useFieldChange } from './controls/useFieldChange';
 import { EngineStatus } from './EngineStatus';
 import { ShortcutSheet } from './playback/ShortcutSheet';
+import { ViewNav } from './ViewNav';
 
 const PRESET = fieldDef('workload.preset') as ChoiceField<'workload.preset'>;
 const STRATEGY = fieldDef('strategy') as ChoiceField<'strategy'>;
@@ -82,6 +83,7 @@ export function Header() {
   return (
     <header className="app-header">
       <h1>Brownout</h1>
+      <ViewNav />
       <PresetPicker />
       <StrategyPicker />
       <div className="header-actions">
