@@ -4,8 +4,7 @@
  * the fitted scenario, and how the guest's writing was estimated. Bad input exits 2 with the line and field.
  */
 import { readFileSync } from 'node:fs';
-import { fitRecord, type FitOverrides } from '../engine/replay/fit';
-import { parseQmp } from '../engine/replay/qmp';
+import { fitRecord, parseQmp, type FitOverrides } from '../engine';
 
 export type FitCommandResult = { ok: true; json: string } | { ok: false; lines: string[] };
 

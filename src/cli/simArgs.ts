@@ -1,15 +1,16 @@
-import { applyPreset } from '../engine/scenario/presets';
-import { applyProfile } from '../engine/scenario/profile';
-import { messageLines, quoteText } from '../engine/scenario/preview';
 import {
+  applyPreset,
+  applyProfile,
+  messageLines,
+  parseScenario,
   PROFILES,
+  quoteText,
+  setField,
   WORKLOAD_PRESETS,
   type Profile,
   type Scenario,
   type WorkloadPreset,
-} from '../engine/scenario/schema';
-import { setField } from '../engine/scenario/setField';
-import { parseScenario } from '../engine/scenario/validate';
+} from '../engine';
 
 export const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario FILE] [--profile NAME] [--set key=value]... [--trace OUT.json], or -- --fit RECORD.jsonl [--set key=value]...
   --preset NAME      workload preset: ${WORKLOAD_PRESETS.filter((p) => p !== 'custom').join(', ')}
@@ -17,7 +18,7 @@ export const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario
   --profile NAME     ${PROFILES.join(' or ')}: qemu gives QEMU's semantics (no round cap, total time from migrate)
   --fit RECORD       fit the simulator to a QEMU QMP record; prints measured, predicted, errors and the scenario
   --set key=value    set one field, e.g. --set network.linkMbps=10000 (repeatable, applied in order)
-  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json`;
+  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json as a versioned "brownout-trace" the app reads back`;
 
 /** What the command line asks for: help, a run of a valid scenario, or a refusal (exit code 2) with its lines. */
 export type SimRequest =

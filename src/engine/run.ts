@@ -21,7 +21,8 @@ import { failureSentence } from './trace/failures';
 import { buildLifecycle } from './trace/lifecycle';
 import { Recorder, type Probe } from './trace/recorder';
 import { buildSummary, type RunVerdict } from './trace/summary';
-import { PHASE_CODES, type PhaseKind, type Trace } from './trace/types';
+import { PHASE_CODES, TRACE_FORMAT, type PhaseKind, type SimulatedTrace } from './trace/types';
+import { TRACE_FORMAT_VERSION } from './trace/versions';
 import { mbpsToBytesPerMs } from './units';
 import { ENGINE_VERSION } from './version';
 
@@ -239,7 +240,7 @@ export class MigrationRun {
   }
 
   /** Runs to the end and returns the trace. */
-  runToEnd(): Trace {
+  runToEnd(): SimulatedTrace {
     while (!this.finished) this.step();
     return this.trace();
   }
@@ -446,10 +447,10 @@ export class MigrationRun {
     };
   }
 
-  private finalTrace: Trace | null = null;
+  private finalTrace: SimulatedTrace | null = null;
 
   /** The finished run's trace. */
-  trace(): Trace {
+  trace(): SimulatedTrace {
     if (!this.finished) throw new Error('the run has not finished');
     if (this.finalTrace) return this.finalTrace;
     const recorded = this.recorder.finish(this.state.tMs, this.probe());
@@ -465,6 +466,8 @@ export class MigrationRun {
     // Stable: events at the same time keep the order they happened in.
     events.sort((a, b) => a.tMs - b.tMs);
     this.finalTrace = {
+      format: TRACE_FORMAT,
+      formatVersion: TRACE_FORMAT_VERSION,
       engineVersion: ENGINE_VERSION,
       scenario: this.scenario,
       summary,
@@ -486,6 +489,6 @@ export class MigrationRun {
 }
 
 /** Runs a scenario from start to finish: scenario in, trace out. */
-export function runScenario(input: Scenario | ScenarioInput, options?: RunOptions): Trace {
+export function runScenario(input: Scenario | ScenarioInput, options?: RunOptions): SimulatedTrace {
   return new MigrationRun(input, options).runToEnd();
 }

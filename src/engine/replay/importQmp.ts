@@ -1,4 +1,5 @@
-import type { HeatmapFrames, LifecycleStep, Phase, Round, Summary, Trace } from '../trace/types';
+import { TRACE_FORMAT, type LifecycleStep, type Phase, type Round, type Summary, type Trace } from '../trace/types';
+import { TRACE_FORMAT_VERSION } from '../trace/versions';
 import { bytesPerMsToMbps } from '../units';
 import { ENGINE_VERSION } from '../version';
 import { fitScenario } from './fitScenario';
@@ -8,9 +9,8 @@ import { recordEvents, recordPhases, recordSamples } from './replayTimeline';
 import { syncIntervals, syncTimes } from './syncs';
 
 /**
- * A record has no per-page data: its trace carries an empty heatmap (no frames, no cells), and
- * `origin.unrecorded` lists it with every figure QEMU does not report. (When traces get optional
- * sections, this becomes "no heatmap section".)
+ * A record has no per-page data: its trace has no heatmap section, and `origin.unrecorded` lists it with
+ * every figure QEMU does not report.
  */
 export const RECORD_HAS_NO_HEATMAP = 'heatmap';
 /** Figures a QMP record does not hold; they are NaN in a replayed trace. */
@@ -19,6 +19,8 @@ export const UNRECORDED = [
   'samples.vmSpeedPct',
   'rounds.writes',
   'rounds.writeRatePagesPerSec',
+  // A round the record never saw the next sync of (the last one) has no count of pages dirtied during it.
+  'rounds.newlyDirtiedPages',
   'summary.faultStallMs',
   'summary.vmLostSeconds',
   'summary.linkSharePct',
@@ -61,6 +63,8 @@ export function importQmp(text: string): ImportResult {
   const rounds = recordRounds(record, phases);
   const summary = recordSummary(record, phases, rounds);
   const trace: Trace = {
+    format: TRACE_FORMAT,
+    formatVersion: TRACE_FORMAT_VERSION,
     engineVersion: ENGINE_VERSION,
     origin: { kind: 'qemu-record', lines: record.lines, unrecorded: UNRECORDED },
     scenario: fitted.scenario,
@@ -70,20 +74,8 @@ export function importQmp(text: string): ImportResult {
     rounds,
     events: recordEvents(record, endMs),
     samples: recordSamples(record, phases),
-    heatmap: noHeatmap(record),
   };
   return { trace, record };
-}
-
-function noHeatmap(r: QmpRecord): HeatmapFrames {
-  return {
-    pageCount: recordPages(r),
-    pageBytes: r.pageSizeBytes,
-    pagesPerCell: 0,
-    cells: 0,
-    frameTimesMs: new Float64Array(0),
-    data: new Uint8Array(0),
-  };
 }
 
 /** The record's counters where a round begins or ends. */

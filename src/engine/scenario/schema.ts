@@ -1,11 +1,13 @@
 import * as z from 'zod';
+import { currentVersion } from '../versioning';
+import { SCENARIO_FORMAT } from './versions';
 
 /**
  * The public scenario format: one schema shared by the engine, the CLI, the URL and the docs.
  * Every number says its unit in its name; ranges here are the ranges the app and the CLI accept.
- * Bump SCENARIO_VERSION when a field changes meaning, and teach `migrateScenario` the old form.
+ * When a field changes meaning, append a migration to SCENARIO_FORMAT (./versions.ts): the version follows.
  */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = currentVersion(SCENARIO_FORMAT);
 
 const int = (min: number, max: number, fallback: number, text: string) =>
   z.number().int().min(min).max(max).default(fallback).describe(text);

@@ -2,7 +2,8 @@ import type * as z from 'zod';
 import { crossFieldProblems } from './crossChecks';
 import { fieldLabel, previewValue } from './preview';
 import { WORKLOAD_PRESET_DEFINITIONS } from './presets';
-import { scenarioSchema, type Scenario } from './schema';
+import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
+import { migrateScenarioDoc } from './versions';
 
 /** One thing wrong with a scenario, in words a person can act on. */
 export interface ScenarioProblem {
@@ -123,7 +124,20 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Validates a scenario and fills in defaults; never throws. */
 export function parseScenario(input: unknown): ScenarioResult {
-  input = withRelativeDefaults(input ?? {});
+  const migrated = migrateScenarioDoc(input ?? {});
+  if (!migrated.ok)
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'version',
+          value: valueAt(input, ['version']),
+          allowed: `${SCENARIO_VERSION}`,
+          message: `version: ${migrated.message}`,
+        },
+      ],
+    };
+  input = withRelativeDefaults(migrated.doc);
   const result = scenarioSchema.safeParse(input);
   // One line per field and message: zod may report one value twice (too large and not whole).
   const described = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));

@@ -322,21 +322,34 @@ export interface HeatmapFrames {
 }
 
 /**
- * Where a trace came from. A replayed QEMU record has no per-page data (no heatmap frames) and leaves the
+/**
+ * Where a trace came from. A replayed QEMU record has no per-page data (no heatmap section) and leaves the
  * figures it does not record as NaN; `unrecorded` names them so a view can say so instead of drawing them.
  */
 export type TraceOrigin = { kind: 'simulation' } | { kind: 'qemu-record'; lines: number; unrecorded: string[] };
 
+/**
+ * One run's record. Saved as JSON it carries its format and version (see ./versions.ts, ./readTrace.ts).
+ * Sections a record may lack are optional: a replayed real migration has no per-page heatmap.
+ */
 export interface Trace {
+  format: typeof TRACE_FORMAT;
+  formatVersion: number;
   engineVersion: string;
   /** Absent for simulated runs. */
   origin?: TraceOrigin;
   scenario: Scenario;
   summary: Summary;
   phases: Phase[];
-  lifecycle: LifecycleStep[];
+  lifecycle?: LifecycleStep[];
   rounds: Round[];
   events: TraceEvent[];
   samples: Samples;
-  heatmap: HeatmapFrames;
+  heatmap?: HeatmapFrames;
 }
+
+/** A trace the engine simulated: it always has every section. */
+export type SimulatedTrace = Trace & Required<Pick<Trace, 'heatmap' | 'lifecycle'>>;
+
+/** The `format` a saved trace names at its top level. */
+export const TRACE_FORMAT = 'brownout-trace';

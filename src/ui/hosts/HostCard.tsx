@@ -1,12 +1,13 @@
 import { useId } from 'react';
-import type { HeatmapFrames } from '../../engine/trace/types';
+import type { HeatmapFrames } from '../../engine';
 import { HeatmapCanvas, type CellColouring } from './HeatmapCanvas';
 import type { HostView } from './palettes';
 import { VmMarker } from './VmMarker';
 
 /** What a host card shows of the trace at the playhead. */
 export interface HostFrame {
-  heatmap: HeatmapFrames;
+  /** Null for a record with no per-page data (a replayed real migration). */
+  heatmap: HeatmapFrames | null;
   frameIndex: number;
   /** The heatmap in words. */
   label: string;
@@ -31,7 +32,7 @@ export function HostCard({ view, title, vmHere, frame, colouring, onPickCell }: 
     <article className={`host host--${view}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       <div className="host__marker">{vmHere && <VmMarker state="running" />}</div>
-      {frame ? (
+      {frame?.heatmap ? (
         <HeatmapCanvas
           heatmap={frame.heatmap}
           frameIndex={frame.frameIndex}
@@ -40,6 +41,8 @@ export function HostCard({ view, title, vmHere, frame, colouring, onPickCell }: 
           colouring={colouring}
           onPickCell={onPickCell}
         />
+      ) : frame ? (
+        <p className="heatmap heatmap--none">No per-page data in this record</p>
       ) : (
         <p className="heatmap heatmap--waiting">Waiting for the engine…</p>
       )}

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
-import { PHASE_CODES } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import { PHASE_CODES, type Trace } from '../../engine';
+import type { Run, Staleness } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
+import { StaleLabel } from '../StaleLabel';
 import { formatBytes } from '../format';
 import { count } from '../text/plural';
 import { frameIndexAt, sampleIndexAt, vmHostAt } from '../traceAt';
@@ -24,65 +26,81 @@ const END_CAPTIONS = {
   unfinished: 'simulation stopped',
 } as const;
 
-/** Source and destination hosts side by side, their memory heatmaps at the playhead, and the link between. */
-export function HostsPanel() {
-  const trace = useLab((s) => s.trace);
-  const scenario = useLab((s) => s.scenario);
-  const loadScenario = useLab((s) => s.loadScenario);
-  // Indices rather than the playhead itself, so the panel re-renders only when what it shows changes.
-  const frameIndex = useLab((s) => (s.trace ? frameIndexAt(s.trace, s.tMs) : 0));
-  const sampleIndex = useLab((s) => (s.trace ? sampleIndexAt(s.trace, s.tMs) : 0));
-  const vmHost = useLab((s) => (s.trace ? vmHostAt(s.trace, s.tMs) : 'source'));
-  const [colouring, setColouring] = useState<CellColouring>('priority');
-
-  // A zoom is part of the scenario (output.heatmap*): the engine records that region page by page.
-  const zoomTo = (zoom: Zoom | null) =>
-    loadScenario(
-      {
-        ...scenario,
-        output: { ...scenario.output, heatmapFromPage: zoom?.fromPage ?? 0, heatmapPages: zoom?.pages ?? 0 },
+/** The hosts' cards at one frame, or only their figures for a record without a heatmap. */
+function hostFrames(
+  trace: Trace,
+  frameIndex: number,
+  sampleIndex: number,
+): { source: HostFrame; destination: HostFrame } {
+  const { heatmap, samples } = trace;
+  const dirtyPages = samples.columns.dirtyPages[sampleIndex];
+  const pageBytes = heatmap?.pageBytes ?? trace.scenario.vm.pageKiB * 1024;
+  const dirty = `${staleName(trace.scenario.strategy)}: ${count(dirtyPages, 'page')} (${formatBytes(dirtyPages * pageBytes)})`;
+  if (!heatmap)
+    return {
+      source: { heatmap: null, frameIndex, label: '', stats: dirty },
+      destination: {
+        heatmap: null,
+        frameIndex,
+        label: '',
+        stats: `Received ${formatBytes(samples.columns.transferredBytes[sampleIndex])}`,
       },
-      { keepGhost: true },
-    );
-
-  const shown = useMemo(() => {
-    if (!trace) return null;
-    const { heatmap, samples } = trace;
-    const pages = bandPages(heatmap, frameIndex);
-    const frameMs = heatmap.frameTimesMs[frameIndex];
-    const dirtyPages = samples.columns.dirtyPages[sampleIndex];
-    const { usedPages, heldPages } = destinationHolds(pages);
-    const region = (heatmap.memoryPages ?? heatmap.pageCount) > heatmap.pageCount ? ' of this region' : '';
-    const source: HostFrame = {
+    };
+  const pages = bandPages(heatmap, frameIndex);
+  const frameMs = heatmap.frameTimesMs[frameIndex];
+  const { usedPages, heldPages } = destinationHolds(pages);
+  const region = (heatmap.memoryPages ?? heatmap.pageCount) > heatmap.pageCount ? ' of this region' : '';
+  return {
+    source: {
       heatmap,
       frameIndex,
       label: describeMemory('source', frameMs, pages),
-      stats:
-        `${staleName(trace.scenario.strategy)}: ${count(dirtyPages, 'page')} (${formatBytes(dirtyPages * heatmap.pageBytes)})` +
-        ` · 1 cell = ${count(heatmap.pagesPerCell, 'page')}`,
-    };
-    const destination: HostFrame = {
+      stats: `${dirty} · 1 cell = ${count(heatmap.pagesPerCell, 'page')}`,
+    },
+    destination: {
       heatmap,
       frameIndex,
       label: describeMemory('destination', frameMs, pages),
       stats:
         `Holds ${formatHeldPct(heldPct(pages))} of used memory${region}` +
         ` (${formatBytes(heldPages * heatmap.pageBytes)} of ${formatBytes(usedPages * heatmap.pageBytes)})`,
-    };
+    },
+  };
+}
+
+/** Source and destination hosts side by side, their memory heatmaps at the playhead, and the link between. */
+export function HostsPanel({ run, stale }: { run: Run | null; stale: Staleness | null }) {
+  const trace = run?.trace ?? null;
+  const changeFields = useWorkspace((s) => s.changeFields);
+  // Indices rather than the playhead itself, so the panel re-renders only when what it shows changes.
+  const frameIndex = useWorkspace((s) => (trace ? frameIndexAt(trace, s.playhead.tMs) : 0));
+  const sampleIndex = useWorkspace((s) => (trace ? sampleIndexAt(trace, s.playhead.tMs) : 0));
+  const vmHost = useWorkspace((s) => (trace ? vmHostAt(trace, s.playhead.tMs) : 'source'));
+  const [colouring, setColouring] = useState<CellColouring>('priority');
+
+  // A zoom is part of the scenario (output.heatmap*): the engine records that region page by page.
+  const zoomTo = (zoom: Zoom | null) =>
+    changeFields([
+      { path: 'output.heatmapFromPage', value: zoom?.fromPage ?? 0 },
+      { path: 'output.heatmapPages', value: zoom?.pages ?? 0 },
+    ]);
+
+  const shown = useMemo(() => {
+    if (!trace) return null;
+    const { samples } = trace;
     return {
-      source,
-      destination,
+      ...hostFrames(trace, frameIndex, sampleIndex),
       bandwidthMbps: samples.columns.bandwidthMbps[sampleIndex],
       finished: samples.columns.phase[sampleIndex] === PHASE_CODES.done,
     };
   }, [trace, frameIndex, sampleIndex]);
 
-  const pick =
-    trace && trace.heatmap.pagesPerCell > 1 ? (cell: number) => zoomTo(zoomAround(trace.heatmap, cell)) : undefined;
+  const heatmap = trace?.heatmap;
+  const pick = heatmap && heatmap.pagesPerCell > 1 ? (cell: number) => zoomTo(zoomAround(heatmap, cell)) : undefined;
 
   return (
     <section className="hosts" aria-label="Hosts">
-      {trace && <ZoomBar heatmap={trace.heatmap} colouring={colouring} onColouring={setColouring} onZoom={zoomTo} />}
+      {heatmap && <ZoomBar heatmap={heatmap} colouring={colouring} onColouring={setColouring} onZoom={zoomTo} />}
       <div className="hosts__stage">
         <HostCard
           view="source"
@@ -97,6 +115,7 @@ export function HostsPanel() {
           finished={shown?.finished ?? false}
           endCaption={trace ? END_CAPTIONS[trace.summary.outcome] : ''}
           marker={vmHost === 'paused' ? <VmMarker state="paused" /> : vmHost === 'nowhere' && <VmMarker state="lost" />}
+          note={<StaleLabel stale={stale} />}
         />
         <HostCard
           view="destination"

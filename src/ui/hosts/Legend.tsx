@@ -1,4 +1,4 @@
-import { HEAT_BAND_NAMES, HeatBand } from '../../engine/memory/pageState';
+import { HEAT_BAND_NAMES, HeatBand } from '../../engine';
 import type { CellColouring } from './HeatmapCanvas';
 import { SWATCHES, type HostView } from './palettes';
 

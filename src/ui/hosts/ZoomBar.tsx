@@ -1,4 +1,4 @@
-import type { HeatmapFrames } from '../../engine/trace/types';
+import type { HeatmapFrames } from '../../engine';
 import { formatBytes, formatCount } from '../format';
 import { count } from '../text/plural';
 import type { CellColouring } from './HeatmapCanvas';

@@ -1,4 +1,4 @@
-import { HEAT_BAND_COUNT, HeatBand } from '../../engine/memory/pageState';
+import { HEAT_BAND_COUNT, HeatBand } from '../../engine';
 import type { Palette } from './palettes';
 import type { HostView } from './palettes';
 

@@ -1,4 +1,4 @@
-import type { HeatmapFrames } from '../../engine/trace/types';
+import type { HeatmapFrames } from '../../engine';
 
 /** A region of memory the heatmap shows: `pages` pages from `fromPage`. */
 export interface Zoom {

@@ -1,6 +1,7 @@
-import type { LifecycleStep } from '../../engine/trace/types';
-import { runEndMs } from '../../engine/trace/summary';
-import { useLab } from '../../state/LabContext';
+import type { LifecycleStep } from '../../engine';
+import { runEndMs } from '../../engine';
+import type { Run } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { formatMs } from '../format';
 import './lifecycle.css';
 
@@ -33,11 +34,12 @@ export function stepState(step: LifecycleStep, tMs: number, atEnd: boolean): str
 }
 
 /** The seven steps of the migration in a row above the timeline, each lighting up as the playhead reaches it. */
-export function LifecycleStrip() {
-  const trace = useLab((s) => s.trace);
-  const tMs = useLab((s) => s.tMs);
-  const seek = useLab((s) => s.seek);
-  if (!trace) return null;
+export function LifecycleStrip({ run }: { run: Run | null }) {
+  const tMs = useWorkspace((s) => s.playhead.tMs);
+  const seek = useWorkspace((s) => s.seek);
+  const trace = run?.trace;
+  // A record without lifecycle steps (a replayed real migration) has no strip.
+  if (!trace?.lifecycle) return null;
   const endMs = runEndMs(trace.summary);
   const atEnd = tMs >= endMs;
   return (

@@ -1,5 +1,5 @@
-import type { Trace } from '../../engine/trace/types';
-import { runEndMs } from '../../engine/trace/summary';
+import type { LifecycleStep, Trace } from '../../engine';
+import { runEndMs } from '../../engine';
 
 /**
  * Whether a control-plane action (resize, reconfigure) is accepted at the playhead: refused from the start
@@ -7,7 +7,10 @@ import { runEndMs } from '../../engine/trace/summary';
  * but still depends on the source until its last page has arrived), so the VM's definition cannot shift
  * underneath it.
  */
-export function controlPlaneVerdict(trace: Trace, tMs: number): { accepted: boolean; text: string } {
+export function controlPlaneVerdict(
+  trace: Trace & { lifecycle: LifecycleStep[] },
+  tMs: number,
+): { accepted: boolean; text: string } {
   const s = trace.summary;
   const copy = trace.lifecycle.find((step) => step.step === 'copy')!;
   const start = trace.lifecycle[0].startMs;

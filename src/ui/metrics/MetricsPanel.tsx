@@ -1,6 +1,8 @@
-import type { Trace } from '../../engine/trace/types';
-import { runEndMs } from '../../engine/trace/summary';
-import { useLab } from '../../state/LabContext';
+import type { Trace } from '../../engine';
+import { runEndMs } from '../../engine';
+import type { Run, Staleness } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
+import { StaleLabel } from '../StaleLabel';
 import { formatBytes, formatMs, formatPct } from '../format';
 import { diagnose } from './diagnosis';
 import { DowntimeGauge } from './DowntimeGauge';
@@ -44,10 +46,20 @@ function downtimeShown(t: Trace): { value: string; detail?: string } {
 }
 
 /** The four competing goals, the stop reason and a one-line diagnosis, each with its working. */
-export function MetricsPanel() {
-  const trace = useLab((s) => s.trace);
-  const ghost = useLab((s) => s.ghost);
-  const setExplain = useLab((s) => s.setExplain);
+export function MetricsPanel({
+  run,
+  baseline,
+  stale,
+}: {
+  run: Run | null;
+  baseline: Run | null;
+  stale: Staleness | null;
+}) {
+  const setExplain = useWorkspace((s) => s.setExplain);
+  const held = useWorkspace((s) => s.baselineHeld);
+  const trace = run?.trace;
+  const ghost = baseline?.trace ?? null;
+  const beforeLabel = held ? 'baseline' : 'before';
   if (!trace)
     return (
       <section className="region region--metrics" aria-label="Metrics">
@@ -62,6 +74,7 @@ export function MetricsPanel() {
   return (
     <section className="region region--metrics" aria-label="Metrics">
       <h2>Metrics</h2>
+      <StaleLabel stale={stale} />
       <p className={`diagnosis diagnosis--${diagnosis.kind}`} aria-label="Diagnosis">
         {diagnosis.text}{' '}
         {diagnosis.figures.length > 0 && (
@@ -83,6 +96,7 @@ export function MetricsPanel() {
           detail={
             downtime.detail ?? `limit ${formatMs(limit)}${s.downtimeMs > 750 ? ' · over the 750 ms TCP mark' : ''}`
           }
+          beforeLabel={beforeLabel}
           before={ghost ? downtimeShown(ghost).value : undefined}
         >
           {s.outcome !== 'failed' && (
@@ -94,6 +108,7 @@ export function MetricsPanel() {
           metric="totalTime"
           value={formatMs(s.totalTimeMs)}
           detail={s.migrateStartMs > 0 ? 'from the migrate command, as QEMU counts it' : undefined}
+          beforeLabel={beforeLabel}
           before={ghost ? formatMs(ghost.summary.totalTimeMs) : undefined}
         />
         <MetricCard
@@ -101,6 +116,7 @@ export function MetricsPanel() {
           metric="bytes"
           value={bytesLine(trace)}
           detail={multipleLine(trace)}
+          beforeLabel={beforeLabel}
           before={ghost ? `${bytesLine(ghost)} (${multipleLine(ghost)})` : undefined}
         />
         <MetricCard
@@ -108,6 +124,7 @@ export function MetricsPanel() {
           metric="rounds"
           value={roundsLine(trace)}
           detail={roundsDetail(trace)}
+          beforeLabel={beforeLabel}
           before={ghost ? roundsLine(ghost) : undefined}
         />
         <MetricCard
@@ -124,11 +141,11 @@ export function MetricsPanel() {
           detail={upper(stopReasonText(s, trace.scenario))}
         />
       </div>
-      <RoundsTable />
+      <RoundsTable trace={trace} />
       <button type="button" className="link-button" onClick={() => setExplain({ kind: 'metric', metric: 'threshold' })}>
         How is the stop threshold computed?
       </button>
-      <ExplainPanel />
+      <ExplainPanel trace={trace} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { Trace } from '../../engine/trace/types';
+import type { Trace } from '../../engine';
 import { formatBytes, formatMbps, formatMs, formatPct } from '../format';
 import { STOP_REASON_LABELS, summaryFailure } from '../text/outcomeText';
 import { count } from '../text/plural';

@@ -1,7 +1,7 @@
-import type { EventOf } from '../../engine/trace/events';
-import { runEndMs } from '../../engine/trace/summary';
-import type { Round, Trace } from '../../engine/trace/types';
-import type { MetricKey } from '../../state/labStore';
+import type { EventOf } from '../../engine';
+import { runEndMs } from '../../engine';
+import type { Round, Trace } from '../../engine';
+import type { MetricKey } from '../../state/workspace';
 import { formatBytes, formatCount, formatMbps, formatMs, formatPct } from '../format';
 import { STOP_REASON_LABELS, stopReasonText, summaryFailure } from '../text/outcomeText';
 import { count } from '../text/plural';

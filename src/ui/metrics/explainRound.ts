@@ -1,4 +1,4 @@
-import type { Round, Trace } from '../../engine/trace/types';
+import type { Round, Trace } from '../../engine';
 import { formatBytes, formatCount, formatMbps, formatMs } from '../format';
 import { count } from '../text/plural';
 import { info, result, term, type Explanation, type Step } from './explanation';

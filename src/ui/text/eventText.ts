@@ -1,5 +1,5 @@
-import type { EventOf, TraceEvent } from '../../engine/trace/events';
-import type { Trace } from '../../engine/trace/types';
+import type { EventOf, TraceEvent } from '../../engine';
+import type { Trace } from '../../engine';
 import { formatBytes, formatMbps, formatMiB, formatMs } from '../format';
 import { interventionParts } from '../timeline/timelineText';
 import { failureText, STOP_REASON_LABELS, STRATEGY_NAMES } from './outcomeText';
@@ -98,7 +98,7 @@ function faultText(e: EventOf<'fault'>): string {
 }
 
 function lifecycleText(e: EventOf<'lifecycle'>, trace: Trace): string {
-  const step = trace.lifecycle.find((s) => s.step === e.step);
+  const step = trace.lifecycle?.find((s) => s.step === e.step);
   return step ? `${step.label}: ${step.detail}` : e.step;
 }
 

@@ -1,6 +1,6 @@
-import type { FailureCode } from '../../engine/trace/events';
-import type { Scenario, Strategy } from '../../engine/scenario/schema';
-import type { StopReason, Summary } from '../../engine/trace/types';
+import type { FailureCode } from '../../engine';
+import type { Scenario, Strategy } from '../../engine';
+import type { StopReason, Summary } from '../../engine';
 import { formatMbps, formatMs } from '../format';
 import { count } from './plural';
 

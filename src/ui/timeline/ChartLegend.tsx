@@ -1,5 +1,5 @@
-import { PHASE_CODES, type Trace } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import { PHASE_CODES, type Trace } from '../../engine';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { sampleIndexAt } from '../traceAt';
 import { CHART_SERIES, type ChartSeries } from './chartSeries';
 
@@ -16,9 +16,9 @@ function legendValue(series: ChartSeries, trace: Trace, sample: number): string 
 }
 
 /** Names each chart series in its colour with its value at the playhead, then the keys of the bars and the ghost. */
-export function ChartLegend({ trace, hasGhost }: { trace: Trace; hasGhost: boolean }) {
+export function ChartLegend({ trace, ghost }: { trace: Trace; ghost: 'before-change' | 'pinned' | null }) {
   // Re-renders only when the playhead moves to another sample, not on every frame.
-  const sample = useLab((s) => sampleIndexAt(trace, s.tMs));
+  const sample = useWorkspace((s) => sampleIndexAt(trace, s.playhead.tMs));
   return (
     <ul className="timeline-legend" aria-label="Chart legend, values at the playhead">
       {CHART_SERIES.map((series) => (
@@ -39,10 +39,16 @@ export function ChartLegend({ trace, hasGhost }: { trace: Trace; hasGhost: boole
           </li>
         </>
       )}
-      {hasGhost && (
+      {ghost === 'before-change' && (
         <li title="The same charts for the run before your last change">
           <span className="swatch swatch--ghost" />
           Before your change
+        </li>
+      )}
+      {ghost === 'pinned' && (
+        <li title="The same charts for the run you pinned as the baseline">
+          <span className="swatch swatch--ghost" />
+          Pinned baseline
         </li>
       )}
     </ul>

@@ -1,6 +1,6 @@
 import { max, scaleLinear, type ScaleLinear } from 'd3';
-import type { Phase, Round, Trace } from '../../engine/trace/types';
-import { runEndMs } from '../../engine/trace/summary';
+import type { Phase, Round, Trace } from '../../engine';
+import { runEndMs } from '../../engine';
 import { formatMs } from '../format';
 import { phaseTitle, roundTitle } from './timelineText';
 

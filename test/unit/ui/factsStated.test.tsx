@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../src/engine/run';
 import { spectrum } from '../../../src/engine/spectrum';
 import { scenarioOrThrow } from '../../../src/engine/scenario/validate';
+import { FIELDS } from '../../../src/state/fields';
 import { MoreSettings } from '../../../src/ui/controls/MoreSettings';
-import { SLIDERS } from '../../../src/ui/controls/sliders';
 import { controlPlaneVerdict } from '../../../src/ui/lifecycle/controlPlane';
 import { LifecyclePanel } from '../../../src/ui/lifecycle/LifecyclePanel';
 import { summaryText } from '../../../src/ui/spectrum/spectrumText';
@@ -13,7 +13,7 @@ import { eventSentence } from '../../../src/ui/text/eventText';
 import { renderInLab } from '../../support/renderLab';
 
 const small = { vm: { memoryMiB: 512, usedMiB: 256 }, workload: { wssMiB: 64, writeRateMiBps: 20 } };
-const hint = (path: string) => SLIDERS.find((s) => s.path === path)!.hint;
+const hint = (path: string) => FIELDS.find((f) => f.path === path)!.hint;
 
 describe('what the lab says agrees with the facts', () => {
   it('the working set is the ceiling where the dirty set saturates, not a floor under it', () => {
@@ -51,7 +51,7 @@ describe('what the lab says agrees with the facts', () => {
 
   it('the guest clock: chrony slews at up to 83,333 ppm, about 3.2 s for the default 264 ms offset', () => {
     const trace = runScenario({});
-    renderInLab(<LifecyclePanel />, { trace });
+    renderInLab((v) => <LifecyclePanel {...v} />, { trace });
     const clock = screen.getByRole('region', { name: 'Guest clock' });
     expect(clock).toHaveTextContent(/83,333 ppm/);
     // The clock falls behind by the blackout; slewing it back at 83,333 ppm takes offset / 0.083333.
@@ -61,7 +61,7 @@ describe('what the lab says agrees with the facts', () => {
   });
 
   it('the clients table says why a 750 ms rule and a 15-minute SSH session are both true', () => {
-    renderInLab(<LifecyclePanel />, { trace: runScenario(small) });
+    renderInLab((v) => <LifecyclePanel {...v} />, { trace: runScenario(small) });
     const card = screen.getByRole('region', { name: 'Clients and the network' });
     expect(card).toHaveTextContent(/TCP itself retransmits with back-off/);
     expect(card).toHaveTextContent(/timers applications and protocols put on top/);
@@ -69,7 +69,7 @@ describe('what the lab says agrees with the facts', () => {
 
   it('the network redirect: the VM keeps its MAC; the switches relearn where it is', () => {
     const t = runScenario(small);
-    renderInLab(<LifecyclePanel />, { trace: t });
+    renderInLab((v) => <LifecyclePanel {...v} />, { trace: t });
     const card = screen.getByRole('region', { name: 'Clients and the network' });
     expect(card).toHaveTextContent(/keeps its IP and MAC addresses/);
     expect(card).not.toHaveTextContent(/new MAC/);
@@ -93,7 +93,7 @@ describe('what the lab says agrees with the facts', () => {
       strategy: 'postcopy',
       faults: [{ kind: 'network-drop', when: 'after-commit', atMs: 50, durationMs: 60_000 }],
     });
-    renderInLab(<LifecyclePanel />, { trace: t });
+    renderInLab((v) => <LifecyclePanel {...v} />, { trace: t });
     expect(screen.getByLabelText('Outcome')).toHaveTextContent(/postcopy\.recoveryMs/);
     expect(screen.getByLabelText('Outcome')).toHaveTextContent(/QEMU keeps a paused post-copy/);
   });

@@ -16,7 +16,9 @@ const card = (name: string) => screen.getByRole('group', { name });
 
 describe('the cards say what happened', () => {
   it('aborted at the round cap: abandoned, not "forced through"; no pause', () => {
-    renderInLab(<MetricsPanel />, { trace: runScenario({ ...saturated, precopy: { onNoConvergence: 'abort' } }) });
+    renderInLab((v) => <MetricsPanel {...v} />, {
+      trace: runScenario({ ...saturated, precopy: { onNoConvergence: 'abort' } }),
+    });
     expect(card('Stop reason')).toHaveTextContent('Round cap reached');
     expect(card('Stop reason')).toHaveTextContent(/abandoned and the VM stayed on the source/);
     expect(card('Stop reason')).not.toHaveTextContent(/forced through/);
@@ -26,16 +28,16 @@ describe('the cards say what happened', () => {
 
   it('a lost VM: no finite downtime, no clock on resume, and not "the VM never moved"', () => {
     const lost = runScenario({ ...small, faults: [{ kind: 'source-crash', when: 'brownout', atMs: 200 }] });
-    renderInLab(<MetricsPanel />, { trace: lost });
+    renderInLab((v) => <MetricsPanel {...v} />, { trace: lost });
     expect(card('Downtime')).toHaveTextContent('VM lost');
     expect(card('Rounds')).toHaveTextContent('VM lost');
-    renderInLab(<LifecyclePanel />, { trace: lost });
+    renderInLab((v) => <LifecyclePanel {...v} />, { trace: lost });
     expect(screen.getByRole('region', { name: 'Guest clock' })).toHaveTextContent('never runs again');
     expect(screen.getByRole('region', { name: 'Residual dependencies' })).not.toHaveTextContent('never moved');
   });
 
   it('hybrid: a planned switch to post-copy, not a failure to converge', () => {
-    renderInLab(<MetricsPanel />, { trace: runScenario({ ...saturated, strategy: 'hybrid' }) });
+    renderInLab((v) => <MetricsPanel {...v} />, { trace: runScenario({ ...saturated, strategy: 'hybrid' }) });
     expect(card('Rounds')).toHaveTextContent('planned switch to post-copy');
     expect(card('Rounds')).not.toHaveTextContent('did not converge');
     expect(card('Stop reason')).toHaveTextContent('Planned switch to post-copy');
@@ -43,11 +45,13 @@ describe('the cards say what happened', () => {
 
   it('no codes on screen: a fault reads "Fault" once, a refusal "Refused" once', () => {
     const fault = runScenario({ ...small, faults: [{ kind: 'destination-crash', when: 'brownout', atMs: 100 }] });
-    const { unmount } = renderInLab(<MetricsPanel />, { trace: fault });
+    const { unmount } = renderInLab((v) => <MetricsPanel {...v} />, { trace: fault });
     expect(card('Stop reason').textContent).not.toMatch(/fault fault|max-iterations|not-iterative/i);
     expect(within(card('Stop reason')).getByText('Fault')).toBeVisible();
     unmount();
-    renderInLab(<MetricsPanel />, { trace: runScenario({ ...small, destination: { freeMemoryMiB: 10 } }) });
+    renderInLab((v) => <MetricsPanel {...v} />, {
+      trace: runScenario({ ...small, destination: { freeMemoryMiB: 10 } }),
+    });
     expect(card('Stop reason').textContent).not.toMatch(/refused refused/i);
     expect(within(card('Stop reason')).getByText('Refused')).toBeVisible();
   });
@@ -55,13 +59,13 @@ describe('the cards say what happened', () => {
   it('one round is "1 round"', () => {
     const one = runScenario({ vm: { memoryMiB: 512, usedMiB: 256 }, workload: { writeRateMiBps: 0 } });
     expect(one.summary.iterations).toBe(1);
-    renderInLab(<MetricsPanel />, { trace: one });
+    renderInLab((v) => <MetricsPanel {...v} />, { trace: one });
     expect(screen.getByLabelText('Diagnosis')).toHaveTextContent(/Converged in 1 round:/);
   });
 
   it('a run the simulation cannot finish says so', () => {
     const never = runScenario({ ...saturated, precopy: { maxIterations: 0 } });
-    renderInLab(<MetricsPanel />, { trace: never });
+    renderInLab((v) => <MetricsPanel {...v} />, { trace: never });
     expect(card('Rounds')).toHaveTextContent('never converges');
     expect(card('Downtime')).toHaveTextContent('none yet');
     expect(card('Stop reason')).toHaveTextContent('Never converges');
@@ -80,7 +84,7 @@ describe('the event log counts rounds right and misses nothing', () => {
 
   it('a source crash after the commit is in the log, and says it no longer matters', () => {
     const t = runScenario({ ...small, faults: [{ kind: 'source-crash', when: 'after-commit', atMs: 100 }] });
-    renderInLab(<LifecyclePanel />, { trace: t });
+    renderInLab((v) => <LifecyclePanel {...v} />, { trace: t });
     expect(screen.getByRole('region', { name: 'What happened' })).toHaveTextContent(
       /The source host crashed after the migration was over/,
     );

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../../src/engine/run';
-import type { MetricKey } from '../../../../src/state/labStore';
+import type { MetricKey } from '../../../../src/state/workspace';
 import { explainMetric, explainRound, type Explanation } from '../../../../src/ui/metrics/explain';
 import { anyScenario } from '../../../support/arbitraries';
 

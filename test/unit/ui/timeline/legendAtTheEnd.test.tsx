@@ -19,7 +19,7 @@ describe('the chart legend once the migration is over', () => {
     // The last interval still held the blackout: its averages are neither zero nor full speed.
     expect(trace.samples.columns.bandwidthMbps[last]).toBeGreaterThan(0);
     expect(trace.samples.columns.vmSpeedPct[last]).toBeLessThan(100);
-    renderInLab(<TimelinePanel />, { trace, tMs: trace.summary.totalTimeMs });
+    renderInLab((v) => <TimelinePanel {...v} />, { trace, tMs: trace.summary.totalTimeMs });
     expect(item(/Migration bandwidth/)).toHaveTextContent('Migration bandwidth –');
     expect(item(/VM speed/)).toHaveTextContent('VM speed 100 %');
   });
@@ -29,7 +29,7 @@ describe('the chart legend once the migration is over', () => {
       vm: { memoryMiB: 512, usedMiB: 256 },
       faults: [{ kind: 'source-crash', when: 'brownout', atMs: 100 }],
     });
-    renderInLab(<TimelinePanel />, { trace, tMs: trace.summary.totalTimeMs });
+    renderInLab((v) => <TimelinePanel {...v} />, { trace, tMs: trace.summary.totalTimeMs });
     expect(item(/VM speed/)).toHaveTextContent('VM speed lost');
   });
 });
