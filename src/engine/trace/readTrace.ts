@@ -106,7 +106,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 const MAX_LISTED = 5;
 
-const nanForNull = (v: unknown) => (v === null ? NaN : v);
+/** A null figure is NaN again; an object of figures (summary.vmLost) has each of its own nulls restored. */
+const nanForNull = (v: unknown): unknown =>
+  v === null ? NaN : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === null ? NaN : x])) : v;
 
 /**
  * JSON writes NaN as null. A record names the figures it does not hold (`origin.unrecorded`:
