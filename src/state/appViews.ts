@@ -6,6 +6,11 @@ import { quoteText } from '../engine';
  */
 export const APP_VIEWS = [
   { key: 'lab', label: 'Lab', hint: 'Simulate one migration and change it as it runs' },
+  {
+    key: 'replay',
+    label: 'Replay',
+    hint: 'A saved run or a real QEMU migration opened from a file, and the fit to it',
+  },
 ] as const;
 
 export type AppViewKey = (typeof APP_VIEWS)[number]['key'];

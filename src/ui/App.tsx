@@ -10,12 +10,15 @@ import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './Header';
+import { TimelineExport } from './export/viewExports';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
+import { FileDrop } from './files/FileDrop';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
+import { ReplayScreen } from './replay/ReplayScreen';
 import { usePlaybackClock } from './playback/usePlaybackClock';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
@@ -67,6 +70,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
 /** What each top-level view (appViews) shows under the header. */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
+  replay: () => <ReplayScreen />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
@@ -78,6 +82,7 @@ function AppScreen() {
     <div className="app">
       <Header />
       <Notices />
+      <FileDrop />
       {SCREENS[view]()}
     </div>
   );
@@ -94,7 +99,17 @@ function LabScreen() {
         <MetricsPanel run={run} baseline={baseline} stale={stale} />
         <section className="region region--timeline" aria-label="Timeline">
           <LifecycleStrip run={run} />
-          <TimelinePanel run={run} baseline={baseline} stale={stale} actions={<BaselineButton />} />
+          <TimelinePanel
+            run={run}
+            baseline={baseline}
+            stale={stale}
+            actions={
+              <>
+                <BaselineButton />
+                <TimelineExport trace={run?.trace ?? null} />
+              </>
+            }
+          />
           <PlaybackBar run={run} />
         </section>
       </main>

@@ -1,4 +1,4 @@
-import { MigrationRun, scenarioOrThrow, SpectrumRun } from '../engine';
+import { FitRun, MigrationRun, scenarioOrThrow, SpectrumRun } from '../engine';
 import type { JobInput, JobKind, JobValue } from './types';
 
 /** A job the scheduler advances in slices until it is done. */
@@ -12,31 +12,39 @@ export interface Stepper<T> {
 
 type Steppers = { [K in JobKind]: (input: JobInput<K>) => Stepper<JobValue<K>> };
 
+/** What the engine's step-by-step runs (MigrationRun, SpectrumRun, FitRun) have in common. */
+interface SteppedRun {
+  readonly done: boolean;
+  readonly tMs: number;
+  step(): void;
+  progress(): number;
+}
+
+function stepperOf<T>(run: SteppedRun, result: () => T): Stepper<T> {
+  return {
+    get done() {
+      return run.done;
+    },
+    step: () => run.step(),
+    progress: () => run.progress(),
+    simulatedMs: () => run.tMs,
+    result,
+  };
+}
+
 /** How each kind of job is worked out; constructing one validates its input (and may throw). */
 const JOB_STEPPERS: Steppers = {
   run(input) {
     const run = new MigrationRun(input);
-    return {
-      get done() {
-        return run.done;
-      },
-      step: () => run.step(),
-      progress: () => run.progress(),
-      simulatedMs: () => run.tMs,
-      result: () => run.trace(),
-    };
+    return stepperOf(run, () => run.trace());
   },
   spectrum(input) {
     const run = new SpectrumRun(scenarioOrThrow(input));
-    return {
-      get done() {
-        return run.done;
-      },
-      step: () => run.step(),
-      progress: () => run.progress(),
-      simulatedMs: () => run.tMs,
-      result: () => run.result(),
-    };
+    return stepperOf(run, () => run.result());
+  },
+  fit({ record, overrides }) {
+    const run = new FitRun(record, overrides);
+    return stepperOf(run, () => run.result());
   },
 };
 

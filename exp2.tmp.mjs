@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text().slice(0,300)); });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://127.0.0.1:4210/');
+await page.getByRole('status').filter({ hasText: 'engine ready' }).waitFor();
+const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open file' }).click()]);
+await fc.setFiles(process.argv[2]);
+await page.waitForTimeout(4000);
+await page.screenshot({ path: '/tmp/files-shots/replay.png', fullPage: true });
+await browser.close();

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const [file, out, w, h, scale] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) }, deviceScaleFactor: Number(scale ?? 1) });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text().slice(0,300)); });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://127.0.0.1:4210/');
+await page.getByRole('status').filter({ hasText: 'engine ready' }).waitFor();
+const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open file' }).first().click()]);
+await fc.setFiles(file);
+await page.waitForTimeout(5000);
+await page.screenshot({ path: out });
+console.log(await page.getByRole('alert').allInnerTexts());
+await browser.close();
