@@ -88,15 +88,32 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-/** JSON.parse's complaint with the line (V8 reports a position or a line and column). */
+/** Where JSON.parse stopped, as a character offset: engines say it as a position, a line and column, or a snippet. */
+function errorOffset(text: string, error: string): number | string | null {
+  const position = /position (\d+)/.exec(error);
+  if (position) return Number(position[1]);
+  const lineColumn = /line (\d+) column (\d+)/.exec(error);
+  if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
+  if (/end of JSON input/.test(error)) return text.length;
+  // V8: `Unexpected token 'x', ...<10 characters before>x<after>... is not valid JSON` (quoted when short).
+  const snippet = /^Unexpected token '(.)', (\.\.\.)?"?([\s\S]*?)"?(\.\.\.)? is not valid JSON$/.exec(error);
+  if (!snippet || !snippet[3]) return null;
+  const at = text.indexOf(snippet[3]);
+  if (at < 0) return null;
+  return snippet[2] ? at + 10 : at + snippet[3].indexOf(snippet[1]);
+}
+
+/** JSON.parse's complaint, with the line and column where it stopped. */
 function jsonProblem(text: string): string {
   const r = parses(text);
   if (r.ok) return 'the file is JSON';
-  const position = /position (\d+)/.exec(r.error);
-  const where = position
-    ? lineAndColumn(text, Number(position[1]))
-    : (/line \d+ column \d+/.exec(r.error)?.[0] ?? null);
-  const reason = r.error.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '');
+  const offset = errorOffset(text, r.error);
+  const where = typeof offset === 'number' ? lineAndColumn(text, offset) : offset;
+  const reason = r.error
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/^(Unexpected token '.'), [\s\S]* is not valid JSON$/, '$1')
+    .replace(/^JSON\.parse: /, '');
   return `${where ? `${where}: ` : ''}${reason}`;
 }
 
