@@ -95,6 +95,8 @@ function itemsOf(props: ExportMenuProps): Item[] {
  */
 export function ExportMenu(props: ExportMenuProps) {
   const [open, setOpen] = useState(false);
+  // Where the list hangs: fixed under the button, so a panel that scrolls or clips cannot cut it off.
+  const [place, setPlace] = useState<{ top: number; right: number } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -118,6 +120,11 @@ export function ExportMenu(props: ExportMenuProps) {
     return () => clearTimeout(timer);
   }, [message]);
 
+  const toggle = () => {
+    const box = button.current?.getBoundingClientRect();
+    if (box) setPlace({ top: box.bottom + 4, right: Math.max(4, window.innerWidth - box.right) });
+    setOpen(!open);
+  };
   const close = () => {
     setOpen(false);
     button.current?.focus();
@@ -154,12 +161,15 @@ export function ExportMenu(props: ExportMenuProps) {
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         title={`Save ${props.title.toLowerCase()} as an image or its data`}
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         Export
+        <span className="export-menu__caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       {open && (
-        <ul role="menu" id={id} aria-label="Export" className="export-menu__list">
+        <ul role="menu" id={id} aria-label="Export" className="export-menu__list" style={place ?? undefined}>
           {items.map((item) => (
             <li key={item.key} role="none">
               <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(item)}>

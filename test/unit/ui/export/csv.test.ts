@@ -94,7 +94,7 @@ describe('the tables behind the views', () => {
 
   it('heatmap: one row per cell at the frame asked for, its band shares adding up to 100 %', () => {
     const trace = threeRounds();
-    const h = trace.heatmap;
+    const h = trace.heatmap!;
     const table = heatmapTable(trace, 3)!;
     expect(table.columns.slice(0, 4)).toEqual(['t_ms', 'cell', 'first_page', 'last_page']);
     expect(table.columns.slice(4)).toHaveLength(HEAT_BAND_COUNT);
