@@ -11,7 +11,7 @@ import { TimeAxis } from '../timeline/TimeAxis';
 import type { Row, TimeScale, TrackRows } from '../timeline/timelineLayout';
 import { useElementSize } from '../timeline/useElementSize';
 import { useSeekDrag } from '../timeline/useSeekDrag';
-import { chartTop, clockOffsetMs, comparisonTimes, predictedAt, seriesFor, type RecordSeries } from './recordSeries';
+import { chartTop, clockOffsetMs, comparisonTimes, seriesAt, seriesFor, type RecordSeries } from './recordSeries';
 
 const LABEL_PX = 176;
 const RIGHT_PX = 24;
@@ -59,11 +59,11 @@ function SeriesChart({
   const clipId = useId();
   const chart = useMemo(() => {
     const times = Array.from(trace.samples.columns.tMs);
-    const measured = Array.from(trace.samples.columns[series.column]);
+    const measured = seriesAt(trace, series.column, times);
     const predictedTimes = predicted
       ? comparisonTimes(trace, predicted.summary.totalTimeMs - clockOffsetMs(predicted))
       : [];
-    const predictedValues = predicted ? predictedAt(predicted, series.column, predictedTimes) : [];
+    const predictedValues = predicted ? seriesAt(predicted, series.column, predictedTimes) : [];
     const { top, clipped } = chartTop([...measured, ...predictedValues]);
     const y = scaleLinear([0, top], [row.top + row.height, row.top + 6]);
     const pathOf = (ts: readonly number[], vs: readonly number[]) =>
@@ -115,12 +115,9 @@ function SeriesValues({
   y: number;
 }) {
   const i = useWorkspace((s) => sampleIndexAt(trace, s.playhead.tMs));
-  // Read as the chart reads it: the bandwidth over the record's sample spacing up to the playhead.
-  const step = Math.max(1, trace.samples.stepMs || 50);
-  const fit = useWorkspace((s) =>
-    predicted ? predictedAt(predicted, series.column, [s.playhead.tMs - step, s.playhead.tMs])[1] : null,
-  );
-  const measured = trace.samples.columns[series.column][i];
+  // Read as the chart reads it (the bandwidth over the half second up to the playhead).
+  const fit = useWorkspace((s) => (predicted ? seriesAt(predicted, series.column, [s.playhead.tMs])[0] : null));
+  const measured = seriesAt(trace, series.column, [trace.samples.columns.tMs[i]])[0];
   return (
     <text className="record-series__value" x={4} y={y}>
       {series.format(measured)}

@@ -31,7 +31,7 @@ export const RECORD_SERIES: readonly RecordSeries[] = [
   {
     key: 'bandwidth',
     name: 'Bandwidth',
-    qemu: 'bytes sent between two replies, as a rate',
+    qemu: 'bytes sent over the half second before, as a rate',
     column: 'bandwidthMbps',
     format: formatMbps,
   },
@@ -91,21 +91,28 @@ export function comparisonTimes(record: Trace, predictedEndMs: number): number[]
   return times;
 }
 
+/** The window the charted bandwidth is averaged over: QEMU sends in 100 ms bursts, sampled every ~50 ms. */
+export const BANDWIDTH_WINDOW_MS = 500;
+
 /**
- * A predicted series read at `times` (QEMU's clock): figures as they stood at each time, and the bandwidth
- * as the bytes sent between two times, as the record's bandwidth is. A simulation samples far more often
- * than QEMU answers, and its 100 ms rate windows would otherwise show as a comb.
+ * A series read at `times` (QEMU's clock; a simulation's own clock is shifted onto it): figures as they
+ * stood at each time, and the bandwidth as the bytes sent over the `windowMs` before it, for the record and
+ * the prediction alike, so QEMU's 100 ms rate windows do not show as a comb.
  */
-export function predictedAt(predicted: Trace, column: SampleColumn, times: readonly number[]): number[] {
-  const cols = predicted.samples.columns;
-  const offset = clockOffsetMs(predicted);
+export function seriesAt(
+  trace: Trace,
+  column: SampleColumn,
+  times: readonly number[],
+  windowMs = BANDWIDTH_WINDOW_MS,
+): number[] {
+  const cols = trace.samples.columns;
+  const offset = clockOffsetMs(trace);
   const at = (tMs: number) => indexAt(cols.tMs, tMs + offset);
   if (column !== 'bandwidthMbps') return times.map((t) => cols[column][at(t)]);
-  return times.map((t, i) => {
-    if (i === 0) return 0;
-    const dt = t - times[i - 1];
-    const bytes = cols.transferredBytes[at(t)] - cols.transferredBytes[at(times[i - 1])];
-    return dt > 0 ? (bytes * 8) / (dt * 1000) : 0;
+  const sent = (tMs: number) => (tMs <= 0 ? 0 : cols.transferredBytes[at(tMs)]);
+  return times.map((t) => {
+    const span = Math.min(windowMs, t);
+    return span > 0 ? ((sent(t) - sent(t - span)) * 8) / (span * 1000) : 0;
   });
 }
 
