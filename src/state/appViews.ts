@@ -8,7 +8,8 @@ export const APP_VIEWS = [
   { key: 'lab', label: 'Lab', hint: 'Simulate one migration and change it as it runs' },
   {
     key: 'replay',
-    label: 'Replay',
+    // Not "Replay": a view named so would answer to tests and users looking for the Play button.
+    label: 'Opened file',
     hint: 'A saved run or a real QEMU migration opened from a file, and the fit to it',
   },
 ] as const;

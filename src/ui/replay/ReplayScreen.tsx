@@ -20,8 +20,8 @@ import './replay.css';
 function NothingOpen() {
   return (
     <main className="replay replay--empty">
-      <section className="region replay__empty" aria-label="Replay">
-        <h2>Replay a run from a file</h2>
+      <section className="region replay__empty" aria-label="Opened file">
+        <h2>Open a saved run or a real migration</h2>
         <p>Open a file, or drop one anywhere on the page:</p>
         <ul>
           <li>
