@@ -8,6 +8,7 @@
 export { MigrationRun, runScenario, type RunOptions } from './run';
 export { spectrum, SpectrumRun, type Approach, type SpectrumEntry } from './spectrum';
 export { ENGINE_VERSION } from './version';
+export { mbpsToBytesPerMs, mibpsToBytesPerMs } from './units';
 
 // The scenario format.
 export {

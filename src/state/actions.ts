@@ -1,6 +1,6 @@
 import { WORKLOAD_PRESET_DEFINITIONS, WORKLOAD_PRESETS, type WorkloadPreset } from '../engine';
 import { EDIT } from './changes';
-import { shownRun } from './runs';
+import { playheadTrace } from './playheadTrace';
 import * as t from './transitions';
 import { workspaceQuery } from './workspaceLink';
 import type { WorkspaceState, WorkspaceStore } from './workspace';
@@ -30,7 +30,7 @@ export interface ActionDef {
   effect?: (store: WorkspaceStore, env: ActionEnv) => Promise<void>;
 }
 
-const hasResult = (s: WorkspaceState) => shownRun(s) !== null;
+const hasResult = (s: WorkspaceState) => playheadTrace(s) !== null;
 
 /** The address of the scenario on screen (and the playhead), to share. */
 const linkTo = (s: WorkspaceState, location: ActionEnv['location']) =>

@@ -6,6 +6,12 @@ import { quoteText } from '../engine';
  */
 export const APP_VIEWS = [
   { key: 'lab', label: 'Lab', hint: 'Simulate one migration and change it as it runs' },
+  {
+    key: 'compare',
+    label: 'Compare',
+    hint: 'Two to four runs side by side: the four goals, and the trade-off between them',
+  },
+  { key: 'sweep', label: 'Sweep', hint: 'Step one setting over a range and see where pre-copy stops converging' },
 ] as const;
 
 export type AppViewKey = (typeof APP_VIEWS)[number]['key'];

@@ -2,6 +2,7 @@ import type { Scenario } from '../engine';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { loadSavedScenario } from './persistence';
 import { readView } from './appViews';
+import { restoreViews } from './restoreViews';
 import { decodeLink } from './urlCodec';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -18,7 +19,11 @@ export function bootWorkspace(search: string, storage: Storage | undefined): Wor
     store.setState({ playhead: { ...store.getState().playhead, tMs: link.tMs } });
   const view = readView(link?.extras.view);
   store.setState({ view: view.view });
-  const problems = [...(link?.problems ?? []), ...(view.problem ? [view.problem] : [])];
+  const problems = [
+    ...(link?.problems ?? []),
+    ...(view.problem ? [view.problem] : []),
+    ...restoreViews(store, link?.extras ?? {}),
+  ];
   if (problems.length > 0)
     store.getState().notify({
       tone: 'warning',

@@ -4,8 +4,11 @@ import type { JobProgress } from '../worker/types';
 export type RunId = number;
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
-/** Who made a run, and so who decides when it may go: the lab's runs go once nothing shows them. */
-export type RunOwner = 'lab';
+/**
+ * Who made a run, and so who decides when it may go: the lab's runs go once nothing shows them; a
+ * comparison's go when it drops them.
+ */
+export type RunOwner = 'lab' | 'compare';
 
 /** One simulation as a value: what was asked, how far it got, and what came out. */
 export interface Run {

@@ -3,10 +3,12 @@ import type { Scenario, Trace } from '../engine';
 import type { JobProgress } from '../worker/types';
 import { DEFAULT_VIEW, type AppViewKey } from './appViews';
 import { EDIT, type Change } from './changes';
+import { EMPTY_COMPARISON, type ComparisonState } from './comparison';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
 import { DEFAULT_SPEED, followNewTrace, type Playhead } from './playhead';
 import { newRun, patchRun, type Run, type RunId, type RunOwner, type RunsState } from './runs';
+import { EMPTY_SWEEP, type SweepState } from './sweep';
 import * as t from './transitions';
 
 export interface Notice {
@@ -51,6 +53,10 @@ export interface WorkspaceState extends RunsState {
   share: { url: string; copied: boolean } | null;
   /** The top-level view on screen (the lab, or a view listed in appViews). */
   view: AppViewKey;
+  /** The runs side by side in the Compare view (comparison.ts). */
+  comparison: ComparisonState;
+  /** The Sweep view's field, range and results (sweep.ts). */
+  sweep: SweepState;
 }
 
 export interface WorkspaceActions {
@@ -124,6 +130,8 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       sheetOpen: false,
       share: null,
       view: DEFAULT_VIEW,
+      comparison: EMPTY_COMPARISON,
+      sweep: EMPTY_SWEEP,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;

@@ -1,13 +1,18 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { AppViewKey } from '../state/appViews';
 import { bootWorkspace } from '../state/bootWorkspace';
+import { connectComparisonRunner } from '../state/comparisonRunner';
 import type { EngineService } from '../state/engineService';
 import { connectLabRunner, type LabRunner } from '../state/labRunner';
 import { persistScenario } from '../state/persistence';
+import { connectSweepRunner } from '../state/sweepRunner';
 import { syncUrl } from '../state/urlSync';
 import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../state/WorkspaceContext';
 import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
+import { AddToComparisonButton } from './compare/AddToComparison';
+import { CompareScreen } from './compare/CompareScreen';
+import { EditingBar } from './compare/EditingBar';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './Header';
 import { BaselineButton } from './lab/BaselineButton';
@@ -19,6 +24,7 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { usePlaybackClock } from './playback/usePlaybackClock';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
+import { SweepScreen } from './sweep/SweepScreen';
 import { TimelinePanel } from './timeline/TimelinePanel';
 
 const safeStorage = (): Storage | undefined => {
@@ -48,7 +54,9 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     runnerRef.current = runner;
     const stopPersist = persistScenario(store, safeStorage(), window);
     const stopUrl = syncUrl(store, window);
+    const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
     return () => {
+      stopViews.forEach((stop) => stop());
       runnerRef.current = null;
       runner.stop();
       stopPersist();
@@ -67,6 +75,8 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
 /** What each top-level view (appViews) shows under the header. */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
+  compare: () => <CompareScreen />,
+  sweep: () => <SweepScreen />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
@@ -88,13 +98,24 @@ function LabScreen() {
   return (
     <>
       <RunStatus />
+      <EditingBar />
       <main className="lab">
         <ControlsPanel />
         <StageTabs run={run} stale={stale} />
         <MetricsPanel run={run} baseline={baseline} stale={stale} />
         <section className="region region--timeline" aria-label="Timeline">
           <LifecycleStrip run={run} />
-          <TimelinePanel run={run} baseline={baseline} stale={stale} actions={<BaselineButton />} />
+          <TimelinePanel
+            run={run}
+            baseline={baseline}
+            stale={stale}
+            actions={
+              <>
+                <AddToComparisonButton />
+                <BaselineButton />
+              </>
+            }
+          />
           <PlaybackBar run={run} />
         </section>
       </main>

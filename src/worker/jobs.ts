@@ -1,4 +1,4 @@
-import { MigrationRun, scenarioOrThrow, SpectrumRun } from '../engine';
+import { MigrationRun, scenarioOrThrow, SpectrumRun, type ScenarioInput } from '../engine';
 import type { JobInput, JobKind, JobValue } from './types';
 
 /** A job the scheduler advances in slices until it is done. */
@@ -12,20 +12,31 @@ export interface Stepper<T> {
 
 type Steppers = { [K in JobKind]: (input: JobInput<K>) => Stepper<JobValue<K>> };
 
+/** One migration, stepped; what it gives back is the caller's choice (the whole trace, or its summary). */
+function migration<T>(input: ScenarioInput, result: (run: MigrationRun) => T): Stepper<T> {
+  const run = new MigrationRun(input);
+  return {
+    get done() {
+      return run.done;
+    },
+    step: () => run.step(),
+    progress: () => run.progress(),
+    simulatedMs: () => run.tMs,
+    result: () => result(run),
+  };
+}
+
+/**
+ * What a sweep point records besides its summary: as little as the format allows. The summary does not
+ * depend on it (the recorder only watches), and the run costs about half as much.
+ */
+const SUMMARY_ONLY_OUTPUT = { heatmapCells: 16, maxFrames: 8, maxSamples: 64 };
+
 /** How each kind of job is worked out; constructing one validates its input (and may throw). */
 const JOB_STEPPERS: Steppers = {
-  run(input) {
-    const run = new MigrationRun(input);
-    return {
-      get done() {
-        return run.done;
-      },
-      step: () => run.step(),
-      progress: () => run.progress(),
-      simulatedMs: () => run.tMs,
-      result: () => run.trace(),
-    };
-  },
+  run: (input) => migration(input, (run) => run.trace()),
+  point: (input) =>
+    migration({ ...input, output: { ...input.output, ...SUMMARY_ONLY_OUTPUT } }, (run) => run.trace().summary),
   spectrum(input) {
     const run = new SpectrumRun(scenarioOrThrow(input));
     return {

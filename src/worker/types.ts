@@ -1,4 +1,4 @@
-import type { ScenarioInput, SpectrumEntry, Trace } from '../engine';
+import type { ScenarioInput, SpectrumEntry, Summary, Trace } from '../engine';
 
 /** Lab runs go first; the spectrum and (later) sweep points fill the time they leave. */
 export type Priority = 'interactive' | 'background';
@@ -32,6 +32,8 @@ export type JobOutcome<T> =
 export interface JobTypes {
   run: { input: ScenarioInput; value: Trace };
   spectrum: { input: ScenarioInput; value: SpectrumEntry[] };
+  /** One point of a sweep: the run's summary only, so a few hundred points cost little to hand over. */
+  point: { input: ScenarioInput; value: Summary };
 }
 export type JobKind = keyof JobTypes;
 export type JobInput<K extends JobKind> = JobTypes[K]['input'];

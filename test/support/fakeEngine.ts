@@ -1,10 +1,11 @@
-import type { ScenarioInput, SpectrumEntry, Trace } from '../../src/engine';
+import type { ScenarioInput, SpectrumEntry, Summary, Trace } from '../../src/engine';
 import { EnginePool } from '../../src/worker/pool';
 import type { Engine, JobInput, JobKind, JobOptions, JobOutcome, JobValue } from '../../src/worker/types';
 
 export interface FakeAnswers {
   run?: (scenario: ScenarioInput) => Promise<Trace>;
   spectrum?: (scenario: ScenarioInput) => Promise<SpectrumEntry[]>;
+  point?: (scenario: ScenarioInput) => Promise<Summary>;
 }
 
 /**

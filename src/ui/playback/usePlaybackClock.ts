@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { shownRun } from '../../state/runs';
+import { playheadTrace } from '../../state/playheadTrace';
 import { useWorkspaceContext } from '../../state/WorkspaceContext';
 
 /** While playing, moves the shared playhead by real time x speed on every animation frame; stops at the end. */
@@ -10,7 +10,7 @@ export function usePlaybackClock(): void {
     let last: number | null = null;
     const tick = (now: number) => {
       const s = store.getState();
-      const trace = shownRun(s)?.trace;
+      const trace = playheadTrace(s);
       if (s.playhead.playing && trace) {
         const end = trace.summary.totalTimeMs;
         const next = s.playhead.tMs + (last === null ? 0 : (now - last) * s.playhead.speed);

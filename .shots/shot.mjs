@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, w = '1920', h = '1080', scale = '1', action = ''] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h }, deviceScaleFactor: +scale });
+page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
+page.on('pageerror', (e) => console.log('page error:', e.message));
+await page.goto(url);
+await page.waitForTimeout(1500);
+if (action) await eval(`(async () => { ${action} })()`);
+await page.screenshot({ path: out, fullPage: false });
+console.log(await page.evaluate(() => location.search));
+await browser.close();
