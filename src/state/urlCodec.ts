@@ -42,8 +42,8 @@ export function encodeLink(scenario: Scenario, tMs?: number, extras: LinkExtras 
   for (const iv of scenario.interventions) params.append('iv', `${iv.atMs}:${iv.path}:${iv.value}`);
   if (tMs !== undefined) params.set('t', String(Math.round(tMs)));
   for (const name of LINK_EXTRAS) if (extras[name] !== undefined) params.set(name, extras[name]);
-  // Keep the dots and colons readable: URLSearchParams would escape the colons.
-  return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
+  // Keep the dots, colons, commas and semicolons readable: URLSearchParams would escape them.
+  return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3B/g, ';');
 }
 
 export interface DecodedLink {
