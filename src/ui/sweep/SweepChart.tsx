@@ -98,7 +98,12 @@ export function SweepChart({
         {bwX !== null && (
           <g className="sweep-chart__bandwidth">
             <line x1={bwX} x2={bwX} y1={CHART.top} y2={bottom} />
-            <text x={bwX + 4} y={CHART.top + 10}>
+            {/* The label sits on whichever side of the line has room for it. */}
+            <text
+              x={bwX > (x0 + x1) / 2 ? bwX - 4 : bwX + 4}
+              y={CHART.top + 10}
+              textAnchor={bwX > (x0 + x1) / 2 ? 'end' : 'start'}
+            >
               {bandwidth!.text}
             </text>
           </g>

@@ -5,7 +5,7 @@ import { useWorkspace, useWorkspaceContext } from '../../state/WorkspaceContext'
 import { formatFieldValue } from '../controls/fieldFormat';
 import { markPath, SweepChart, type Selection } from './SweepChart';
 import { layoutSweepChart } from './sweepChart';
-import { bandwidthLine, MARK_TEXT, pointMark, strategyName, SWEEP_METRICS, type PointMark } from './sweepMetrics';
+import { bandwidthLine, MARK_TEXT, markText, strategyName, SWEEP_METRICS, type PointMark } from './sweepMetrics';
 import { SweepForm } from './SweepForm';
 import './sweep.css';
 
@@ -53,7 +53,7 @@ function Readout({ sweep, selected }: { sweep: SweepState; selected: Selection |
         {def.label} {def.control === 'slider' ? value : point.value}, {strategyName(point.strategy)}:
       </strong>{' '}
       {s
-        ? `${SWEEP_METRICS.map((m) => `${m.label.toLowerCase()} ${m.format(m.value(s))}`).join(', ')}; ${MARK_TEXT[pointMark(s)]}. Click or press Enter to open it in the lab.`
+        ? `${SWEEP_METRICS.map((m) => `${m.label.toLowerCase()} ${m.format(m.value(s))}`).join(', ')}; ${markText(s)}. Click or press Enter to open it in the lab.`
         : point.status === 'failed'
           ? `failed: ${point.error}`
           : point.status}

@@ -1,11 +1,22 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import type { Strategy } from '../../engine';
 import { isLogRange, type SweepPoint } from '../../state/sweep';
+import { TIME_TICKS } from '../spectrum/chartScale';
 import { pointMark, type PointMark, type SweepMetric } from './sweepMetrics';
 
 /** Pure layout of one sweep chart: scales, ticks and where each point goes. */
 
-export const CHART = { width: 460, height: 220, left: 64, right: 14, top: 12, bottom: 34 } as const;
+export const CHART = { width: 400, height: 230, left: 66, right: 22, top: 14, bottom: 34 } as const;
+
+/** Round values for a log axis of each unit: times a student reads off, whole binary sizes, 1-2-5. */
+function logCandidates(unit: string, lo: number, hi: number): number[] {
+  if (unit === 'ms') return TIME_TICKS.map((t) => t.ms);
+  if (unit === 'bytes') return Array.from({ length: 26 }, (_, i) => 2 ** (10 + 2 * i));
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+    for (const m of Math.log10(hi / lo) <= 2 ? [1, 2, 5] : [1]) out.push(m * 10 ** e);
+  return out;
+}
 
 export type Scale = ScaleContinuousNumeric<number, number>;
 
@@ -37,20 +48,23 @@ export interface SweepChartLayout {
   points: PlacedPoint[];
 }
 
-/** Ticks a reader can use: powers of ten (with 2 and 5 between when there are few decades) on a log scale. */
-function ticksOf(scale: Scale, log: boolean, format: (v: number) => string, count: number): Tick[] {
+/** Ticks a reader can use: on a log scale, the round values of the unit inside the domain. */
+function ticksOf(scale: Scale, log: boolean, format: (v: number) => string, count: number, unit = ''): Tick[] {
   const [a, b] = scale.domain();
-  let values: number[];
-  if (log) {
-    const lo = Math.floor(Math.log10(Math.min(a, b)));
-    const hi = Math.ceil(Math.log10(Math.max(a, b)));
-    const mantissas = hi - lo <= 2 ? [1, 2, 5] : [1];
-    values = [];
-    for (let e = lo; e <= hi; e++) for (const m of mantissas) values.push(m * 10 ** e);
-    values = values.filter((v) => v >= Math.min(a, b) * 0.999 && v <= Math.max(a, b) * 1.001);
-    if (values.length < 2) values = scale.ticks(count);
-  } else values = scale.ticks(count);
-  return values.map((value) => ({ value, px: scale(value), label: format(value) }));
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  let values = log ? logCandidates(unit, lo, hi).filter((v) => v >= lo * 0.999 && v <= hi * 1.001) : [];
+  if (values.length > count + 2) values = values.filter((_, i) => i % 2 === 0);
+  if (values.length < 2) values = scale.ticks(count);
+  // Labels closer than this would run into each other (a log axis crowds its upper end).
+  const gapPx = 62;
+  const ticks: Tick[] = [];
+  for (const value of values) {
+    const px = scale(value);
+    if (ticks.length === 0 || Math.abs(px - ticks[ticks.length - 1].px) >= gapPx || unit !== '')
+      ticks.push({ value, px, label: format(value) });
+  }
+  return ticks;
 }
 
 /**
@@ -97,7 +111,7 @@ export function layoutSweepChart(
     xLog,
     yLog,
     xTicks: ticksOf(x, xLog, formatX, 5),
-    yTicks: ticksOf(y, yLog, metric.format, 4),
+    yTicks: ticksOf(y, yLog, metric.format, 4, metric.unit),
     points: placed,
   };
 }

@@ -20,19 +20,28 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
 ];
 
 /**
- * How a point is drawn: as the lab's Rounds card reads the run. Pre-copy that reached its threshold (or a
- * strategy without rounds) is a filled mark; rounds that never got there a cross; a migration that
- * aborted or lost the VM a hollow mark.
+ * How a point is drawn: pre-copy that reached its threshold (or a strategy without rounds, or hybrid's
+ * planned switch to post-copy) is a filled mark; rounds stopped by a cap, a timeout or no progress a
+ * cross; a migration that aborted or lost the VM a hollow mark.
  */
 export type PointMark = 'ok' | 'not-converged' | 'not-completed';
 
+/** Pre-copy ended by a cap, a timeout or giving up rather than by reaching its threshold. */
+const GAVE_UP: ReadonlySet<Summary['stopReason']> = new Set([
+  'max-iterations',
+  'sent-factor',
+  'no-progress',
+  'timeout',
+  'simulation-limit',
+]);
+
 export function pointMark(s: Summary): PointMark {
   if (s.outcome !== 'completed') return 'not-completed';
-  return !s.converged && s.iterations > 0 ? 'not-converged' : 'ok';
+  return GAVE_UP.has(s.stopReason) ? 'not-converged' : 'ok';
 }
 
 export const MARK_TEXT: Record<PointMark, string> = {
-  ok: 'converged (or no rounds)',
+  ok: 'converged, or no rounds to converge',
   'not-converged': 'did not converge',
   'not-completed': 'did not complete',
 };
@@ -56,6 +65,14 @@ export function bandwidthLine(field: SweepSpec['field'], base: Scenario): { valu
   if (field === 'network.capMbps' || (field === 'network.linkMbps' && capMbps === 0))
     return { value: writeMbps, text: `bandwidth = write rate (${writeMbps.toPrecision(3)} Mbit/s)` };
   return null;
+}
+
+/** How the point's run ended, in the words of its mark. */
+export function markText(s: Summary): string {
+  const mark = pointMark(s);
+  if (mark !== 'ok') return MARK_TEXT[mark];
+  if (s.stopReason === 'postcopy-switch') return 'switched to post-copy as planned';
+  return s.iterations === 0 ? 'no pre-copy rounds' : 'converged';
 }
 
 /** The sweep as rows of data (for an export menu): one per point, the field's value and the figures. */
