@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: wall time and peak memory of the engine on the default scenario, a 64 GiB VM and a
- * 1 TiB VM, each in a fresh Node process so peaks do not mix. Prints figures; asserts nothing.
+ * 1 TiB VM, each in a fresh Node process so peaks do not mix; then a sweep in Chromium. Prints figures;
+ * asserts nothing.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { BENCH_SCENARIOS } from './scenarios';
 
 interface Figures {
@@ -42,3 +43,15 @@ for (const [name, { target }] of Object.entries(BENCH_SCENARIOS)) {
   );
 }
 console.log('\nfirst run includes JIT warm-up; median is over 15 runs (default) or 5 (64 GiB) in one process.');
+
+// The browser's figure: a 100-point sweep on the engine pool in Chromium (the production build, a probe
+// that prints its wall time; see test/e2e/sweep.probe.spec.ts).
+console.log('\nBrowser probe (Chromium, production build): the Sweep view, target under 3 s on 2 cores');
+const shell = (command: string, args: string[]) =>
+  spawnSync(command, args, { encoding: 'utf8', maxBuffer: 16 << 20, env: process.env });
+const build = shell('npx', ['vite', 'build']);
+const probe =
+  build.status === 0 ? shell('npx', ['playwright', 'test', 'test/e2e/sweep.probe.spec.ts', '--reporter=line']) : build;
+const figures = `${probe.stdout}${probe.stderr}`.split('\n').filter((line) => line.includes('probe:'));
+if (probe.status === 0 && figures.length > 0) for (const line of figures) console.log(line.trim());
+else console.log(`the probe did not run (exit ${probe.status}):\n${`${probe.stdout}${probe.stderr}`.slice(-2000)}`);
