@@ -52,6 +52,6 @@ const shell = (command: string, args: string[]) =>
 const build = shell('npx', ['vite', 'build']);
 const probe =
   build.status === 0 ? shell('npx', ['playwright', 'test', 'test/e2e/sweep.probe.spec.ts', '--reporter=line']) : build;
-const figures = `${probe.stdout}${probe.stderr}`.split('\n').filter((line) => line.includes('probe:'));
+const figures = `${probe.stdout}${probe.stderr}`.split('\n').filter((line) => line.trim().startsWith('probe:'));
 if (probe.status === 0 && figures.length > 0) for (const line of figures) console.log(line.trim());
 else console.log(`the probe did not run (exit ${probe.status}):\n${`${probe.stdout}${probe.stderr}`.slice(-2000)}`);
