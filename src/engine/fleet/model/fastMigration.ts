@@ -2,7 +2,7 @@ import { distinctDirtied, writingMs } from './dirtyClasses';
 import type { FlowParams } from './flowParams';
 import { QemuClock } from './qemuClock';
 
-const EPS_PAGES = 1e-6;
+const EPS_PAGES = 1e-3;
 const EPS_MS = 1e-9;
 
 export type FlowPhase = 'setup' | 'precopy' | 'blackout' | 'handover' | 'done';
@@ -145,25 +145,42 @@ export class FastMigration {
     return next;
   }
 
+  /** The network gives the flow a new rate from now on (call after advancing to now at the old one). */
+  rateChanged(oldRate: number, newRate: number): void {
+    const seg = this.segs[this.cursor];
+    if (this.phase !== 'precopy' || !seg || seg.total <= EPS_PAGES) return;
+    const bytes = seg.zero ? this.params.zeroBytes : this.params.normalBytes;
+    const oldBytesPerMs = oldRate > 0 ? bytes / this.pageMs(seg, oldRate) : 0;
+    const newBytesPerMs = newRate > 0 ? bytes / this.pageMs(seg, newRate) : 0;
+    this.clock.rebase(this.tMs, oldBytesPerMs, newBytesPerMs);
+  }
+
   /** Moves time on to `toMs` at `rate`; never past the next event. */
   advanceTo(toMs: number, rate: number): void {
-    let dt = toMs - this.tMs;
+    const dt = toMs - this.tMs;
     if (dt <= 0) return;
     this.tMs = toMs;
+    this.work(dt, rate);
+  }
+
+  /** The work of `dtMs` at `rate`, ending at the current time. */
+  private work(dtMs: number, rate: number): void {
+    let dt = dtMs;
     if (this.phase === 'handover') this.handoverLeftMs = Math.max(0, this.handoverLeftMs - dt);
     else if (this.phase === 'blackout') this.advanceBlackout(dt, rate);
     else if (this.phase === 'precopy')
-      while (dt > EPS_MS) {
+      while (dt > 0) {
         const seg = this.segs[this.cursor];
         if (!seg || seg.total <= EPS_PAGES) break;
         const pageMs = this.pageMs(seg, rate);
         if (!Number.isFinite(pageMs)) break;
         const pages = Math.min(seg.total, dt / pageMs);
+        if (!(pages > 0)) break;
         this.drain(seg, pages);
         const bytes = pages * (seg.zero ? this.params.zeroBytes : this.params.normalBytes);
         this.precopyBytes += bytes;
         this.roundBytes += bytes;
-        this.clock.add(toMs - dt + pages * pageMs, pages * pageMs, bytes);
+        this.clock.add(this.tMs - dt + pages * pageMs, pages * pageMs, bytes);
         dt -= pages * pageMs;
         if (seg.total <= EPS_PAGES) this.moveCursor();
       }
@@ -185,30 +202,45 @@ export class FastMigration {
   }
 
   /** Handles whatever is due at the current time (call after advancing to `nextEventMs`). */
-  fire(): void {
+  fire(rate: number): void {
     const p = this.params;
     switch (this.phase) {
       case 'setup':
-        if (this.tMs >= this.startMs + p.setupMs - EPS_MS) {
+        if (this.due(this.startMs + p.setupMs - this.tMs)) {
           this.phase = 'precopy';
           this.precopyStartMs = this.tMs;
           this.clock = new QemuClock(this.tMs);
           this.moveCursor(0);
         }
         return;
-      case 'precopy':
+      case 'precopy': {
+        // A segment whose end is closer than the clock can tell is over now.
+        const seg = this.segs[this.cursor];
+        const restMs = seg && seg.total > EPS_PAGES ? seg.total * this.pageMs(seg, rate) : Infinity;
+        if (this.due(restMs)) this.work(restMs, rate);
         return this.decide();
-      case 'blackout':
-        if (this.blackoutBytesLeft <= 0 && this.blackoutScanLeftMs <= EPS_MS) {
+      }
+      case 'blackout': {
+        const need = (this.blackoutBytesLeft > 0 ? this.blackoutBytesLeft / rate : 0) + this.blackoutScanLeftMs;
+        if (this.due(need)) {
+          this.downtimeBytes += this.blackoutBytesLeft;
+          this.blackoutBytesLeft = 0;
+          this.blackoutScanLeftMs = 0;
           this.phase = 'handover';
           this.handoverLeftMs = p.handoverMs;
-          if (this.handoverLeftMs <= 0) this.phase = 'done';
+          if (this.due(this.handoverLeftMs)) this.phase = 'done';
         }
         return;
+      }
       case 'handover':
-        if (this.handoverLeftMs <= EPS_MS) this.phase = 'done';
+        if (this.due(this.handoverLeftMs)) this.phase = 'done';
         return;
     }
+  }
+
+  /** Whether `dtMs` from now is no time at all (below what the clock can resolve at this hour). */
+  private due(dtMs: number): boolean {
+    return dtMs <= EPS_MS || this.tMs + dtMs <= this.tMs;
   }
 
   /** migration_iteration_run at a decision point (a chunk's end, or the sender running dry). */
@@ -360,7 +392,7 @@ export function runFlowAlone(params: FlowParams, startMs = 0): FlowResult {
     const at = flow.nextEventMs(rate);
     if (!Number.isFinite(at)) throw new Error('flow model: no next event');
     flow.advanceTo(at, rate);
-    flow.fire();
+    flow.fire(rate);
     if (++guard > 10_000_000) throw new Error('flow model made no progress');
   }
   return flow.result();

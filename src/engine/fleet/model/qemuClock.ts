@@ -58,10 +58,20 @@ export class QemuClock {
 
   /** The decision point at which the estimate would change if sending went on at `bytesPerMs`. */
   nextEstimateChange(nowMs: number, bytesPerMs: number): number {
-    const end = Math.max(nowMs, this.windowEndMs());
+    const end = this.tickAtOrAfter(Math.max(nowMs, this.windowEndMs()));
     const measured = (this.windowBytes + bytesPerMs * (end - nowMs)) / (end - this.windowStartMs);
     if (this.estimate === null || Math.abs(measured - this.estimate) > 1e-9 * Math.max(1, measured)) return end;
     return Infinity;
+  }
+
+  /**
+   * The network changed the flow's rate. QEMU would see it over the next window; the flow model takes it
+   * at once when the estimate had settled (a steady stretch), which saves an event per flow per change.
+   */
+  rebase(nowMs: number, oldBytesPerMs: number, newBytesPerMs: number): void {
+    if (this.estimate === null || Math.abs(this.estimate - oldBytesPerMs) > 1e-9 * Math.max(1, oldBytesPerMs)) return;
+    this.estimate = newBytesPerMs;
+    this.windowBytes = newBytesPerMs * (nowMs - this.windowStartMs);
   }
 
   /** migration_update_counters at a decision point: a window of at least 100 ms gives a new estimate. */

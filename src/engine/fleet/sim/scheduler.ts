@@ -1,0 +1,213 @@
+import type { VmSpec } from '../build';
+import type { FleetScenario } from '../schema';
+import type { VmFate } from '../trace';
+import type { FleetState } from './fleetState';
+
+/** A VM that must move (or stop) for one trigger event. */
+export interface Task {
+  vm: number;
+  customer: number;
+  event: number;
+  fate: VmFate;
+  /** The maintenance unit whose hosts it must leave; null for a move that leaves no host empty. */
+  unitId: number | null;
+  urgent: boolean;
+  /** Only this destination (an operator's choice), or -1 for placement to choose. */
+  toHost: number;
+  /** A simulated event restarts a TERMINATE VM where it is: its host is not really going down. */
+  restartInPlace: boolean;
+  state: 'notice' | 'queued' | 'running' | 'done';
+  /** Order in which tasks became ready, for FIFO. */
+  seq: number;
+}
+
+const MINUTE_MS = 60_000;
+
+/** One priority class of waiting tasks, in one queue per lane (a customer, or a single lane for FIFO). */
+class Lanes {
+  readonly queues: Task[][];
+  private readonly heads: number[];
+  pointer = 0;
+
+  constructor(count: number) {
+    this.queues = Array.from({ length: count }, () => []);
+    this.heads = new Array<number>(count).fill(0);
+  }
+
+  push(lane: number, task: Task): void {
+    this.queues[lane].push(task);
+  }
+
+  head(lane: number): number {
+    const q = this.queues[lane];
+    let h = this.heads[lane];
+    while (h < q.length && q[h].state !== 'queued') h++;
+    if (h > 1024 && h * 2 > q.length) {
+      q.splice(0, h);
+      h = 0;
+    }
+    this.heads[lane] = h;
+    return h;
+  }
+
+  waiting(): number {
+    let n = 0;
+    for (const q of this.queues) for (const t of q) if (t.state === 'queued') n++;
+    return n;
+  }
+}
+
+/**
+ * Decides which waiting migrations start now. Urgent tasks (a failing host) go first. Within a class,
+ * round-robin fairness gives customers turns: the next start goes to the next customer in turn that has a
+ * task able to start, so between two starts for one customer every other customer with a startable task
+ * gets at most one. FIFO starts tasks in the order they became ready. A task can start when the fleet,
+ * per-customer, per-source and per-destination caps and the rate limit allow it and placement finds a
+ * destination with room (never past maxFillPct of its memory and vCPUs).
+ */
+export class Scheduler {
+  private readonly urgent: Lanes;
+  private readonly normal: Lanes;
+  private readonly fair: boolean;
+  readonly activeByCustomer: Int32Array;
+  active = 0;
+  private readonly starts: number[] = [];
+  private seq = 0;
+
+  constructor(
+    private readonly s: FleetScenario,
+    private readonly fleet: FleetState,
+    customers: number,
+  ) {
+    this.fair = s.scheduler.fairness === 'round-robin';
+    const lanes = this.fair ? customers : 1;
+    this.urgent = new Lanes(lanes);
+    this.normal = new Lanes(lanes);
+    this.activeByCustomer = new Int32Array(customers);
+  }
+
+  enqueue(task: Task): void {
+    task.state = 'queued';
+    task.seq = this.seq++;
+    (task.urgent ? this.urgent : this.normal).push(this.fair ? task.customer : 0, task);
+  }
+
+  get waiting(): number {
+    return this.urgent.waiting() + this.normal.waiting();
+  }
+
+  /**
+   * Starts what can start at `nowMs`, calling `start` for each. Returns when the rate limit next lets
+   * another start (if it is what stopped the scheduler), else null.
+   */
+  decide(nowMs: number, start: (task: Task, destination: number) => void): number | null {
+    const sc = this.s.scheduler;
+    const limit = sc.rateLimitPerMin;
+    const canStartMore = (): boolean | number => {
+      if (sc.fleetCap > 0 && this.active >= sc.fleetCap) return false;
+      if (limit > 0) {
+        while (this.starts.length && this.starts[0] <= nowMs - MINUTE_MS) this.starts.shift();
+        if (this.starts.length >= limit) return this.starts[0] + MINUTE_MS;
+      }
+      return true;
+    };
+    for (const lanes of [this.urgent, this.normal]) {
+      const scan = lanes.queues.map((_, lane) => lanes.head(lane));
+      const exhausted = new Uint8Array(lanes.queues.length);
+      let open = lanes.queues.length;
+      while (open > 0) {
+        const more = canStartMore();
+        if (more !== true) return more === false ? null : more;
+        let started = false;
+        for (let k = 0; k < lanes.queues.length && !started; k++) {
+          const lane = (lanes.pointer + k) % lanes.queues.length;
+          if (exhausted[lane]) continue;
+          const found = this.firstStartable(lanes.queues[lane], scan, lane);
+          if (found === null) {
+            exhausted[lane] = 1;
+            open--;
+            continue;
+          }
+          const [task, destination] = found;
+          this.active++;
+          this.activeByCustomer[task.customer]++;
+          if (limit > 0) this.starts.push(nowMs);
+          task.state = 'running';
+          start(task, destination);
+          lanes.pointer = (lane + 1) % lanes.queues.length;
+          started = true;
+        }
+        if (!started) break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first task of a lane, from where this decision's scan got to, that can start now, with its
+   * destination. Starting only ever takes room and slots, so a task that cannot start now cannot start
+   * later in the same decision: the scan never goes back.
+   */
+  private firstStartable(queue: Task[], scan: number[], lane: number): [Task, number] | null {
+    const sc = this.s.scheduler;
+    const f = this.fleet;
+    for (let i = scan[lane]; i < queue.length; i++) {
+      const task = queue[i];
+      scan[lane] = i + 1;
+      if (task.state !== 'queued') continue;
+      if (sc.perCustomerCap > 0 && this.activeByCustomer[task.customer] >= sc.perCustomerCap) {
+        if (this.fair) return null;
+        continue;
+      }
+      const source = f.vmHost[task.vm];
+      if (sc.perSourceHostCap > 0 && f.outgoing[source] >= sc.perSourceHostCap) continue;
+      const destination = this.place(f.vm(task.vm), source, task.toHost, true);
+      if (destination < 0) continue;
+      return [task, destination];
+    }
+    return null;
+  }
+
+  finished(task: Task): void {
+    task.state = 'done';
+    this.active--;
+    this.activeByCustomer[task.customer]--;
+  }
+
+  /**
+   * The best host for a VM coming from `exclude`: up, with room under the fill limit and (for a live
+   * migration) a free destination slot; hosts with no maintenance planned first, else those whose turn
+   * comes last; then spread (most room left) or pack (least room left); then the lowest index.
+   */
+  place(vm: VmSpec, exclude: number, only: number, migration: boolean): number {
+    const f = this.fleet;
+    const sc = this.s.scheduler;
+    const fill = sc.maxFillPct / 100;
+    const hosts = f.layout.hosts;
+    const pack = sc.placement === 'pack';
+    let best = -1;
+    let bestOrder = -Infinity;
+    let bestShare = 0;
+    const from = only >= 0 ? only : 0;
+    const to = only >= 0 ? only + 1 : f.hostCount;
+    for (let h = from; h < to; h++) {
+      if (h === exclude || !f.isUp(h)) continue;
+      if (migration && sc.perDestinationHostCap > 0 && f.incoming[h] >= sc.perDestinationHostCap) continue;
+      const host = hosts[h];
+      const memory = f.memoryMiB[h] + vm.memoryMiB;
+      if (memory > fill * host.memoryMiB + 1e-9 || f.vcpus[h] + vm.vcpus > fill * host.vcpus + 1e-9) continue;
+      const order = f.pendingOrder[h];
+      const share = memory / host.memoryMiB;
+      const better =
+        best < 0 ||
+        order > bestOrder ||
+        (order === bestOrder && (pack ? share > bestShare + 1e-12 : share < bestShare - 1e-12));
+      if (better) {
+        best = h;
+        bestOrder = order;
+        bestShare = share;
+      }
+    }
+    return best;
+  }
+}
