@@ -235,7 +235,7 @@ export class FleetRun {
     if (task.fate.action === 'migrate') return this.scheduler.enqueue(task);
     task.state = 'done';
     this.ctx.taskOf.delete(task.vm);
-    this.restarts.terminate(task.vm, task.fate, task.restartInPlace, 'its availability policy is TERMINATE');
+    this.restarts.terminate(task.vm, task.fate, task.restartInPlace, 'policy', 'its availability policy is TERMINATE');
   }
 
   private startMigration(task: Task, destination: number): void {
@@ -270,7 +270,7 @@ export class FleetRun {
     const f = this.state;
     c.mayStart = true;
     const vm = f.vm(m.task.vm);
-    const record = this.migrations.end(m, c.nowMs, outcome);
+    const record = this.migrations.end(m, c.nowMs, outcome, c.records.length);
     c.records.push(record);
     f.outgoing[m.source]--;
     f.incoming[m.destination]--;
@@ -291,7 +291,8 @@ export class FleetRun {
       const why = `the live migration gave up (${record.stopReason})`;
       c.say('migration-failed', `${vm.name}: ${why}`, { vm: vm.index, host: m.source });
       fate.noticeClearedAtMs = c.nowMs;
-      if (m.task.unitId !== null) this.restarts.terminate(vm.index, fate, false, `${why} and its host must go down`);
+      if (m.task.unitId !== null)
+        this.restarts.terminate(vm.index, fate, false, 'migration-failed', `${why} and its host must go down`);
       else {
         fate.outcome = 'migration-failed';
         fate.detail = why;

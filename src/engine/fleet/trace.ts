@@ -58,6 +58,8 @@ export interface VmFate {
   leftHostAtMs: number | null;
   /** Index into `migrations` of the attempt that completed or failed last; null if none. */
   migration: number | null;
+  /** Why it was stopped: its policy, its host failing under it, or a live migration that gave up. */
+  stopCause: 'policy' | 'host-failure' | 'migration-failed' | null;
   /** For terminations: when the VM stopped and when it ran again (null: not by the end). */
   stoppedAtMs: number | null;
   runningAgainAtMs: number | null;
@@ -68,6 +70,7 @@ export interface VmFate {
 
 /** One live migration, enough to draw it and to open it in the lab (`migrationScenario`). */
 export interface MigrationRecord {
+  /** Its index in the trace's `migrations` (in the order they ended). */
   id: number;
   vm: number;
   customer: number;
@@ -86,7 +89,8 @@ export interface MigrationRecord {
   bytes: number;
   iterations: number;
   converged: boolean;
-  stopReason: FlowStopReason;
+  /** What ended pre-copy; `host-failed` when its source failed first, `destination-failed` for its destination. */
+  stopReason: FlowStopReason | 'host-failed' | 'destination-failed';
   /** completed: the VM runs on the destination; aborted: still on the source; lost: its source failed. */
   outcome: 'completed' | 'aborted' | 'lost';
   /** The bandwidth the network granted it: [ms after start, Mbit/s], at most 65 steps. */
@@ -216,5 +220,7 @@ export interface FleetTrace {
   events: FleetLogEvent[];
   hostLog: HostChangeLog;
   samples: HostSamples;
+  /** Where each VM runs at the end (-1: stopped, waiting for an operator or for room). */
+  finalHosts: Int32Array;
   summary: FleetSummary;
 }

@@ -79,6 +79,7 @@ export class RunContext {
       outcome: 'stuck',
       leftHostAtMs: null,
       migration: null,
+      stopCause: null,
       stoppedAtMs: null,
       runningAgainAtMs: null,
       restartHost: null,

@@ -161,7 +161,7 @@ export class Maintenance {
         const fate = task?.fate ?? ctx.newFate(v, u.event, reason, 'migrate', 0, 'NONE');
         ctx.totals.lost++;
         ctx.say('vm-lost', `${f.vm(v).name} lost with ${ctx.hostName(h)}`, { vm: v, host: h });
-        this.restarts.terminate(v, fate, false, 'its host failed before the VM could leave');
+        this.restarts.terminate(v, fate, false, 'host-failure', 'its host failed before the VM could leave');
       }
     }
     this.checkWaves();

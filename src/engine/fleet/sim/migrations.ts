@@ -105,7 +105,7 @@ export class Migrations {
   }
 
   /** Removes a finished, aborted or lost migration and returns its record. */
-  end(m: ActiveMigration, nowMs: number, outcome: MigrationRecord['outcome']): MigrationRecord {
+  end(m: ActiveMigration, nowMs: number, outcome: MigrationRecord['outcome'], index: number): MigrationRecord {
     this.active.delete(m.id);
     m.version++;
     if (m.rate > 0 || m.demand > 0) this.network.remove(m, nowMs);
@@ -116,7 +116,7 @@ export class Migrations {
     if (!steps.length) steps.push([0, this.s.fleet.nicMbps]);
     else if (steps[0][0] > 0) steps.unshift([0, steps[0][1]]);
     return {
-      id: m.id,
+      id: index,
       vm: m.task.vm,
       customer: m.task.customer,
       source: m.source,
@@ -132,7 +132,12 @@ export class Migrations {
       bytes: r.bytesTransferred,
       iterations: r.iterations,
       converged: outcome === 'completed' && r.converged,
-      stopReason: r.stopReason,
+      stopReason:
+        outcome === 'lost'
+          ? 'host-failed'
+          : outcome === 'aborted' && r.outcome === 'completed'
+            ? 'destination-failed'
+            : r.stopReason,
       outcome,
       rateSteps: compressRateSteps(steps, durationMs, LAB_MAX_INTERVENTIONS + 1),
     };

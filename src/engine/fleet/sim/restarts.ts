@@ -22,13 +22,14 @@ export class Restarts {
     private readonly hooks: RestartHooks,
   ) {}
 
-  terminate(v: number, fate: VmFate, inPlace: boolean, why: string): void {
+  terminate(v: number, fate: VmFate, inPlace: boolean, cause: NonNullable<VmFate['stopCause']>, why: string): void {
     const { ctx } = this;
     const f = ctx.state;
     const vm = f.vm(v);
     const h = f.vmHost[v];
     ctx.totals.terminated++;
     fate.stoppedAtMs = ctx.nowMs;
+    fate.stopCause = cause;
     fate.leftHostAtMs ??= ctx.nowMs;
     if (!vm.automaticRestart) fate.noticeClearedAtMs ??= ctx.nowMs;
     fate.detail ??= why;

@@ -106,7 +106,7 @@ export class Scheduler {
     const canStartMore = (): boolean | number => {
       if (sc.fleetCap > 0 && this.active >= sc.fleetCap) return false;
       if (limit > 0) {
-        while (this.starts.length && this.starts[0] <= nowMs - MINUTE_MS) this.starts.shift();
+        while (this.starts.length && this.starts[0] + MINUTE_MS <= nowMs) this.starts.shift();
         if (this.starts.length >= limit) return this.starts[0] + MINUTE_MS;
       }
       return true;

@@ -155,6 +155,7 @@ export function buildFleetTrace(x: TraceInputs): FleetTrace {
     events: x.log,
     hostLog,
     samples: sampleHosts(hostLog, x.layout, x.totals, x.endMs, x.scenario.output.maxSamples),
+    finalHosts: Int32Array.from(x.state.vmHost),
     summary: buildSummary(x),
   };
 }
