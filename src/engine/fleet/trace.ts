@@ -197,6 +197,8 @@ export interface FleetSummary {
   evacuationMs: number;
   /** Whether every affected VM did leave. */
   evacuationComplete: boolean;
+  /** From the first live migration's start to the last one's end, ms: the scheduler's part of the evacuation. */
+  migrationSpanMs: number;
   totalBlackoutMs: number;
   medianBlackoutMs: number;
   p99BlackoutMs: number;

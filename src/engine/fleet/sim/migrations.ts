@@ -114,7 +114,7 @@ export class Migrations {
     const durationMs = nowMs - m.startMs;
     const steps: RateSteps = m.stepAtMs.map((at, i) => [at, m.stepMbps[i]]);
     if (!steps.length) steps.push([0, this.s.fleet.nicMbps]);
-    else if (steps[0][0] > 0) steps.unshift([0, steps[0][1]]);
+    else steps[0][0] = 0;
     return {
       id: index,
       vm: m.task.vm,

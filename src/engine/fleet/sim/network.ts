@@ -121,12 +121,16 @@ export class FleetNetwork {
     this.totalRate += rate - f.rate;
     const rose = rate > f.rate;
     f.rate = rate;
-    const atMs = nowMs - f.startMs;
-    const n = f.stepAtMs.length;
-    if (n && f.stepAtMs[n - 1] === atMs) f.stepMbps[n - 1] = bytesPerMsToMbps(rate);
-    else {
-      f.stepAtMs.push(atMs);
-      f.stepMbps.push(bytesPerMsToMbps(rate));
+    // The rates a migration was granted while it sent (stopping is not a rate the lab could replay).
+    if (rate > 0) {
+      const atMs = nowMs - f.startMs;
+      const mbps = bytesPerMsToMbps(rate);
+      const n = f.stepAtMs.length;
+      if (n && f.stepAtMs[n - 1] === atMs) f.stepMbps[n - 1] = mbps;
+      else if (!n || Math.abs(f.stepMbps[n - 1] - mbps) > 1e-9 * mbps) {
+        f.stepAtMs.push(atMs);
+        f.stepMbps.push(mbps);
+      }
     }
     return rose;
   }

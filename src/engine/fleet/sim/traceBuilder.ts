@@ -37,6 +37,9 @@ export interface TraceInputs {
 /** Samples x hosts kept at most, so a fleet of 20,000 hosts still fits in a few tens of MiB. */
 const MAX_SAMPLE_CELLS = 4_000_000;
 
+const maxOf = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+const minOf = (xs: number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+
 const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0;
 
@@ -95,7 +98,7 @@ export function buildSummary(x: TraceInputs): FleetSummary {
   const s = x.scenario;
   const completed = x.records.filter((r) => r.outcome === 'completed');
   const blackouts = completed.map((r) => r.blackoutMs).sort((a, b) => a - b);
-  const firstTriggerMs = s.events.length ? Math.min(...s.events.map((e) => e.atS * 1000)) : 0;
+  const firstTriggerMs = s.events.length ? minOf(s.events.map((e) => e.atS * 1000)) : 0;
   const left = x.fates.map((f) => f.leftHostAtMs).filter((t): t is number => t !== null);
   const mustLeave = x.fates.filter((f) => f.outcome !== 'refused');
   const sc = s.scheduler;
@@ -113,8 +116,11 @@ export function buildSummary(x: TraceInputs): FleetSummary {
     lost: x.totals.lost,
     refused: x.fates.filter((f) => f.outcome === 'refused').length,
     unplaced: x.fates.filter((f) => f.outcome === 'unplaced' || f.outcome === 'stuck').length,
-    evacuationMs: left.length ? Math.max(...left) - firstTriggerMs : 0,
+    evacuationMs: left.length ? maxOf(left) - firstTriggerMs : 0,
     evacuationComplete: mustLeave.every((f) => f.leftHostAtMs !== null || f.outcome === 'migration-failed'),
+    migrationSpanMs: x.records.length
+      ? maxOf(x.records.map((r) => r.endMs)) - minOf(x.records.map((r) => r.startMs))
+      : 0,
     totalBlackoutMs: blackouts.reduce((a, b) => a + b, 0),
     medianBlackoutMs: quantile(blackouts, 0.5),
     p99BlackoutMs: quantile(blackouts, 0.99),

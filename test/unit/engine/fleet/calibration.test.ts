@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFlowAlone } from '../../../../src/engine/fleet/model/fastMigration';
 import { flowParams } from '../../../../src/engine/fleet/model/flowParams';
+import { CALIBRATION } from '../../../../src/engine/fleet/model/tolerance';
 import { runScenario } from '../../../../src/engine/run';
 import { applyPreset } from '../../../../src/engine/scenario/presets';
 import type { ScenarioInput, WorkloadPreset } from '../../../../src/engine/scenario/schema';
@@ -9,13 +10,14 @@ import { scenarioOrThrow } from '../../../../src/engine/scenario/validate';
 
 /**
  * The fleet's flow-level model against the page engine, over a spread of VM sizes, workload presets,
- * links and pre-copy settings. Tolerance (stated in docs/fleet.md too): total time and bytes within 5 %,
- * blackout within 20 % or 25 ms (whichever is larger), the same outcome and stop reason, live rounds
- * within 2.
+ * links and pre-copy settings, with the tolerance docs/fleet.md states (CALIBRATION).
  */
-const TIME_AND_BYTES = 0.05;
-const DOWNTIME_SHARE = 0.2;
-const DOWNTIME_MS = 25;
+const {
+  timeAndBytes: TIME_AND_BYTES,
+  downtimeShare: DOWNTIME_SHARE,
+  downtimeMs: DOWNTIME_MS,
+  rounds: ROUNDS,
+} = CALIBRATION;
 
 type Case = [memoryMiB: number, preset: Exclude<WorkloadPreset, 'custom'>, linkMbps: number, extra?: ScenarioInput];
 
@@ -78,7 +80,7 @@ describe('the flow-level model is calibrated against the page engine', () => {
       const flow = runFlowAlone(flowParams(scenario));
       expect(flow.outcome).toBe(page.outcome);
       expect(flow.stopReason).toBe(page.stopReason);
-      expect(Math.abs(flow.iterations - page.iterations)).toBeLessThanOrEqual(2);
+      expect(Math.abs(flow.iterations - page.iterations)).toBeLessThanOrEqual(ROUNDS);
       expect(Math.abs(flow.totalTimeMs / page.totalTimeMs - 1)).toBeLessThanOrEqual(TIME_AND_BYTES);
       expect(Math.abs(flow.bytesTransferred / page.bytesTransferred - 1)).toBeLessThanOrEqual(TIME_AND_BYTES);
       expect(Math.abs(flow.downtimeMs - page.downtimeMs)).toBeLessThanOrEqual(
