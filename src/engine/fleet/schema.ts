@@ -34,7 +34,7 @@ const fleetSchema = z
     hostsPerRack: int(1, 200, 8, 'Hosts in each rack.'),
     hostMemoryMiB: int(1024, 16_777_216, 393_216, 'Memory of each host, in MiB (default 384 GiB).'),
     hostVcpus: int(1, 4096, 96, 'vCPUs of each host (no overcommit).'),
-    nicMbps: num(100, 800_000, 25_000, "Each host's network card, in Mbit/s, in each direction."),
+    nicMbps: num(100, 400_000, 25_000, "Each host's network card, in Mbit/s, in each direction."),
     rackUplinkMbps: num(
       100,
       12_800_000,

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../scenario/schema';
 import { mibToBytes } from '../../units';
+import { zipfCdf } from '../../workload/writeStream';
 
 /**
  * The guest's writing as classes of pages that are each written at one rate, which is all a flow-level
@@ -70,16 +71,6 @@ function zipfBuckets(pages: number, s: number, writesPerMs: number): DirtyClass[
     from = to;
   }
   return out;
-}
-
-function zipfCdf(pages: number, s: number): (x: number) => number {
-  if (Math.abs(s - 1) < 1e-9) {
-    const total = Math.log(pages + 1);
-    return (x) => Math.log(x) / total;
-  }
-  const a = 1 - s;
-  const total = Math.pow(pages + 1, a) - 1;
-  return (x) => (Math.pow(x, a) - 1) / total;
 }
 
 /**
