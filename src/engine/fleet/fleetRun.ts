@@ -4,7 +4,7 @@ import type { FleetScenario, FleetScenarioInput } from './schema';
 import { RunContext, type SimEvent } from './sim/context';
 import { FleetState } from './sim/fleetState';
 import { Maintenance } from './sim/maintenance';
-import { Migrations, type ActiveMigration, type FlowEvent } from './sim/migrations';
+import { Migrations, type ActiveMigration } from './sim/migrations';
 import { Restarts } from './sim/restarts';
 import { Scheduler, type Task } from './sim/scheduler';
 import { buildFleetTrace } from './sim/traceBuilder';
@@ -40,6 +40,9 @@ export class FleetRun {
   private readonly maintenance: Maintenance;
   private readonly restarts: Restarts;
   private readonly newUnit;
+  /** Scratch of runInstant: flows that had an event, and those whose demand changed. */
+  private readonly touched = new Set<ActiveMigration>();
+  private readonly changed: ActiveMigration[] = [];
   private wakeAtMs = Infinity;
   private shareAtMs = -1;
   private finished = false;
@@ -52,7 +55,7 @@ export class FleetRun {
     this.state = new FleetState(layout);
     this.scheduler = new Scheduler(scenario, this.state, layout.customers.length);
     const ctx = (this.ctx = new RunContext(scenario, layout, this.state, this.scheduler));
-    this.migrations = new Migrations(scenario, layout, ctx.heap);
+    this.migrations = new Migrations(scenario, layout);
     this.restarts = new Restarts(ctx, {
       hostChanged: (h) => this.maintenance.hostChanged(h),
       arrived: (v, h) => this.arrived(v, h),
@@ -78,7 +81,7 @@ export class FleetRun {
     if (this.finished) return 1;
     const fates = this.ctx.fates;
     const open = fates.filter((f) => f.leftHostAtMs === null && f.outcome !== 'refused').length;
-    const total = fates.length + this.maintenance.pending + this.ctx.heap.size;
+    const total = fates.length + this.maintenance.pending + this.ctx.heap.size + this.migrations.active.size;
     return Math.min(0.99, (fates.length - open) / Math.max(1, total));
   }
 
@@ -113,19 +116,25 @@ export class FleetRun {
   /** Everything due at the next instant, then the network and the scheduler once. */
   private runInstant(): void {
     const c = this.ctx;
-    if (c.heap.size === 0) return this.finish();
-    const t = c.heap.peekKey();
+    const queue = this.migrations.queue;
+    const t = Math.min(c.heap.peekKey(), queue.peekKey());
+    if (t === Infinity) return this.finish();
     c.nowMs = t;
-    const touched = new Set<ActiveMigration>();
-    const changed: ActiveMigration[] = [];
+    const touched = this.touched;
+    const changed = this.changed;
+    touched.clear();
+    changed.length = 0;
     let shareDue = false;
-    while (c.heap.size && c.heap.peekKey() === t) {
-      const e = c.heap.pop()!;
-      if (e.kind === 'flow') {
-        if (e.version !== e.migration.version || !this.migrations.active.has(e.migration.id)) continue;
-        if (this.onFlow(e.migration, touched)) changed.push(e.migration);
-      } else if (e.kind === 'share') shareDue = true;
-      else this.onEvent(e);
+    for (;;) {
+      if (c.heap.peekKey() === t) {
+        const e = c.heap.pop()!;
+        if (e.kind === 'share') shareDue = true;
+        else this.onEvent(e);
+        continue;
+      }
+      const m = this.migrations.takeDue(t);
+      if (m === undefined) break;
+      if (m && this.onFlow(m, touched)) changed.push(m);
     }
     const network = this.migrations.network;
     shareDue ||= network.shareDueMs !== null && network.shareDueMs <= t;
@@ -146,7 +155,7 @@ export class FleetRun {
     this.noteFleet();
   }
 
-  private onEvent(e: Exclude<SimEvent, FlowEvent | { kind: 'share' }>): void {
+  private onEvent(e: Exclude<SimEvent, { kind: 'share' }>): void {
     this.ctx.mayStart = true;
     switch (e.kind) {
       case 'trigger':
@@ -257,7 +266,7 @@ export class FleetRun {
 
   /** A flow's event; returns whether its demand on the network changed. */
   private onFlow(m: ActiveMigration, touched: Set<ActiveMigration>): boolean {
-    const [, after] = this.migrations.fire(m, this.ctx.nowMs);
+    const after = this.migrations.fire(m, this.ctx.nowMs);
     touched.add(m);
     if (after !== 'done') return this.migrations.demandChanged(m);
     this.endMigration(m, m.flow.result().outcome === 'completed' ? 'completed' : 'aborted');

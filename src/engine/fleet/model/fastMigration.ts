@@ -1,4 +1,4 @@
-import { distinctDirtied, writingMs } from './dirtyClasses';
+import { distinctDirtied, writingMs, type DirtyClass } from './dirtyClasses';
 import type { FlowParams } from './flowParams';
 import { QemuClock } from './qemuClock';
 
@@ -29,10 +29,10 @@ export interface FlowResult {
 
 interface Segment {
   zero: boolean;
-  pages: number[];
-  perPage: number[];
-  sweep: number[];
-  marked: number[];
+  /** The segment's classes (shared by every flow with the same parameters). */
+  classes: readonly DirtyClass[];
+  /** Pages of each class still marked for sending. */
+  marked: Float64Array;
   total: number;
 }
 
@@ -77,10 +77,8 @@ export class FastMigration {
     this.clock = new QemuClock(startMs);
     this.segs = params.segments.map((s) => ({
       zero: s.zero,
-      pages: s.classes.map((c) => c.pages),
-      perPage: s.classes.map((c) => c.perPageWritesPerMs),
-      sweep: s.classes.map((c) => c.sweepPagesPerMs),
-      marked: [...s.initialMarked],
+      classes: s.classes,
+      marked: Float64Array.from(s.initialMarked),
       total: s.initialMarked.reduce((a, b) => a + b, 0),
     }));
   }
@@ -298,15 +296,16 @@ export class FastMigration {
     );
     for (const s of this.segs) {
       let total = 0;
-      for (let c = 0; c < s.pages.length; c++) {
-        const K = s.pages[c];
+      for (let c = 0; c < s.classes.length; c++) {
+        const cls = s.classes[c];
+        const K = cls.pages;
         if (K <= 0) continue;
-        if (s.sweep[c] > 0) {
+        if (cls.sweepPagesPerMs > 0) {
           // A sweep writes the pages after the ones it wrote last, which the sender has mostly not reached
           // yet: the two sets hardly overlap until the sweep has covered the whole class.
-          s.marked[c] = Math.min(K, s.marked[c] + Math.min(K, s.sweep[c] * active));
+          s.marked[c] = Math.min(K, s.marked[c] + Math.min(K, cls.sweepPagesPerMs * active));
         } else {
-          const dirtied = distinctDirtied({ pages: K, perPageWritesPerMs: s.perPage[c], sweepPagesPerMs: 0 }, active);
+          const dirtied = distinctDirtied(cls, active);
           s.marked[c] = s.marked[c] + dirtied - (s.marked[c] * dirtied) / K;
         }
         total += s.marked[c];

@@ -3,7 +3,6 @@ import type { FleetScenario } from '../schema';
 import type { FateReason, FleetLogEvent, MigrationRecord, VmFate } from '../trace';
 import type { FleetState } from './fleetState';
 import { MinHeap } from './heap';
-import type { FlowEvent } from './migrations';
 import type { Scheduler, Task } from './scheduler';
 import type { RunTotals } from './traceBuilder';
 import type { Unit } from './units';
@@ -13,7 +12,6 @@ export type SimEvent =
   | { kind: 'trigger'; event: number }
   | { kind: 'wave'; waves: Unit[][]; index: number; gapMs: number }
   | { kind: 'ready'; task: Task }
-  | FlowEvent
   | { kind: 'host-fail'; unit: Unit }
   | { kind: 'unit-back'; unit: Unit }
   | { kind: 'restart-done'; vm: number; host: number; fate: VmFate; inPlace: boolean }

@@ -152,3 +152,84 @@ export class IdHeap {
     return top;
   }
 }
+
+/**
+ * A min-heap of (time, id, tag) triples in typed arrays (ties by the smaller id): the flows' next events,
+ * tagged with the version they were scheduled under, without an object per event.
+ */
+export class TimedIdHeap {
+  private keys = new Float64Array(256);
+  private ids = new Int32Array(256);
+  private tags = new Int32Array(256);
+  size = 0;
+
+  push(key: number, id: number, tag: number): void {
+    if (this.size === this.keys.length) this.grow();
+    const k = this.keys;
+    const d = this.ids;
+    const g = this.tags;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (k[p] < key || (k[p] === key && d[p] <= id)) break;
+      k[i] = k[p];
+      d[i] = d[p];
+      g[i] = g[p];
+      i = p;
+    }
+    k[i] = key;
+    d[i] = id;
+    g[i] = tag;
+  }
+
+  peekKey(): number {
+    return this.size ? this.keys[0] : Infinity;
+  }
+
+  peekId(): number {
+    return this.ids[0];
+  }
+
+  peekTag(): number {
+    return this.tags[0];
+  }
+
+  pop(): void {
+    const k = this.keys;
+    const d = this.ids;
+    const g = this.tags;
+    const n = --this.size;
+    if (n <= 0) return;
+    const key = k[n];
+    const id = d[n];
+    const tag = g[n];
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && (k[r] < k[l] || (k[r] === k[l] && d[r] < d[l])) ? r : l;
+      if (key < k[c] || (key === k[c] && id <= d[c])) break;
+      k[i] = k[c];
+      d[i] = d[c];
+      g[i] = g[c];
+      i = c;
+    }
+    k[i] = key;
+    d[i] = id;
+    g[i] = tag;
+  }
+
+  private grow(): void {
+    const n = this.keys.length * 2;
+    const keys = new Float64Array(n);
+    keys.set(this.keys);
+    const ids = new Int32Array(n);
+    ids.set(this.ids);
+    const tags = new Int32Array(n);
+    tags.set(this.tags);
+    this.keys = keys;
+    this.ids = ids;
+    this.tags = tags;
+  }
+}

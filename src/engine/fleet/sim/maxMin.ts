@@ -108,5 +108,5 @@ export class MaxMinSolver {
 
 /** One-off max-min fair rates (tests, and callers without a solver to keep). */
 export function maxMinRates(flows: readonly FlowDemand[], capacity: ArrayLike<number>): Float64Array {
-  return new MaxMinSolver(capacity).solve(flows);
+  return Float64Array.from(new MaxMinSolver(capacity).solve(flows));
 }

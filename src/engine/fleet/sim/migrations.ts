@@ -4,8 +4,7 @@ import { flowParams, type FlowParams } from '../model/flowParams';
 import type { FleetScenario } from '../schema';
 import type { MigrationRecord } from '../trace';
 import { compressRateSteps, LAB_MAX_INTERVENTIONS, vmScenario, type RateSteps } from '../vmScenario';
-import type { SimEvent } from './context';
-import type { MinHeap } from './heap';
+import { TimedIdHeap } from './heap';
 import { FleetNetwork, type NetFlow } from './network';
 import type { Task } from './scheduler';
 
@@ -20,20 +19,20 @@ export interface ActiveMigration extends NetFlow {
   readyAtMs: number;
 }
 
-export type FlowEvent = { kind: 'flow'; migration: ActiveMigration; version: number };
-
 /** The migrations under way, their events, their share of the network and their records. */
 export class Migrations {
   readonly active = new Map<number, ActiveMigration>();
+  /** When each migration's next event is due, tagged with the version it was scheduled under. */
+  readonly queue = new TimedIdHeap();
   readonly network: FleetNetwork;
   /** Flow parameters depend only on a VM's size and workload: many VMs share them. */
   private readonly paramsCache = new Map<string, FlowParams>();
   private nextId = 0;
+  private readonly again = new Set<ActiveMigration>();
 
   constructor(
     private readonly s: FleetScenario,
     private readonly layout: FleetLayout,
-    private readonly heap: MinHeap<SimEvent>,
   ) {
     this.network = new FleetNetwork(s, layout);
   }
@@ -71,15 +70,23 @@ export class Migrations {
   schedule(m: ActiveMigration): void {
     m.version++;
     const at = m.flow.nextEventMs(m.rate);
-    if (Number.isFinite(at)) this.heap.push(at, { kind: 'flow', migration: m, version: m.version });
+    if (Number.isFinite(at)) this.queue.push(at, m.id, m.version);
   }
 
-  /** Advances a flow to its due event and fires it; returns the phase it was in and the one it is in. */
-  fire(m: ActiveMigration, nowMs: number): [FlowPhase, FlowPhase] {
-    const before = m.flow.phase;
+  /** The migration whose event is due first, if it is due at `nowMs` and still current; pops it either way. */
+  takeDue(nowMs: number): ActiveMigration | null | undefined {
+    if (this.queue.peekKey() !== nowMs) return undefined;
+    const m = this.active.get(this.queue.peekId());
+    const version = this.queue.peekTag();
+    this.queue.pop();
+    return m && m.version === version ? m : null;
+  }
+
+  /** Advances a flow to its due event and fires it; returns the phase it is in now. */
+  fire(m: ActiveMigration, nowMs: number): FlowPhase {
     m.flow.advanceTo(nowMs, m.rate);
     m.flow.fire(m.rate);
-    return [before, m.flow.phase];
+    return m.flow.phase;
   }
 
   /** Whether a flow's demand on the network differs from what the network has in force. */
@@ -92,7 +99,8 @@ export class Migrations {
    * again); those that rose, and those that had an event, are rescheduled.
    */
   settle(nowMs: number, touched: Set<ActiveMigration>, changed: ActiveMigration[], shareDue: boolean): void {
-    const again = new Set<ActiveMigration>();
+    const again = this.again;
+    again.clear();
     if (changed.length)
       for (const m of this.network.changed(this.active.values(), changed, nowMs)) again.add(m as ActiveMigration);
     if (shareDue) for (const m of this.network.due(this.active.values(), nowMs)) again.add(m as ActiveMigration);

@@ -1,6 +1,6 @@
 import type { VmSpec } from '../build';
 import type { FleetScenario } from '../schema';
-import type { VmFate } from '../trace';
+import { HOST_STATE_CODES, type VmFate } from '../trace';
 import type { FleetState } from './fleetState';
 
 /** A VM that must move (or stop) for one trigger event. */
@@ -22,6 +22,7 @@ export interface Task {
 }
 
 const MINUTE_MS = 60_000;
+const UP = HOST_STATE_CODES.up;
 
 /** One priority class of waiting tasks, in one queue per lane (a customer, or a single lane for FIFO). */
 class Lanes {
@@ -73,6 +74,10 @@ export class Scheduler {
   active = 0;
   private readonly starts: number[] = [];
   private seq = 0;
+  /** Per host: the memory and vCPUs a destination may hold (the fill limit), and its memory. */
+  private readonly memoryLimit: Float64Array;
+  private readonly vcpuLimit: Float64Array;
+  private readonly capacityMiB: Float64Array;
 
   constructor(
     private readonly s: FleetScenario,
@@ -84,6 +89,11 @@ export class Scheduler {
     this.urgent = new Lanes(lanes);
     this.normal = new Lanes(lanes);
     this.activeByCustomer = new Int32Array(customers);
+    const fill = s.scheduler.maxFillPct / 100;
+    const hosts = fleet.layout.hosts;
+    this.capacityMiB = Float64Array.from(hosts, (h) => h.memoryMiB);
+    this.memoryLimit = Float64Array.from(hosts, (h) => fill * h.memoryMiB + 1e-9);
+    this.vcpuLimit = Float64Array.from(hosts, (h) => fill * h.vcpus + 1e-9);
   }
 
   enqueue(task: Task): void {
@@ -181,28 +191,23 @@ export class Scheduler {
    */
   place(vm: VmSpec, exclude: number, only: number, migration: boolean): number {
     const f = this.fleet;
-    const sc = this.s.scheduler;
-    const fill = sc.maxFillPct / 100;
-    const hosts = f.layout.hosts;
-    const pack = sc.placement === 'pack';
+    const { memoryLimit, vcpuLimit, capacityMiB } = this;
+    const { state, memoryMiB, vcpus, incoming, pendingOrder } = f;
+    const destCap = migration ? this.s.scheduler.perDestinationHostCap : 0;
+    const pack = this.s.scheduler.placement === 'pack';
     let best = -1;
     let bestOrder = -Infinity;
     let bestShare = 0;
     const from = only >= 0 ? only : 0;
     const to = only >= 0 ? only + 1 : f.hostCount;
     for (let h = from; h < to; h++) {
-      if (h === exclude || !f.isUp(h)) continue;
-      if (migration && sc.perDestinationHostCap > 0 && f.incoming[h] >= sc.perDestinationHostCap) continue;
-      const host = hosts[h];
-      const memory = f.memoryMiB[h] + vm.memoryMiB;
-      if (memory > fill * host.memoryMiB + 1e-9 || f.vcpus[h] + vm.vcpus > fill * host.vcpus + 1e-9) continue;
-      const order = f.pendingOrder[h];
-      const share = memory / host.memoryMiB;
-      const better =
-        best < 0 ||
-        order > bestOrder ||
-        (order === bestOrder && (pack ? share > bestShare + 1e-12 : share < bestShare - 1e-12));
-      if (better) {
+      if (state[h] !== UP || h === exclude || (destCap > 0 && incoming[h] >= destCap)) continue;
+      const memory = memoryMiB[h] + vm.memoryMiB;
+      if (memory > memoryLimit[h] || vcpus[h] + vm.vcpus > vcpuLimit[h]) continue;
+      const order = pendingOrder[h];
+      if (order < bestOrder) continue;
+      const share = memory / capacityMiB[h];
+      if (best < 0 || order > bestOrder || (pack ? share > bestShare + 1e-12 : share < bestShare - 1e-12)) {
         best = h;
         bestOrder = order;
         bestShare = share;
