@@ -33,6 +33,7 @@ class Lanes {
   constructor(count: number) {
     this.queues = Array.from({ length: count }, () => []);
     this.heads = new Array<number>(count).fill(0);
+    this.dead = new Array<number>(count).fill(0);
   }
 
   push(lane: number, task: Task): void {
@@ -43,12 +44,20 @@ class Lanes {
     const q = this.queues[lane];
     let h = this.heads[lane];
     while (h < q.length && q[h].state !== 'queued') h++;
-    if (h > 1024 && h * 2 > q.length) {
-      q.splice(0, h);
-      h = 0;
-    }
     this.heads[lane] = h;
     return h;
+  }
+
+  /** Tasks met in each lane's scans that were no longer waiting, since its last compaction. */
+  readonly dead: number[];
+
+  /** Drops tasks that are no longer waiting, once scans keep meeting them. */
+  compact(lane: number): void {
+    const q = this.queues[lane];
+    if (this.dead[lane] < 64 || this.dead[lane] * 2 < q.length) return;
+    this.queues[lane] = q.filter((t) => t.state === 'queued');
+    this.heads[lane] = 0;
+    this.dead[lane] = 0;
   }
 
   waiting(): number {
@@ -122,6 +131,7 @@ export class Scheduler {
       return true;
     };
     for (const lanes of [this.urgent, this.normal]) {
+      for (let lane = 0; lane < lanes.queues.length; lane++) lanes.compact(lane);
       const scan = lanes.queues.map((_, lane) => lanes.head(lane));
       const exhausted = new Uint8Array(lanes.queues.length);
       let open = lanes.queues.length;
@@ -132,7 +142,7 @@ export class Scheduler {
         for (let k = 0; k < lanes.queues.length && !started; k++) {
           const lane = (lanes.pointer + k) % lanes.queues.length;
           if (exhausted[lane]) continue;
-          const found = this.firstStartable(lanes.queues[lane], scan, lane);
+          const found = this.firstStartable(lanes, scan, lane);
           if (found === null) {
             exhausted[lane] = 1;
             open--;
@@ -158,13 +168,17 @@ export class Scheduler {
    * destination. Starting only ever takes room and slots, so a task that cannot start now cannot start
    * later in the same decision: the scan never goes back.
    */
-  private firstStartable(queue: Task[], scan: number[], lane: number): [Task, number] | null {
+  private firstStartable(lanes: Lanes, scan: number[], lane: number): [Task, number] | null {
+    const queue = lanes.queues[lane];
     const sc = this.s.scheduler;
     const f = this.fleet;
     for (let i = scan[lane]; i < queue.length; i++) {
       const task = queue[i];
       scan[lane] = i + 1;
-      if (task.state !== 'queued') continue;
+      if (task.state !== 'queued') {
+        lanes.dead[lane]++;
+        continue;
+      }
       if (sc.perCustomerCap > 0 && this.activeByCustomer[task.customer] >= sc.perCustomerCap) {
         if (this.fair) return null;
         continue;
