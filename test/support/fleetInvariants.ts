@@ -12,6 +12,7 @@ export function fleetViolations(trace: FleetTrace): string[] {
     ...noticeViolations(trace),
     ...faultDomainViolations(trace),
     ...rateLimitViolations(trace),
+    ...linkViolations(trace),
   ];
 }
 
@@ -149,4 +150,40 @@ function rateLimitViolations(t: FleetTrace): string[] {
     if (i - j + 1 > limit) out.push(`${i - j + 1} migrations started within a minute of ${starts[i]} ms`);
   }
   return out;
+}
+
+/**
+ * No link ever carries more than its capacity: the rates each migration was granted (its rate steps, from
+ * when it started sending until its data was out) summed per link over time, from the records alone.
+ */
+function linkViolations(t: FleetTrace): string[] {
+  const H = t.layout.hosts.length;
+  const R = t.layout.racks;
+  const m = t.scenario.migration;
+  const handoverMs = m.switchoverMs + m.rttMs;
+  const capacity = (l: number) => (l < 2 * H ? t.scenario.fleet.nicMbps : t.scenario.fleet.rackUplinkMbps);
+  const changes: [number, number, number][] = [];
+  for (const r of t.migrations) {
+    if (r.rateSteps.length >= 65 || r.precopyStartMs === null) continue; // merged steps are averages
+    const a = t.layout.hosts[r.source].rack;
+    const b = t.layout.hosts[r.destination].rack;
+    const links = [r.source, H + r.destination, ...(a !== b ? [2 * H + a, 2 * H + R + b] : [])];
+    const dataEnd = r.outcome === 'completed' ? r.endMs - handoverMs : r.endMs;
+    r.rateSteps.forEach(([at, mbps], i) => {
+      const from = Math.max(r.precopyStartMs!, r.startMs + at);
+      const to = Math.min(dataEnd, i + 1 < r.rateSteps.length ? r.startMs + r.rateSteps[i + 1][0] : dataEnd);
+      if (to <= from) return;
+      for (const l of links) changes.push([from, l, mbps], [to, l, -mbps]);
+    });
+  }
+  changes.sort((x, y) => x[0] - y[0] || x[2] - y[2]);
+  const used = new Map<number, number>();
+  const out: string[] = [];
+  for (const [time, l, d] of changes) {
+    const u = (used.get(l) ?? 0) + d;
+    used.set(l, u);
+    if (u > capacity(l) * (1 + 1e-6) + 1e-6)
+      out.push(`link ${l} carries ${u.toFixed(1)} Mbit/s at ${time} ms, over ${capacity(l)}`);
+  }
+  return out.slice(0, 5);
 }
