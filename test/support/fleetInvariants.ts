@@ -164,7 +164,7 @@ function linkViolations(t: FleetTrace): string[] {
   const capacity = (l: number) => (l < 2 * H ? t.scenario.fleet.nicMbps : t.scenario.fleet.rackUplinkMbps);
   const changes: [number, number, number][] = [];
   for (const r of t.migrations) {
-    if (r.rateSteps.length >= 65 || r.precopyStartMs === null) continue; // merged steps are averages
+    if (r.rateSteps.length >= 64 || r.precopyStartMs === null) continue; // merged steps are averages
     const a = t.layout.hosts[r.source].rack;
     const b = t.layout.hosts[r.destination].rack;
     const links = [r.source, H + r.destination, ...(a !== b ? [2 * H + a, 2 * H + R + b] : [])];

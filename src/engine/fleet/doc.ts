@@ -97,9 +97,9 @@ This file is generated from the code by \`npx tsx scripts/fleet-doc.ts\`; a test
   first and are not paced. Every cap (fleet, per source host, per destination host, per customer; 0 = none)
   and the rate limit hold at every instant, and placement never fills a destination past
   \`scheduler.maxFillPct\` of its memory and vCPUs (room is reserved when a migration starts).
-  **Fairness bound**: with \`round-robin\`, customers take turns: the next start goes to the next customer in
-  turn that has a VM able to start, so between two starts for one customer every other customer with a
-  startable VM gets at most one; when only the fleet-wide cap binds, the started migrations of any two
+  **Fairness bound**: with \`round-robin\`, customers take turns (urgent and planned work each have their own
+  turns): the next start goes to the next customer in turn that has a VM able to start, so between two starts
+  for one customer every other customer with a startable VM gets at most one; when only the fleet-wide cap binds, the started migrations of any two
   customers that are both still waiting differ by at most one. \`fifo\` starts VMs in the order they became
   ready. **Pacing**: with \`faultDomain\` \`rack\`, planned work (not flaky hosts) keeps to one rack at a
   time; a rollout's next wave starts \`waveGapS\` after the previous one is all back.
@@ -117,7 +117,9 @@ This file is generated from the code by \`npx tsx scripts/fleet-doc.ts\`; a test
   class of pages as K (1 - e^(-w t / K)) (the fact sheet's section 4.2; Zipf, hot/cold and sequential
   working sets as several classes); ${FLEET_CHUNK_NOTE} It is calibrated against the page-level engine
   (\`test/unit/engine/fleet/calibration.test.ts\`) over VM sizes from 512 MiB to 16 GiB, every workload
-  preset and links from 1 to 40 Gbit/s: ${FLEET_TOLERANCE}. Any migration of a run opens in the lab with
+  preset and links from 1 to 40 Gbit/s: ${FLEET_TOLERANCE}. As in the lab, a migration still in pre-copy
+  after the longer of 600 s and 30 passes over its memory is abandoned; timeouts count GiB of RAM only (Nova
+  also counts disk). Any migration of a run opens in the lab with
   \`migrationScenario(fleetScenario, record)\`, its granted bandwidth replayed as link interventions.
 
 ## Platform presets

@@ -93,7 +93,7 @@ export interface MigrationRecord {
   stopReason: FlowStopReason | 'host-failed' | 'destination-failed';
   /** completed: the VM runs on the destination; aborted: still on the source; lost: its source failed. */
   outcome: 'completed' | 'aborted' | 'lost';
-  /** The bandwidth the network granted it: [ms after start, Mbit/s], at most 65 steps. */
+  /** The bandwidth the network granted it: [ms after start, Mbit/s], at most 64 steps. */
   rateSteps: RateSteps;
 }
 

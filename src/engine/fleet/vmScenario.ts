@@ -87,10 +87,14 @@ export function compressRateSteps(steps: RateSteps, endMs: number, max = LAB_MAX
   return out;
 }
 
-/** The lab scenario for one fleet VM whose link rate changed at `steps` (its first step is the start). */
+/**
+ * The lab scenario for one fleet VM whose granted rate changed at `steps` (the first at 0). The link is the
+ * host's NIC, as in the fleet, so the lab gives up on a never-ending pre-copy at the same moment; every
+ * step, the first included, is an intervention on `network.linkMbps`.
+ */
 export function scenarioWithRateSteps(fleet: FleetScenario, vm: VmSpec, steps: RateSteps): Scenario {
-  const scenario = vmScenario(fleet, vm, steps[0]?.[1] ?? fleet.fleet.nicMbps);
-  scenario.interventions = steps.slice(1, LAB_MAX_INTERVENTIONS + 1).map(([atMs, mbps]) => ({
+  const scenario = vmScenario(fleet, vm, fleet.fleet.nicMbps);
+  scenario.interventions = steps.slice(0, LAB_MAX_INTERVENTIONS).map(([atMs, mbps]) => ({
     atMs,
     path: 'network.linkMbps',
     value: Math.max(1, Math.min(LAB_MAX_LINK_MBPS, mbps)),

@@ -147,7 +147,7 @@ export class Migrations {
             ? 'destination-failed'
             : r.stopReason,
       outcome,
-      rateSteps: compressRateSteps(steps, durationMs, LAB_MAX_INTERVENTIONS + 1),
+      rateSteps: compressRateSteps(steps, durationMs, LAB_MAX_INTERVENTIONS),
     };
   }
 }

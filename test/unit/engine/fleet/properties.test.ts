@@ -151,7 +151,7 @@ describe('fleet properties over random fleets and policies', () => {
         for (const r of t.migrations) {
           expect(r.endMs).toBeGreaterThanOrEqual(r.startMs);
           if (r.outcome === 'completed') expect(r.blackoutMs).toBeGreaterThan(0);
-          expect(r.rateSteps.length).toBeLessThanOrEqual(65);
+          expect(r.rateSteps.length).toBeLessThanOrEqual(64);
           expect(r.destination).not.toBe(r.source);
         }
       }),
