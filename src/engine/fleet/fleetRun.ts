@@ -231,6 +231,7 @@ export class FleetRun {
       urgent: u?.urgent ?? false,
       toHost,
       restartInPlace: simulated,
+      spread: reason === 'noisy-neighbour',
       state: 'notice',
       seq: 0,
     };

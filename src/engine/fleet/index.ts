@@ -14,7 +14,7 @@ export { parseFleetScenario, fleetScenarioOrThrow, fleetAllowedAt, type FleetSce
 export { setFleetField } from './setFleetField';
 export { FLEET_PRESETS, FLEET_PRESET_NAMES, type FleetPreset, type FleetPresetName } from './presets';
 export { PLATFORM_DEFINITIONS, type PlatformDefinition } from './platforms';
-export { fleetTraceToJson } from './serialize';
+export { fleetTraceToJson, fleetTraceTransferables } from './serialize';
 export {
   fleetScenarioSchema,
   FLEET_SCENARIO_VERSION,

@@ -222,6 +222,8 @@ export interface FleetTrace {
   events: FleetLogEvent[];
   hostLog: HostChangeLog;
   samples: HostSamples;
+  /** Fleet-wide activity at every change (exact, unlike the samples): migrations under way, Mbit/s in use. */
+  activity: { tMs: Float64Array; activeMigrations: Uint32Array; migrationMbps: Float64Array };
   /** Where each VM runs at the end (-1: stopped, waiting for an operator or for room). */
   finalHosts: Int32Array;
   summary: FleetSummary;

@@ -16,6 +16,8 @@ export interface Task {
   toHost: number;
   /** A simulated event restarts a TERMINATE VM where it is: its host is not really going down. */
   restartInPlace: boolean;
+  /** A rebalance always looks for the emptiest host, whatever the fleet's placement rule. */
+  spread: boolean;
   state: 'notice' | 'queued' | 'running' | 'done';
   /** Order in which tasks became ready, for FIFO. */
   seq: number;
@@ -185,7 +187,7 @@ export class Scheduler {
       }
       const source = f.vmHost[task.vm];
       if (sc.perSourceHostCap > 0 && f.outgoing[source] >= sc.perSourceHostCap) continue;
-      const destination = this.place(f.vm(task.vm), source, task.toHost, true);
+      const destination = this.place(f.vm(task.vm), source, task.toHost, true, task.spread);
       if (destination < 0) continue;
       return [task, destination];
     }
@@ -203,12 +205,12 @@ export class Scheduler {
    * migration) a free destination slot; hosts with no maintenance planned first, else those whose turn
    * comes last; then spread (most room left) or pack (least room left); then the lowest index.
    */
-  place(vm: VmSpec, exclude: number, only: number, migration: boolean): number {
+  place(vm: VmSpec, exclude: number, only: number, migration: boolean, spread = false): number {
     const f = this.fleet;
     const { memoryLimit, vcpuLimit, capacityMiB } = this;
     const { state, memoryMiB, vcpus, incoming, pendingOrder } = f;
     const destCap = migration ? this.s.scheduler.perDestinationHostCap : 0;
-    const pack = this.s.scheduler.placement === 'pack';
+    const pack = !spread && this.s.scheduler.placement === 'pack';
     let best = -1;
     let bestOrder = -Infinity;
     let bestShare = 0;

@@ -53,7 +53,7 @@ export function sampleHosts(
 ): HostSamples {
   const H = layout.hosts.length;
   const n = Math.max(2, Math.min(max, Math.floor(MAX_SAMPLE_CELLS / Math.max(1, H))));
-  const timesMs = Float64Array.from({ length: n }, (_, k) => (k * endMs) / (n - 1));
+  const timesMs = Float64Array.from({ length: n }, (_, k) => (k === n - 1 ? endMs : (k * endMs) / (n - 1)));
   const memoryPct = new Float32Array(n * H);
   const state = new Uint8Array(n * H);
   const outgoing = new Uint16Array(n * H);
@@ -161,6 +161,11 @@ export function buildFleetTrace(x: TraceInputs): FleetTrace {
     events: x.log,
     hostLog,
     samples: sampleHosts(hostLog, x.layout, x.totals, x.endMs, x.scenario.output.maxSamples),
+    activity: {
+      tMs: Float64Array.from(x.totals.fleetSeries.tMs),
+      activeMigrations: Uint32Array.from(x.totals.fleetSeries.active),
+      migrationMbps: Float64Array.from(x.totals.fleetSeries.mbps),
+    },
     finalHosts: Int32Array.from(x.state.vmHost),
     summary: buildSummary(x),
   };

@@ -108,6 +108,15 @@ describe('fleet scheduler: capacity and placement', () => {
     expect(full.finalHosts[3]).toBe(full.layout.vms[3].host);
   });
 
+  it('a noisy neighbour goes to the emptiest host even when the fleet packs', () => {
+    const t = run(small({ scheduler: { placement: 'pack' }, events: [{ kind: 'noisy-neighbour', vm: 5 }] }));
+    expect(t.migrations).toHaveLength(1);
+    const load = (h: number) => t.layout.vms.filter((v) => v.host === h).reduce((a, v) => a + v.memoryMiB, 0);
+    const source = t.layout.vms[5].host;
+    const others = t.layout.hosts.map((h) => h.index).filter((h) => h !== source);
+    expect(others.every((h) => load(t.migrations[0].destination) <= load(h))).toBe(true);
+  });
+
   it('consolidation empties the least-loaded hosts and switches them off for good', () => {
     const t = run(small({ scheduler: { placement: 'pack' }, events: [{ kind: 'consolidate', hostsOff: 3 }] }));
     const off = new Set<number>();
