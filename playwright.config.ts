@@ -10,7 +10,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
-  use: { baseURL, trace: 'retain-on-failure' },
+  // The service worker is tested where it is the subject (offline, sub-path, hostile links under the stored
+  // copy: those files say `serviceWorkers: 'allow'`); elsewhere it stays out of the way of timing-sensitive tests.
+  use: { baseURL, trace: 'retain-on-failure', serviceWorkers: 'block' },
   projects: [
     {
       name: 'chromium',

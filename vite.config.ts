@@ -1,10 +1,27 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './csp.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path (a course page, a static host).
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline after the first visit: a service worker precaches the built app. 'prompt': a new version
+    // waits until the user chooses to reload (src/offline), never swapping under a student mid-lesson.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,svg}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 700 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

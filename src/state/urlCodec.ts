@@ -1,7 +1,8 @@
 import { scenarioFields } from '../engine/scenario/fields';
 import { SCENARIO_VERSION, type Scenario } from '../engine/scenario/schema';
 import { setField } from '../engine/scenario/setField';
-import { parseScenario } from '../engine/scenario/validate';
+import { fieldLabel, messageLines, quoteText } from '../engine/scenario/preview';
+import { repairScenario, replacementNote } from '../engine/scenario/repair';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { getPath } from './paths';
 
@@ -44,24 +45,34 @@ export interface DecodedLink {
   problems: string[];
 }
 
-function deletePath(obj: Record<string, unknown>, path: string): void {
-  const keys = path.split('.');
-  let node: unknown = obj;
-  for (const key of keys.slice(0, -1)) {
-    if (node === null || typeof node !== 'object') return;
-    node = (node as Record<string, unknown>)[key];
-  }
-  if (node && typeof node === 'object') delete (node as Record<string, unknown>)[keys[keys.length - 1]];
-}
+/** An `iv` parameter as a message names it: as written when short and plain, else quoted and cut. */
+const ivLabel = (text: string) => (/^[\w.:-]{1,60}$/.test(text) ? `iv=${text}` : `iv=${quoteText(text)}`);
 
 function parseIntervention(text: string): { iv?: Record<string, unknown>; problem?: string } {
   const [at, path, value, ...extra] = text.split(':');
   if (!at || !path || value === undefined || extra.length)
-    return { problem: `iv=${text}: expected <time in ms>:<field>:<value>, e.g. 20000:network.capMbps:200` };
+    return { problem: `${ivLabel(text)}: expected <time in ms>:<field>:<value>, e.g. 20000:network.capMbps:200` };
   const atMs = Number(at);
-  if (!Number.isFinite(atMs) || atMs < 0) return { problem: `iv=${text}: "${at}" is not a time in ms (0 or more)` };
-  const parsed = value === 'true' ? true : value === 'false' ? false : /^-?[\d.]+$/.test(value) ? Number(value) : value;
+  if (!Number.isFinite(atMs) || atMs < 0)
+    return { problem: `${ivLabel(text)}: ${quoteText(at)} is not a time in ms (0 or more)` };
+  const number = Number(value);
+  // Only a number that reads as one becomes one: "1.2.3" or 400 nines stay text and are refused as such.
+  const parsed =
+    value === 'true'
+      ? true
+      : value === 'false'
+        ? false
+        : /^-?[\d.]+$/.test(value) && Number.isFinite(number)
+          ? number
+          : value;
   return { iv: { atMs, path, value: parsed } };
+}
+
+/** How many times each parameter name appears (`iv` may repeat: one per change). */
+function repeatedKeys(params: URLSearchParams): string[] {
+  const counts = new Map<string, number>();
+  for (const key of params.keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts].filter(([key, n]) => n > 1 && key !== 'iv').map(([key]) => key);
 }
 
 /** Reads a link's query string; null when it carries no scenario at all. Never throws. */
@@ -69,7 +80,7 @@ export function decodeLink(search: string): DecodedLink | null {
   const params = new URLSearchParams(search);
   if ([...params.keys()].length === 0) return null;
   const problems: string[] = [];
-  const version = params.get('v');
+  const version = params.getAll('v').pop() ?? null;
   if (version === null)
     problems.push(`the link has no format version (v=${SCENARIO_VERSION}); it was read as version ${SCENARIO_VERSION}`);
   else if (version !== String(SCENARIO_VERSION)) {
@@ -77,50 +88,64 @@ export function decodeLink(search: string): DecodedLink | null {
       scenario: DEFAULT_SCENARIO,
       tMs: null,
       problems: [
-        `the link uses scenario format version "${version}", but this Brownout reads version ${SCENARIO_VERSION}: the default scenario was loaded instead`,
+        `the link uses scenario format version ${quoteText(version)}, but this Brownout reads version ${SCENARIO_VERSION}: the default scenario was loaded instead`,
       ],
     };
   }
+  const repeated = new Set(repeatedKeys(params));
+  for (const key of repeated) {
+    const values = params.getAll(key);
+    const name = key === '' ? '(a parameter with no name)' : fieldLabel(key);
+    problems.push(
+      `${name}: given ${values.length} times in the link; only the last one, ${quoteText(values[values.length - 1])}, is read`,
+    );
+  }
   const input: Record<string, unknown> = {};
   const interventions: Record<string, unknown>[] = [];
+  const ivTexts: string[] = [];
+  /** Fields whose text could not be read: their default is named once the scenario is known. */
+  const unread: { path: string; problem: string }[] = [];
   let tMs: number | null = null;
-  for (const [key, raw] of params) {
-    if (key === 'v') continue;
+  const entries = [...params];
+  const lastIndex = new Map(entries.map(([key], i) => [key, i]));
+  entries.forEach(([key, raw], i) => {
+    if (key === 'v' || (key !== 'iv' && lastIndex.get(key) !== i)) return;
     if (key === 't') {
       const t = Number(raw);
-      if (Number.isFinite(t) && t >= 0) tMs = t;
-      else problems.push(`t: "${raw}" is not a playhead time in ms (0 or more); the playhead starts at the end`);
-      continue;
+      if (raw.trim() !== '' && Number.isFinite(t) && t >= 0) tMs = t;
+      else
+        problems.push(`t: ${quoteText(raw)} is not a playhead time in ms (0 or more); the playhead starts at the end`);
+      return;
     }
     if (key === 'iv') {
       const { iv, problem } = parseIntervention(raw);
-      if (iv) interventions.push(iv);
-      else problems.push(problem!);
-      continue;
+      if (iv) {
+        interventions.push(iv);
+        ivTexts.push(raw);
+      } else problems.push(`${problem!}; ignored`);
+      return;
+    }
+    if (key === '') {
+      problems.push(`a parameter with no name (=${quoteText(raw)}) was ignored`);
+      return;
     }
     if (!LEAF_SET.has(key)) {
-      problems.push(`${key}: not a field of the scenario format; ignored`);
-      continue;
+      problems.push(`${fieldLabel(key)}: not a field of the scenario format; ignored`);
+      return;
     }
     const isNumberList = key === 'network.capScheduleMbps' && !raw.startsWith('[');
     const problem = setField(input, key, isNumberList ? `[${raw}]` : raw);
-    if (problem) problems.push(`${problem}; the default is used`);
-  }
+    if (problem) unread.push({ path: key, problem });
+  });
   if (interventions.length) input.interventions = interventions;
 
-  // Drop each bad field (its default takes over) until what is left is valid.
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const result = parseScenario(input);
-    if (result.ok) return { scenario: result.scenario, tMs, problems };
-    for (const p of result.problems) {
-      const field = p.field.startsWith('interventions.') ? 'interventions' : p.field;
-      const fallback =
-        field === 'interventions'
-          ? 'the changes over time were dropped'
-          : `the default ${JSON.stringify(getPath(DEFAULT_SCENARIO, field))} is used`;
-      problems.push(`${p.message}; ${fallback}`);
-      deletePath(input, field);
-    }
-  }
-  return { scenario: DEFAULT_SCENARIO, tMs, problems: [...problems, 'the default scenario was loaded'] };
+  const { scenario, notes } = repairScenario(input, {
+    entryLabel: (list, index, rest) =>
+      list === 'interventions' && ivTexts[index] !== undefined
+        ? `${ivLabel(ivTexts[index])}${rest.length ? ` (${rest.join('.')})` : ''}`
+        : fieldLabel([list, index, ...rest].join('.')),
+  });
+  for (const { path, problem } of unread) problems.push(`${problem}; ${replacementNote(scenario, path.split('.'))}`);
+  problems.push(...notes);
+  return { scenario, tMs, problems: messageLines(problems) };
 }

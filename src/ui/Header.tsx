@@ -3,6 +3,7 @@ import { WORKLOAD_PRESET_DEFINITIONS } from '../engine/scenario/presets';
 import { STRATEGIES, WORKLOAD_PRESETS, type Strategy, type WorkloadPreset } from '../engine/scenario/schema';
 import { useLab, useLabContext } from '../state/LabContext';
 import { currentLink } from '../state/urlSync';
+import { AboutButton } from './about/AboutButton';
 import { EngineStatus } from './EngineStatus';
 import { ShortcutSheet } from './playback/ShortcutSheet';
 
@@ -94,6 +95,7 @@ export function Header() {
           Reset all
         </button>
         <ShortcutSheet />
+        <AboutButton />
         <EngineStatus engine={engine} />
       </div>
       {link && (

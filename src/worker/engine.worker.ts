@@ -1,3 +1,5 @@
+// First: configures zod before any schema is built (see the module).
+import '../zodWithoutEval';
 import { expose } from 'comlink';
 import { engineApi } from './engine.api';
 

@@ -1,50 +1,33 @@
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { serveSite, type StaticSite } from './staticSite';
+
+// These tests are about the service worker (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
 
 /** The built site served from a sub-path, the way a course page or a static host would serve it. */
-const DIST = resolve(process.cwd(), 'dist');
 const PREFIX = '/courses/os/brownout/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
 
-let server: Server;
-let origin = '';
+let site: StaticSite;
 
 test.beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!path.startsWith(PREFIX)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const rel = normalize(path.slice(PREFIX.length) || 'index.html');
-    try {
-      const body = await readFile(join(DIST, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  site = await serveSite(resolve(process.cwd(), 'dist'), PREFIX);
 });
 
-test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+test.afterAll(() => site.close());
 
-test('the production build works from a sub-path of any static host', async ({ page }) => {
+test('the production build works from a sub-path of any static host, and offline from there', async ({
+  page,
+  context,
+}) => {
+  const { origin } = site;
   const failures: string[] = [];
   page.on('response', (r) => {
     if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
   });
   page.on('pageerror', (e) => failures.push(e.message));
-  page.on('request', (r) => {
+  // The context sees the service worker's requests as well as the page's.
+  context.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
       failures.push(`other origin: ${r.url()}`);
   });
@@ -56,5 +39,21 @@ test('the production build works from a sub-path of any static host', async ({ p
     '10 Gbit/s',
   );
   expect(page.url()).toContain(PREFIX);
+
+  // The service worker registers under the sub-path, not at the root of the host.
+  const worker = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return { scope: registration.scope, script: registration.active?.scriptURL };
+  });
+  expect(worker).toEqual({ scope: `${origin}${PREFIX}`, script: `${origin}${PREFIX}sw.js` });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Link bandwidth', exact: true })).toHaveAttribute(
+    'aria-valuetext',
+    '10 Gbit/s',
+  );
+  await context.setOffline(false);
   expect(failures).toEqual([]);
 });

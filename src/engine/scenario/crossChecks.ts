@@ -1,3 +1,4 @@
+import { previewValue } from './preview';
 import type { ScenarioProblem } from './validate';
 
 type Raw = Record<string, unknown>;
@@ -34,7 +35,7 @@ export function crossFieldProblems(
     raw.interventions.forEach((entry, i) => {
       const iv = obj(entry);
       const field = `interventions.${i}.value`;
-      const path = String(iv.path ?? '');
+      const path = typeof iv.path === 'string' ? iv.path : '';
       const expected = path === 'workload.pattern' ? 'string' : path === 'precopy.autoConverge' ? 'boolean' : 'number';
       const ok = expected === 'number' ? typeof iv.value === 'number' && iv.value >= 0 : typeof iv.value === expected;
       if (!ok && path)
@@ -43,7 +44,7 @@ export function crossFieldProblems(
           value: iv.value,
           allowed:
             expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern',
-          message: `${field}: ${JSON.stringify(iv.value)} does not fit ${path}; allowed: ${expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern'}`,
+          message: `${field}: ${previewValue(iv.value)} does not fit ${path}; allowed: ${expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern'}`,
         });
       if (path === 'workload.wssMiB') atMost(field, iv.value, memoryMiB, 'vm.memoryMiB');
     });

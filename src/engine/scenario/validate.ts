@@ -1,11 +1,14 @@
 import type * as z from 'zod';
 import { crossFieldProblems } from './crossChecks';
+import { fieldLabel, previewValue } from './preview';
 import { scenarioSchema, type Scenario } from './schema';
 
 /** One thing wrong with a scenario, in words a person can act on. */
 export interface ScenarioProblem {
   /** Dotted field name, e.g. `vm.memoryMiB`. */
   field: string;
+  /** The same as keys, e.g. `['faults', 0, 'kind']`, when the schema reported it (a key may hold a dot). */
+  path?: readonly (string | number)[];
   /** The offending value as given (undefined when the field was missing). */
   value: unknown;
   /** What is allowed, e.g. `64 to 1048576 MiB`. */
@@ -51,12 +54,20 @@ export function schemaAt(path: readonly (string | number)[]): AnySchema | undefi
   for (const key of path) {
     if (!s) return undefined;
     const t = s.def.type;
-    if (t === 'object') s = (s.def.shape as Record<string, AnySchema>)[String(key)];
+    // Only the shape's own keys: `constructor` or `__proto__` are not fields.
+    if (t === 'object')
+      s = Object.hasOwn(s.def.shape as object, key) ? (s.def.shape as Record<PropertyKey, AnySchema>)[key] : undefined;
     else if (t === 'array') s = s.def.element as AnySchema;
     else return undefined;
     if (s) s = unwrap(s);
   }
   return s;
+}
+
+/** The most entries a list (or characters a text) may have, or undefined when there is no limit. */
+export function maxLengthOf(schema: AnySchema | undefined): number | undefined {
+  const checks = (schema?.def.checks ?? []) as { _zod: { def: { check: string; maximum?: number } } }[];
+  return checks.map((c) => c._zod.def).find((d) => d.check === 'max_length')?.maximum;
 }
 
 /** What the schema allows at a field, as a phrase: `64 to 1048576 MiB`, `one of qemu, xen`, `true or false`. */
@@ -85,10 +96,14 @@ export function allowedAt(path: readonly (string | number)[]): string {
     }
     case 'literal':
       return `exactly ${(s.def.values as unknown[]).join(', ')}`;
-    case 'array':
-      return 'a list';
-    case 'string':
-      return 'text';
+    case 'array': {
+      const max = maxLengthOf(s);
+      return max === undefined ? 'a list' : `a list of at most ${max} entries`;
+    }
+    case 'string': {
+      const max = maxLengthOf(s);
+      return max === undefined ? 'text' : `text of at most ${max} characters`;
+    }
     case 'object':
       return 'an object';
     default:
@@ -105,13 +120,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
-
 /** Validates a scenario and fills in defaults; never throws. */
 export function parseScenario(input: unknown): ScenarioResult {
   input = withRelativeDefaults(input ?? {});
   const result = scenarioSchema.safeParse(input);
-  const fieldProblems = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
+  // One line per field and message: zod may report one value twice (too large and not whole).
+  const described = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
+  const fieldProblems = [...new Map(described.map((p) => [p.message, p])).values()];
   const reported = new Set(fieldProblems.map((p) => p.field));
   const problems = [
     ...fieldProblems,
@@ -128,8 +143,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * it, the working set an eighth (at most 512 MiB). With the default 4 GiB these are the schema defaults.
  */
 function withRelativeDefaults(input: unknown): unknown {
-  if (!isObject(input) || !isObject(input.vm) || typeof input.vm.memoryMiB !== 'number') return input;
-  const memoryMiB = input.vm.memoryMiB;
+  // A memory size that is not a finite number is refused on its own; it must not spread NaN into fields
+  // the user never wrote.
+  if (!isObject(input) || !isObject(input.vm) || !Number.isFinite(input.vm.memoryMiB)) return input;
+  const memoryMiB = input.vm.memoryMiB as number;
   const vm = { ...input.vm };
   if (vm.usedMiB === undefined) vm.usedMiB = memoryMiB / 2;
   const workload = isObject(input.workload)
@@ -153,16 +170,19 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioProblem
       const field = [...path, key].join('.');
       return {
         field,
+        path: [...path, key],
         value: valueAt(input, [...issue.path, key]),
         allowed: 'a field of the scenario format',
-        message: `${field}: not a field of the scenario format (see docs/scenario.md)`,
+        message: `${fieldLabel(field)}: not a field of the scenario format (see docs/scenario.md)`,
       };
     });
   const field = path.length ? path.join('.') : '(scenario)';
   const value = valueAt(input, issue.path);
   const allowed = allowedAt(path);
   const why = issue.code === 'custom' ? `: ${issue.message}` : '';
-  return [{ field, value, allowed, message: `${field}: ${show(value)} is not allowed${why}; allowed: ${allowed}` }];
+  const what = value === undefined ? 'missing' : `${previewValue(value)} is not allowed${why}`;
+  const label = path.length ? fieldLabel(field) : 'the scenario';
+  return [{ field, path, value, allowed, message: `${label}: ${what}; allowed: ${allowed}` }];
 }
 
 /** Like parseScenario, but throws one error listing every problem (for tests and trusted callers). */

@@ -82,4 +82,17 @@ describe('npm run sim', () => {
     expect(r.stderr).toMatch(/is not valid JSON/);
     expect(sim('--preset', 'quantum').stderr).toContain('"quantum" is not a preset');
   });
+
+  it('exits with code 2 and a message, never a stack trace, on prototype names and deeply nested files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brownout-'));
+    const deepFile = join(dir, 'deep.json');
+    writeFileSync(deepFile, `{"faults":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const r = sim('--set', 'constructor=1', '--set', 'vm.__proto__=1', '--scenario', deepFile);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'constructor: not a field of the scenario format',
+      'vm.__proto__: not a field of the scenario format',
+      'faults.0: [[[[…]]]] is not allowed; allowed: an object',
+    ]);
+  });
 });

@@ -69,3 +69,109 @@ describe('shared links', () => {
     expect(decodeLink('')).toBeNull();
   });
 });
+
+describe('hostile links', () => {
+  const decode = (search: string) => {
+    const r = decodeLink(search);
+    if (!r) throw new Error('no link');
+    return r;
+  };
+
+  it('5,000 nested brackets give a short message, not a stack overflow', () => {
+    for (const faults of ['['.repeat(5000), '['.repeat(5000) + ']'.repeat(5000)]) {
+      const r = decode(`?v=1&network.linkMbps=10000&faults=${faults}`);
+      expect(r.scenario.faults).toEqual([]);
+      expect(r.scenario.network.linkMbps).toBe(10000);
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]).toMatch(/^faults/);
+      expect(r.problems[0].length).toBeLessThan(200);
+    }
+  });
+
+  it('one bad fault is dropped and said once; the good fault and other fields stay', () => {
+    const r = decode('?v=1&network.linkMbps=10000&faults=[{},{"kind":"source-crash","atMs":5}]');
+    expect(r.scenario.faults).toEqual([expect.objectContaining({ kind: 'source-crash', atMs: 5 })]);
+    expect(r.scenario.network.linkMbps).toBe(10000);
+    expect(r.problems).toEqual([
+      'faults.0.kind: missing; allowed: one of network-drop, destination-crash, source-crash, link-degradation; so faults.0 was dropped',
+    ]);
+  });
+
+  it('one bad workload phase is dropped; the next phase keeps its place in the message', () => {
+    const r = decode('?v=1&workload.phases=[1,{"atMs":100,"writeRateMiBps":5},{"atMs":-1}]');
+    expect(r.scenario.workload.phases).toEqual([{ atMs: 100, writeRateMiBps: 5 }]);
+    expect(r.problems).toEqual([
+      'workload.phases.0: 1 is not allowed; allowed: an object; so workload.phases.0 was dropped',
+      'workload.phases.2.atMs: -1 is not allowed; allowed: 0 to 1000000000 ms; so workload.phases.2 was dropped',
+    ]);
+  });
+
+  it('a replaced field names the value that took its place, never "undefined"', () => {
+    const r = decode('?v=1&vm.memoryMiB=1024&vm.usedMiB=4000');
+    expect(r.problems).toEqual([
+      'vm.usedMiB: 4000 is more than vm.memoryMiB; allowed: 0 to 1024 MiB (vm.memoryMiB); the default 512 is used',
+    ]);
+    expect(r.scenario.vm.usedMiB).toBe(512);
+  });
+
+  it('a bad change over time is dropped alone and named as the iv the link holds', () => {
+    const r = decode('?v=1&iv=10:network.capMbps:fast&iv=20:network.capMbps:100');
+    expect(r.scenario.interventions).toEqual([{ atMs: 20, path: 'network.capMbps', value: 100 }]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^iv=10:network\.capMbps:fast \(value\): "fast" (is not allowed|does not fit)/);
+    expect(r.problems[0]).toMatch(/so iv=10:network\.capMbps:fast was dropped$/);
+  });
+
+  it('a list that is too long keeps its first entries', () => {
+    const faults = JSON.stringify(Array.from({ length: 11 }, (_, i) => ({ kind: 'source-crash', atMs: i })));
+    const r = decode(`?v=1&faults=${encodeURIComponent(faults)}`);
+    expect(r.scenario.faults.map((f) => f.atMs)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^faults: .* allowed: a list of at most 8 entries; the last 3 entries were dropped$/);
+  });
+
+  it('quotes at most a short prefix of a huge value', () => {
+    const r = decode(`?v=1&name=${'x'.repeat(100_000)}&vm.memoryMiB=${'7'.repeat(100_000)}&${'k'.repeat(100_000)}=1`);
+    expect(r.problems).toHaveLength(3);
+    for (const line of r.problems) expect(line.length).toBeLessThan(250);
+    expect(r.problems.join('\n')).toContain('(100000 characters)');
+  });
+
+  it('shows NaN and Infinity as what they are, never as null', () => {
+    const r = decode(`?v=1&vm.pageKiB=${'9'.repeat(400)}&faults=[{"kind":"source-crash","atMs":1e999}]`);
+    const text = r.problems.join('\n');
+    expect(text).not.toMatch(/null/);
+    expect(text).toMatch(/vm\.pageKiB: "9+"… \(400 characters\) is too large a number; allowed: one of 4, 2048 KiB/);
+    expect(text).toMatch(/faults\.0\.atMs: Infinity is not allowed/);
+    expect(r.scenario.vm.pageKiB).toBe(4);
+  });
+
+  it('names an empty key sensibly and says when a key appears twice', () => {
+    const r = decode('?v=1&=5&network.linkMbps=5&network.linkMbps=7');
+    expect(r.problems).toEqual([
+      'network.linkMbps: given 2 times in the link; only the last one, "7", is read',
+      'a parameter with no name (="5") was ignored',
+    ]);
+    expect(r.scenario.network.linkMbps).toBe(7);
+  });
+
+  it('never repeats a line and never lists more than a screenful', () => {
+    const many = Array.from({ length: 500 }, (_, i) => `bogus${i}=1`).join('&');
+    const r = decode(`?v=1&${many}&${many}`);
+    expect(new Set(r.problems).size).toBe(r.problems.length);
+    expect(r.problems.length).toBeLessThanOrEqual(12);
+    expect(r.problems[r.problems.length - 1]).toMatch(/and \d+ more problems/);
+  });
+
+  it('prototype keys are refused by name and pollute nothing', () => {
+    const r = decode(
+      '?v=1&__proto__.polluted=1&constructor=1&toString=1&vm.constructor=1&faults=[{"__proto__":{"polluted":1},"kind":"source-crash"}]',
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    const text = r.problems.join('\n');
+    for (const name of ['__proto__.polluted', 'constructor', 'toString', 'vm.constructor', 'faults.0.__proto__'])
+      expect(text).toContain(`${name}: not a field of the scenario format`);
+    expect(r.scenario.faults).toHaveLength(1);
+  });
+});
