@@ -1,4 +1,5 @@
 import { randomLcg } from 'd3-random';
+import { previewValue } from '../scenario/preview';
 import type { ScenarioProblem } from '../scenario/validate';
 import type { FleetScenario, VmPreset } from './schema';
 
@@ -69,7 +70,7 @@ const problem = (field: string, value: unknown, allowed: string, why: string): S
   field,
   value,
   allowed,
-  message: `${field}: ${JSON.stringify(value)} is not allowed: ${why}; allowed: ${allowed}`,
+  message: `${field}: ${previewValue(value)} is not allowed: ${why}; allowed: ${allowed}`,
 });
 
 /**

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { fieldLabel, quoteText } from '../scenario/preview';
 import { unitOfField } from '../scenario/validate';
 
 /**
@@ -135,16 +136,17 @@ export function setFieldIn(
   const keys = path.split('.');
   const schema = schemaAt(root, keys);
   const parent = keys.length > 1 ? schemaAt(root, keys.slice(0, -1)) : unwrap(root);
-  if (!schema || parent?.def.type !== 'object') return `${path}: not a field of the ${formatName} format`;
+  const label = fieldLabel(path);
+  if (!schema || parent?.def.type !== 'object') return `${label}: not a field of the ${formatName} format`;
   let value: unknown;
   switch (schema.def.type) {
     case 'number':
       value = Number(text);
       if (text.trim() === '' || !Number.isFinite(value))
-        return `${path}: "${text}" is not a number; allowed: ${allowedAt(root, keys)}`;
+        return `${label}: ${quoteText(text)} is not a number; allowed: ${allowedAt(root, keys)}`;
       break;
     case 'boolean':
-      if (text !== 'true' && text !== 'false') return `${path}: "${text}" is not true or false`;
+      if (text !== 'true' && text !== 'false') return `${label}: ${quoteText(text)} is not true or false`;
       value = text === 'true';
       break;
     case 'array':
@@ -152,7 +154,7 @@ export function setFieldIn(
       try {
         value = JSON.parse(text);
       } catch {
-        return `${path}: "${text}" is not valid JSON; allowed: ${allowedAt(root, keys)}`;
+        return `${label}: ${quoteText(text)} is not valid JSON; allowed: ${allowedAt(root, keys)}`;
       }
       break;
     case 'literal':

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { fieldLabel, previewValue } from '../scenario/preview';
 import type { ScenarioProblem } from '../scenario/validate';
 import { buildFleet, type FleetLayout } from './build';
 import { withPlatformDefaults } from './platforms';
@@ -9,7 +10,6 @@ export type FleetScenarioResult =
   { ok: true; scenario: FleetScenario; layout: FleetLayout } | { ok: false; problems: ScenarioProblem[] };
 
 const ROOT = fleetScenarioSchema as unknown as AnySchema;
-const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
 
 /** What the fleet format allows at a field (`1 to 500`, `one of spread, pack`), for messages and docs. */
 export const fleetAllowedAt = (path: readonly (string | number)[], input?: unknown) => allowedAt(ROOT, path, input);
@@ -21,9 +21,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioProblem
       const field = [...path, key].join('.');
       return {
         field,
+        path: [...path, key],
         value: valueAt(input, [...issue.path, key]),
         allowed: 'a field of the fleet scenario format',
-        message: `${field}: not a field of the fleet scenario format (see docs/fleet.md)`,
+        message: `${fieldLabel(field)}: not a field of the fleet scenario format (see docs/fleet.md)`,
       };
     });
   const field = path.length ? path.join('.') : '(fleet scenario)';
@@ -32,7 +33,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioProblem
     issue.code === 'invalid_union' && path[path.length - 1] === 'kind'
       ? `one of ${(issue as unknown as { options: string[] }).options.join(', ')}`
       : fleetAllowedAt(path, input);
-  return [{ field, value, allowed, message: `${field}: ${show(value)} is not allowed; allowed: ${allowed}` }];
+  const what = value === undefined ? 'missing' : `${previewValue(value)} is not allowed`;
+  const label = path.length ? fieldLabel(field) : 'the fleet scenario';
+  return [{ field, path, value, allowed, message: `${label}: ${what}; allowed: ${allowed}` }];
 }
 
 const outOfRange = (field: string, value: number, count: number, what: string): ScenarioProblem => ({
