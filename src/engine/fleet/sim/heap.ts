@@ -88,82 +88,21 @@ export class MinHeap<T> {
 }
 
 /**
- * A min-heap of (key, id) pairs in typed arrays, ties broken by the smaller id: no objects, no garbage.
- * For the inner loop of the max-min solver.
+ * A min-heap of (key, id, tag) triples in typed arrays, ties broken by the smaller id: no object per
+ * entry, no garbage. The max-min solver's levels (tag unused) and the flows' next events (tagged with the
+ * version they were scheduled under).
  */
-export class IdHeap {
+export class TypedHeap {
   private keys = new Float64Array(256);
   private ids = new Int32Array(256);
+  private tags = new Int32Array(256);
   size = 0;
 
   clear(): void {
     this.size = 0;
   }
 
-  push(key: number, id: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.size * 2);
-      keys.set(this.keys);
-      const ids = new Int32Array(this.size * 2);
-      ids.set(this.ids);
-      this.keys = keys;
-      this.ids = ids;
-    }
-    let i = this.size++;
-    const k = this.keys;
-    const d = this.ids;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (k[p] < key || (k[p] === key && d[p] <= id)) break;
-      k[i] = k[p];
-      d[i] = d[p];
-      i = p;
-    }
-    k[i] = key;
-    d[i] = id;
-  }
-
-  peekKey(): number {
-    return this.size ? this.keys[0] : Infinity;
-  }
-
-  /** Removes the smallest entry and returns its id. */
-  pop(): number {
-    const k = this.keys;
-    const d = this.ids;
-    const top = d[0];
-    const n = --this.size;
-    if (n === 0) return top;
-    const key = k[n];
-    const id = d[n];
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && (k[r] < k[l] || (k[r] === k[l] && d[r] < d[l])) ? r : l;
-      if (key < k[c] || (key === k[c] && id <= d[c])) break;
-      k[i] = k[c];
-      d[i] = d[c];
-      i = c;
-    }
-    k[i] = key;
-    d[i] = id;
-    return top;
-  }
-}
-
-/**
- * A min-heap of (time, id, tag) triples in typed arrays (ties by the smaller id): the flows' next events,
- * tagged with the version they were scheduled under, without an object per event.
- */
-export class TimedIdHeap {
-  private keys = new Float64Array(256);
-  private ids = new Int32Array(256);
-  private tags = new Int32Array(256);
-  size = 0;
-
-  push(key: number, id: number, tag: number): void {
+  push(key: number, id: number, tag = 0): void {
     if (this.size === this.keys.length) this.grow();
     const k = this.keys;
     const d = this.ids;
@@ -194,12 +133,14 @@ export class TimedIdHeap {
     return this.tags[0];
   }
 
-  pop(): void {
+  /** Removes the smallest entry and returns its id. */
+  pop(): number {
     const k = this.keys;
     const d = this.ids;
     const g = this.tags;
+    const top = d[0];
     const n = --this.size;
-    if (n <= 0) return;
+    if (n <= 0) return top;
     const key = k[n];
     const id = d[n];
     const tag = g[n];
@@ -218,6 +159,7 @@ export class TimedIdHeap {
     k[i] = key;
     d[i] = id;
     g[i] = tag;
+    return top;
   }
 
   private grow(): void {

@@ -1,4 +1,4 @@
-import { IdHeap } from './heap';
+import { TypedHeap } from './heap';
 
 /** A flow on the fleet's network: the links it crosses and the most it wants (Infinity: all it can get). */
 export interface FlowDemand {
@@ -18,7 +18,7 @@ export class MaxMinSolver {
   private readonly start: Int32Array;
   private readonly fill: Int32Array;
   private members = new Int32Array(64);
-  private readonly heap = new IdHeap();
+  private readonly heap = new TypedHeap();
   private readonly used: number[] = [];
 
   constructor(private readonly capacity: ArrayLike<number>) {

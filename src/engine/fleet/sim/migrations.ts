@@ -4,7 +4,7 @@ import { flowParams, type FlowParams } from '../model/flowParams';
 import type { FleetScenario } from '../schema';
 import type { MigrationRecord } from '../trace';
 import { compressRateSteps, LAB_MAX_INTERVENTIONS, vmScenario, type RateSteps } from '../vmScenario';
-import { TimedIdHeap } from './heap';
+import { TypedHeap } from './heap';
 import { FleetNetwork, type NetFlow } from './network';
 import type { Task } from './scheduler';
 
@@ -23,7 +23,7 @@ export interface ActiveMigration extends NetFlow {
 export class Migrations {
   readonly active = new Map<number, ActiveMigration>();
   /** When each migration's next event is due, tagged with the version it was scheduled under. */
-  readonly queue = new TimedIdHeap();
+  readonly queue = new TypedHeap();
   readonly network: FleetNetwork;
   /** Flow parameters depend only on a VM's size and workload: many VMs share them. */
   private readonly paramsCache = new Map<string, FlowParams>();
