@@ -107,7 +107,7 @@ This file is generated from the code by \`npx tsx scripts/fleet-doc.ts\`; a test
   racks crosses both) are shared max-min fairly by the migrations sending over them, so more concurrency
   means slower migrations. To stay fast with thousands of VMs the sharing is exact at full sharings and
   lazy in between: a newcomer takes what its links have free; the links are shared again at once when
-  several flows start together or a newcomer gets under a quarter of an even split, within
+  a newcomer gets under a quarter of an even split (several starting together soon do), within
   ${SHARE_INTERVAL_MS} ms when it gets under an even split, and ${SHARE_DELAY_MS} ms after a departure
   whose room (over ${IDLE_TOLERANCE * 100} % of a link that limits someone) nobody took. A flow's rate
   follows a fall in its share at once, a rise at its next event or at once beyond ${RISE_TOLERANCE * 100} %.

@@ -125,7 +125,10 @@ export class FleetRun {
     touched.clear();
     changed.length = 0;
     let shareDue = false;
-    for (;;) {
+    for (let n = 0; ; n++) {
+      // Every event moves something on; a flow that kept coming due at one instant would be a bug, and a
+      // worker must never spin on it forever.
+      if (n > 10_000_000) throw new Error(`the fleet engine made no progress at ${t} ms`);
       if (c.heap.peekKey() === t) {
         const e = c.heap.pop()!;
         if (e.kind === 'share') shareDue = true;

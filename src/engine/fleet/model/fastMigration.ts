@@ -108,10 +108,8 @@ export class FastMigration {
         return this.startMs + p.setupMs;
       case 'handover':
         return this.tMs + this.handoverLeftMs;
-      case 'blackout': {
-        if (this.blackoutBytesLeft <= 0) return this.tMs + this.blackoutScanLeftMs;
-        return rate > 0 ? this.tMs + this.blackoutBytesLeft / rate + this.blackoutScanLeftMs : Infinity;
-      }
+      case 'blackout':
+        return this.tMs + this.blackoutNeedMs(rate);
       case 'precopy':
         return this.nextPrecopyEvent(rate);
       case 'done':
@@ -185,7 +183,7 @@ export class FastMigration {
   }
 
   private advanceBlackout(dt: number, rate: number): void {
-    const needMs = (rate > 0 ? this.blackoutBytesLeft / rate : Infinity) + this.blackoutScanLeftMs;
+    const needMs = this.blackoutNeedMs(rate);
     const share = needMs > 0 && Number.isFinite(needMs) ? dt / needMs : needMs === 0 ? 1 : 0;
     if (share >= 1 - 1e-9) {
       this.downtimeBytes += this.blackoutBytesLeft;
@@ -219,8 +217,7 @@ export class FastMigration {
         return this.decide();
       }
       case 'blackout': {
-        const need = (this.blackoutBytesLeft > 0 ? this.blackoutBytesLeft / rate : 0) + this.blackoutScanLeftMs;
-        if (this.due(need)) {
+        if (this.due(this.blackoutNeedMs(rate))) {
           this.downtimeBytes += this.blackoutBytesLeft;
           this.blackoutBytesLeft = 0;
           this.blackoutScanLeftMs = 0;
@@ -234,6 +231,12 @@ export class FastMigration {
         if (this.due(this.handoverLeftMs)) this.phase = 'done';
         return;
     }
+  }
+
+  /** Time the blackout's copy still needs at `rate` (Infinity when it has bytes left and no rate). */
+  private blackoutNeedMs(rate: number): number {
+    if (this.blackoutBytesLeft <= 0) return this.blackoutScanLeftMs;
+    return rate > 0 ? this.blackoutBytesLeft / rate + this.blackoutScanLeftMs : Infinity;
   }
 
   /** Whether `dtMs` from now is no time at all (below what the clock can resolve at this hour). */

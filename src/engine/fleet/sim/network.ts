@@ -38,8 +38,8 @@ export const IDLE_TOLERANCE = 0.05;
  *
  * Sharing everything at every arrival and departure costs O(flows) each time, and most departures are
  * followed a moment later by an arrival on the same links (the freed slot is taken). So: a newcomer takes
- * what its links have free; the links are shared again at once when several flows start together or a
- * newcomer gets under a quarter of an even split, within SHARE_INTERVAL_MS when it gets under an even
+ * what its links have free; the links are shared again at once when a newcomer gets under a quarter
+ * of an even split (several starting together soon do), within SHARE_INTERVAL_MS when it gets under an even
  * split, and SHARE_DELAY_MS after a departure whose room (over IDLE_TOLERANCE of a link) nobody took. At a
  * sharing a flow whose share fell gets it at once; one whose share rose gets it at its own next event, or
  * at once beyond RISE_TOLERANCE. Rates never oversubscribe a link.
@@ -150,23 +150,19 @@ export class FleetNetwork {
   }
 
   /**
-   * Flows whose demand changed (started or stopped sending, or lost their cap) at `nowMs`. Returns the
-   * flows to reschedule because their rate rose (a fall leaves their next event early, which is harmless).
+   * Flows whose demand changed (started or stopped sending, or lost their cap) at `nowMs`, newcomers
+   * taking what their links have free in turn. Returns the flows to reschedule because their rate rose (a
+   * fall leaves their next event early, which is harmless).
    */
   changed(all: Iterable<NetFlow>, changed: NetFlow[], nowMs: number): NetFlow[] {
-    let starting = 0;
     for (const f of changed) {
       const demand = f.flow.demandBytesPerMs();
       if (demand <= 0) this.stop(f, nowMs);
       else {
-        if (f.demand <= 0) {
-          starting++;
-          for (const l of f.links) this.senders[l]++;
-        }
+        if (f.demand <= 0) for (const l of f.links) this.senders[l]++;
         f.demand = demand;
       }
     }
-    if (starting > 1) return this.share(all, nowMs);
     const rose: NetFlow[] = [];
     for (const f of changed) {
       if (f.demand <= 0) continue;
