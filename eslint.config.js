@@ -3,6 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 export default defineConfig([
   globalIgnores(['dist', 'coverage', 'playwright-report', 'test-results', '.ci-out']),
@@ -12,14 +13,28 @@ export default defineConfig([
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
   },
   {
-    // The engine is pure: no UI, no DOM, no wall clock, no unseeded randomness.
+    // Layer boundaries at every depth: what each folder of src/ may import (eslint/layers.js).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/boundaries': 'error' },
+  },
+  {
+    // The engine is pure: no DOM, no wall clock, no unseeded randomness.
     files: ['src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-globals': [
         'error',
-        { patterns: ['react', 'react-dom', 'zustand', 'd3-selection', '../ui/*', '../state/*', '../worker/*'] },
+        'window',
+        'document',
+        'localStorage',
+        'performance',
+        'navigator',
+        'self',
+        'location',
+        'fetch',
+        'Worker',
+        'requestAnimationFrame',
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'performance'],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now' },

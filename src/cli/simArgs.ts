@@ -1,18 +1,32 @@
-import { applyPreset } from '../engine/scenario/presets';
-import { messageLines, quoteText } from '../engine/scenario/preview';
-import { WORKLOAD_PRESETS, type Scenario, type WorkloadPreset } from '../engine/scenario/schema';
-import { setField } from '../engine/scenario/setField';
-import { parseScenario } from '../engine/scenario/validate';
+import {
+  applyPreset,
+  applyProfile,
+  messageLines,
+  parseScenario,
+  PROFILES,
+  quoteText,
+  setField,
+  WORKLOAD_PRESETS,
+  type Profile,
+  type Scenario,
+  type WorkloadPreset,
+} from '../engine';
 
-export const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario FILE] [--set key=value]... [--trace OUT.json]
+export const USAGE = `usage: npm run --silent sim -- [--preset NAME] [--scenario FILE] [--profile NAME] [--set key=value]... [--trace OUT.json], or -- --fit RECORD.jsonl [--set key=value]...
   --preset NAME      workload preset: ${WORKLOAD_PRESETS.filter((p) => p !== 'custom').join(', ')}
   --scenario FILE    scenario JSON (see docs/scenario.md); missing fields take their defaults
+  --profile NAME     ${PROFILES.join(' or ')}: qemu gives QEMU's semantics (no round cap, total time from migrate)
+  --fit RECORD       fit the simulator to a QEMU QMP record; prints measured, predicted, errors and the scenario
   --set key=value    set one field, e.g. --set network.linkMbps=10000 (repeatable, applied in order)
-  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json`;
+  --trace OUT.json   also write the whole trace (rounds, samples, events, heatmap frames) to OUT.json as a versioned "brownout-trace" the app reads back`;
 
 /** What the command line asks for: help, a run of a valid scenario, or a refusal (exit code 2) with its lines. */
 export type SimRequest =
-  { kind: 'help' } | { kind: 'run'; scenario: Scenario; traceFile?: string } | { kind: 'refuse'; lines: string[] };
+  | { kind: 'help' }
+  | { kind: 'run'; scenario: Scenario; traceFile?: string }
+  /** --fit: a QEMU record to fit, with the overrides as --set gave them. */
+  | { kind: 'fit'; file: string; sets: string[] }
+  | { kind: 'refuse'; lines: string[] };
 
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'there is no such file',
@@ -35,18 +49,29 @@ export function readSimArgs(argv: readonly string[], readText: (file: string) =>
   let scenarioFile: string | undefined;
   let preset: string | undefined;
   let traceFile: string | undefined;
+  let profile: string | undefined;
+  let fitFile: string | undefined;
   const sets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    const known = ['--scenario', '--preset', '--set', '--trace'];
+    const known = ['--scenario', '--preset', '--set', '--trace', '--profile', '--fit'];
     if (!known.includes(arg)) return refuse([`unknown argument: ${quoteText(arg)}`, ...USAGE.split('\n')]);
     if (i + 1 >= argv.length) return refuse([`${arg} needs a value`, ...USAGE.split('\n')]);
     const value = argv[++i];
     if (arg === '--scenario') scenarioFile = value;
     else if (arg === '--preset') preset = value;
     else if (arg === '--set') sets.push(value);
+    else if (arg === '--profile') profile = value;
+    else if (arg === '--fit') fitFile = value;
     else traceFile = value;
+  }
+  if (profile !== undefined && !(PROFILES as readonly string[]).includes(profile))
+    return refuse([`--profile: ${quoteText(profile)} is not a profile; allowed: one of ${PROFILES.join(', ')}`]);
+  if (fitFile !== undefined) {
+    if (scenarioFile !== undefined || preset !== undefined || traceFile !== undefined)
+      return refuse(['--fit takes only --set and --profile besides the record', ...USAGE.split('\n')]);
+    return { kind: 'fit', file: fitFile, sets: profile ? [`profile=${profile}`, ...sets] : sets };
   }
 
   let input: Record<string, unknown> = {};
@@ -75,6 +100,7 @@ export function readSimArgs(argv: readonly string[], readText: (file: string) =>
     if (!base.ok) return refuse(base.problems.map((p) => p.message));
     input = JSON.parse(JSON.stringify(applyPreset(base.scenario, preset as WorkloadPreset)));
   }
+  if (profile !== undefined) input = applyProfile(input, profile as Profile);
   const problems: string[] = [];
   const badFields = new Set<string>();
   for (const assignment of sets) {

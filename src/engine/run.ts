@@ -16,7 +16,8 @@ import { scenarioOrThrow } from './scenario/validate';
 import { buildLifecycle } from './trace/lifecycle';
 import { Recorder, type Probe } from './trace/recorder';
 import { buildSummary, type RunVerdict } from './trace/summary';
-import { PHASE_CODES, type EventKind, type PhaseKind, type Trace } from './trace/types';
+import { PHASE_CODES, TRACE_FORMAT, type EventKind, type PhaseKind, type SimulatedTrace } from './trace/types';
+import { TRACE_FORMAT_VERSION } from './trace/versions';
 import { mbpsToBytesPerMs } from './units';
 import { ENGINE_VERSION } from './version';
 
@@ -205,7 +206,7 @@ export class MigrationRun {
   }
 
   /** Runs to the end and returns the trace. */
-  runToEnd(): Trace {
+  runToEnd(): SimulatedTrace {
     while (!this.finished) this.step();
     return this.trace();
   }
@@ -443,10 +444,10 @@ export class MigrationRun {
     };
   }
 
-  private finalTrace: Trace | null = null;
+  private finalTrace: SimulatedTrace | null = null;
 
   /** The finished run's trace. */
-  trace(): Trace {
+  trace(): SimulatedTrace {
     if (!this.finished) throw new Error('the run has not finished');
     if (this.finalTrace) return this.finalTrace;
     const recorded = this.recorder.finish(this.state.tMs, this.probe());
@@ -456,6 +457,8 @@ export class MigrationRun {
       if (step.startMs >= this.state.tMs && step.status === 'done' && step.step !== 'resume')
         recorded.events.push({ tMs: step.startMs, kind: 'lifecycle', text: `${step.label}: ${step.detail}` });
     this.finalTrace = {
+      format: TRACE_FORMAT,
+      formatVersion: TRACE_FORMAT_VERSION,
       engineVersion: ENGINE_VERSION,
       scenario: this.scenario,
       summary,
@@ -477,6 +480,6 @@ export class MigrationRun {
 }
 
 /** Runs a scenario from start to finish: scenario in, trace out. */
-export function runScenario(input: Scenario | ScenarioInput, options?: RunOptions): Trace {
+export function runScenario(input: Scenario | ScenarioInput, options?: RunOptions): SimulatedTrace {
   return new MigrationRun(input, options).runToEnd();
 }

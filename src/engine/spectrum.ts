@@ -1,5 +1,6 @@
-import { runScenario } from './run';
+import { MigrationRun } from './run';
 import type { Scenario } from './scenario/schema';
+import type { Summary } from './trace/types';
 import { mbpsToBytesPerMs, mibToBytes } from './units';
 
 export type Approach =
@@ -28,13 +29,78 @@ function pauseCost(downtimeMs: number): string {
   return 'nothing in memory; open connections are gone by the time it resumes';
 }
 
+/** The two moves the spectrum simulates: quick migration (stop-and-copy) and the live strategy. */
+function simulatedMoves(s: Scenario): { quick: Scenario; live: Scenario } {
+  const move = (strategy: Scenario['strategy']): Scenario => ({
+    ...s,
+    strategy,
+    faults: [],
+    interventions: [],
+    devices: { ...s.devices, whenNotLive: 'paravirtual' },
+  });
+  return { quick: move('stopcopy'), live: move(s.strategy === 'stopcopy' ? 'precopy' : s.strategy) };
+}
+
+/**
+ * The spectrum worked out step by step, so a worker can do it in slices, put a lab run first and stop it
+ * when it is no longer wanted: `step()` advances one slice of the simulation under way.
+ */
+export class SpectrumRun {
+  private readonly moves: Scenario[];
+  private readonly summaries: Summary[] = [];
+  /** The move being simulated; the next is only built when this one ends (a 1 TiB VM is big twice). */
+  private run: MigrationRun | null = null;
+
+  constructor(private readonly scenario: Scenario) {
+    const { quick, live } = simulatedMoves(scenario);
+    this.moves = [quick, live];
+  }
+
+  get done(): boolean {
+    return this.summaries.length === this.moves.length;
+  }
+
+  /** Simulated time of the move under way, ms. */
+  get tMs(): number {
+    return this.run?.tMs ?? 0;
+  }
+
+  step(): void {
+    if (this.done) return;
+    this.run ??= new MigrationRun(this.moves[this.summaries.length]);
+    this.run.step();
+    if (!this.run.done) return;
+    this.summaries.push(this.run.trace().summary);
+    this.run = null;
+  }
+
+  /** Rough share of the work done, 0..1. */
+  progress(): number {
+    if (this.done) return 1;
+    return (this.summaries.length + (this.run?.progress() ?? 0)) / this.moves.length;
+  }
+
+  result(): SpectrumEntry[] {
+    if (!this.done) throw new Error('the spectrum has not finished');
+    const [quick, live] = this.summaries;
+    return spectrumEntries(this.scenario, quick, live);
+  }
+}
+
+/** The spectrum in one go (Node: tests, the CLI). */
+export function spectrum(s: Scenario): SpectrumEntry[] {
+  const run = new SpectrumRun(s);
+  while (!run.done) run.step();
+  return run.result();
+}
+
 /**
  * The same VM moved five (or six) ways: cold power-down, clean shutdown, hibernation, quick migration
  * (stop-and-copy, simulated) and live migration (simulated), plus suspend-and-carry for a suspended VM on
  * a USB key. Power-down and hibernation are closed forms over the host's boot, shutdown and disk speeds;
  * a local disk has to cross the link in every approach but live migration's copy-ahead.
  */
-export function spectrum(s: Scenario): SpectrumEntry[] {
+function spectrumEntries(s: Scenario, quick: Summary, live: Summary): SpectrumEntry[] {
   const linkBytesPerMs = mbpsToBytesPerMs(s.network.linkMbps);
   const diskMs = s.resources.disk === 'network' ? 0 : mibToBytes(s.resources.diskGiB * 1024) / linkBytesPerMs;
   const diskBytes = s.resources.disk === 'network' ? 0 : mibToBytes(s.resources.diskGiB * 1024);
@@ -44,16 +110,6 @@ export function spectrum(s: Scenario): SpectrumEntry[] {
   const diskIoMs = (imageBytes / mibToBytes(s.host.diskMiBps)) * 1000;
   // With network storage the hibernation image is already where the destination can read it.
   const imageMoveMs = s.resources.disk === 'network' ? 0 : imageBytes / linkBytesPerMs;
-  const simulate = (strategy: Scenario['strategy']) =>
-    runScenario({
-      ...s,
-      strategy,
-      faults: [],
-      interventions: [],
-      devices: { ...s.devices, whenNotLive: 'paravirtual' },
-    }).summary;
-  const quick = simulate('stopcopy');
-  const live = simulate(s.strategy === 'stopcopy' ? 'precopy' : s.strategy);
   const hibernateMs = diskIoMs + imageMoveMs + diskMs + diskIoMs;
   return [
     {

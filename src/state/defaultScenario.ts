@@ -1,5 +1,4 @@
-import type { Scenario } from '../engine/scenario/schema';
-import { scenarioOrThrow } from '../engine/scenario/validate';
+import { scenarioOrThrow, type Scenario } from '../engine';
 
 /**
  * What the lab opens on, and what "Reset all" returns to: a 4 GiB web server over 1 Gbit/s whose pre-copy

@@ -1,6 +1,5 @@
-import type { Scenario } from '../engine/scenario/schema';
-import { parseScenario } from '../engine/scenario/validate';
-import type { LabStore } from './labStore';
+import { parseScenario, type Scenario } from '../engine';
+import type { WorkspaceStore } from './workspace';
 
 const KEY = 'brownout.lastScenario.v1';
 /** Saving waits for a pause in changes: a slider drag writes once, not sixty times a second. */
@@ -19,7 +18,7 @@ export function loadSavedScenario(storage: Storage | undefined): Scenario | null
 }
 
 /** Saves the scenario after each burst of changes (and when the page goes away), so a reload comes back to it. */
-export function persistScenario(store: LabStore, storage: Storage | undefined, win?: Window): () => void {
+export function persistScenario(store: WorkspaceStore, storage: Storage | undefined, win?: Window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     timer = undefined;

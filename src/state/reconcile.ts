@@ -1,4 +1,4 @@
-import type { Scenario } from '../engine/scenario/schema';
+import type { Scenario } from '../engine';
 
 const round = (mib: number) => Math.round(mib * 1000) / 1000;
 

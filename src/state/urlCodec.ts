@@ -1,9 +1,16 @@
-import { scenarioFields } from '../engine/scenario/fields';
-import { SCENARIO_VERSION, type Scenario } from '../engine/scenario/schema';
-import { setField } from '../engine/scenario/setField';
-import { fieldLabel, messageLines, quoteText } from '../engine/scenario/preview';
-import { repairScenario, replacementNote } from '../engine/scenario/repair';
+import {
+  fieldLabel,
+  messageLines,
+  quoteText,
+  repairScenario,
+  replacementNote,
+  scenarioFields,
+  setField,
+  type Scenario,
+} from '../engine';
 import { DEFAULT_SCENARIO } from './defaultScenario';
+import { isLinkExtra, LINK_EXTRAS, type LinkExtras } from './linkExtras';
+import { LINK_VERSION, migrateLinkParams } from './linkVersions';
 import { getPath } from './paths';
 
 /**
@@ -25,15 +32,16 @@ function encodeValue(value: unknown): string {
   return String(value);
 }
 
-export function encodeLink(scenario: Scenario, tMs?: number): string {
+export function encodeLink(scenario: Scenario, tMs?: number, extras: LinkExtras = {}): string {
   const params = new URLSearchParams();
-  params.set('v', String(SCENARIO_VERSION));
+  params.set('v', String(LINK_VERSION));
   for (const path of LEAF_FIELDS) {
     const value = getPath(scenario, path);
     if (!same(value, getPath(DEFAULT_SCENARIO, path))) params.set(path, encodeValue(value));
   }
   for (const iv of scenario.interventions) params.append('iv', `${iv.atMs}:${iv.path}:${iv.value}`);
   if (tMs !== undefined) params.set('t', String(Math.round(tMs)));
+  for (const name of LINK_EXTRAS) if (extras[name] !== undefined) params.set(name, extras[name]);
   // Keep the dots and colons readable: URLSearchParams would escape the colons.
   return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
 }
@@ -43,6 +51,8 @@ export interface DecodedLink {
   tMs: number | null;
   /** What was wrong with the link, one line each; empty when it was fine. */
   problems: string[];
+  /** The parameters that are not scenario fields (see linkExtras), as written. */
+  extras: LinkExtras;
 }
 
 /** An `iv` parameter as a message names it: as written when short and plain, else quoted and cut. */
@@ -77,20 +87,24 @@ function repeatedKeys(params: URLSearchParams): string[] {
 
 /** Reads a link's query string; null when it carries no scenario at all. Never throws. */
 export function decodeLink(search: string): DecodedLink | null {
-  const params = new URLSearchParams(search);
+  let params = new URLSearchParams(search);
   if ([...params.keys()].length === 0) return null;
   const problems: string[] = [];
   const version = params.getAll('v').pop() ?? null;
   if (version === null)
-    problems.push(`the link has no format version (v=${SCENARIO_VERSION}); it was read as version ${SCENARIO_VERSION}`);
-  else if (version !== String(SCENARIO_VERSION)) {
-    return {
-      scenario: DEFAULT_SCENARIO,
-      tMs: null,
-      problems: [
-        `the link uses scenario format version ${quoteText(version)}, but this Brownout reads version ${SCENARIO_VERSION}: the default scenario was loaded instead`,
-      ],
-    };
+    problems.push(`the link has no format version (v=${LINK_VERSION}); it was read as version ${LINK_VERSION}`);
+  else {
+    const migrated = migrateLinkParams(params, version);
+    if (!migrated.ok)
+      return {
+        scenario: DEFAULT_SCENARIO,
+        tMs: null,
+        extras: {},
+        problems: [
+          `the link uses format version ${quoteText(version)}, ${migrated.why}: the default scenario was loaded instead`,
+        ],
+      };
+    params = migrated.params;
   }
   const repeated = new Set(repeatedKeys(params));
   for (const key of repeated) {
@@ -106,6 +120,7 @@ export function decodeLink(search: string): DecodedLink | null {
   /** Fields whose text could not be read: their default is named once the scenario is known. */
   const unread: { path: string; problem: string }[] = [];
   let tMs: number | null = null;
+  const extras: LinkExtras = {};
   const entries = [...params];
   const lastIndex = new Map(entries.map(([key], i) => [key, i]));
   entries.forEach(([key, raw], i) => {
@@ -115,6 +130,10 @@ export function decodeLink(search: string): DecodedLink | null {
       if (raw.trim() !== '' && Number.isFinite(t) && t >= 0) tMs = t;
       else
         problems.push(`t: ${quoteText(raw)} is not a playhead time in ms (0 or more); the playhead starts at the end`);
+      return;
+    }
+    if (isLinkExtra(key)) {
+      extras[key] = raw;
       return;
     }
     if (key === 'iv') {
@@ -147,5 +166,5 @@ export function decodeLink(search: string): DecodedLink | null {
   });
   for (const { path, problem } of unread) problems.push(`${problem}; ${replacementNote(scenario, path.split('.'))}`);
   problems.push(...notes);
-  return { scenario, tMs, problems: messageLines(problems) };
+  return { scenario, tMs, extras, problems: messageLines(problems) };
 }

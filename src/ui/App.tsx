@@ -1,18 +1,22 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { bootLab } from '../state/bootLab';
-import { LabContext, type Lab } from '../state/LabContext';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { AppViewKey } from '../state/appViews';
+import { bootWorkspace } from '../state/bootWorkspace';
+import type { EngineService } from '../state/engineService';
+import { connectLabRunner, type LabRunner } from '../state/labRunner';
 import { persistScenario } from '../state/persistence';
-import { connectRunner, type Runner } from '../state/runner';
 import { syncUrl } from '../state/urlSync';
-import { engineWorker, type EngineClient } from '../worker/engineClient';
+import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../state/WorkspaceContext';
+import { createBrowserPool } from '../worker/browserPool';
+import { useActionKeys } from './actions/useActionKeys';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './Header';
+import { BaselineButton } from './lab/BaselineButton';
+import { useLabView } from './lab/useLabView';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { usePlaybackClock } from './playback/usePlaybackClock';
-import { useShortcuts } from './playback/useShortcuts';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
 import { TimelinePanel } from './timeline/TimelinePanel';
@@ -25,21 +29,22 @@ const safeStorage = (): Storage | undefined => {
   }
 };
 
-/** The whole lab: one store, the engine in its worker, the panels around them. */
-export function App({ engine = engineWorker }: { engine?: () => EngineClient }) {
-  const store = useMemo(() => bootLab(window.location.search, safeStorage()), []);
-  const runnerRef = useRef<Runner | null>(null);
+/** The whole lab: one workspace, the engine pool, the panels around them. */
+export function App({ createPool = createBrowserPool }: { createPool?: () => EngineService & { dispose(): void } }) {
+  const store = useMemo(() => bootWorkspace(window.location.search, safeStorage()), []);
+  const pool = useMemo(() => createPool(), [createPool]);
+  const runnerRef = useRef<LabRunner | null>(null);
   // The panels get stable Cancel and Retry handles; the runner behind them lives with the effect.
-  const lab = useMemo<Lab>(
+  const value = useMemo<WorkspaceContextValue>(
     () => ({
       store,
-      engine,
+      pool,
       runner: { cancel: () => runnerRef.current?.cancel(), retry: () => runnerRef.current?.retry(), stop: () => {} },
     }),
-    [store, engine],
+    [store, pool],
   );
   useEffect(() => {
-    const runner = connectRunner(store, engine);
+    const runner = connectLabRunner(store, pool);
     runnerRef.current = runner;
     const stopPersist = persistScenario(store, safeStorage(), window);
     const stopUrl = syncUrl(store, window);
@@ -48,33 +53,51 @@ export function App({ engine = engineWorker }: { engine?: () => EngineClient }) 
       runner.stop();
       stopPersist();
       stopUrl();
+      // The workers go with the page (engines start again lazily if the effect runs again).
+      pool.dispose();
     };
-  }, [store, engine]);
+  }, [store, pool]);
   return (
-    <LabContext.Provider value={lab}>
-      <LabScreen />
-    </LabContext.Provider>
+    <WorkspaceContext.Provider value={value}>
+      <AppScreen />
+    </WorkspaceContext.Provider>
   );
 }
 
-function LabScreen() {
+/** What each top-level view (appViews) shows under the header. */
+const SCREENS: Record<AppViewKey, () => ReactNode> = {
+  lab: () => <LabScreen />,
+};
+
+/** The header and notices, then the view the header (or the link) picked. */
+function AppScreen() {
   usePlaybackClock();
-  useShortcuts();
+  useActionKeys();
+  const view = useWorkspace((s) => s.view);
   return (
     <div className="app">
       <Header />
       <Notices />
+      {SCREENS[view]()}
+    </div>
+  );
+}
+
+function LabScreen() {
+  const { run, baseline, stale } = useLabView();
+  return (
+    <>
       <RunStatus />
       <main className="lab">
         <ControlsPanel />
-        <StageTabs />
-        <MetricsPanel />
+        <StageTabs run={run} stale={stale} />
+        <MetricsPanel run={run} baseline={baseline} stale={stale} />
         <section className="region region--timeline" aria-label="Timeline">
-          <LifecycleStrip />
-          <TimelinePanel />
-          <PlaybackBar />
+          <LifecycleStrip run={run} />
+          <TimelinePanel run={run} baseline={baseline} stale={stale} actions={<BaselineButton />} />
+          <PlaybackBar run={run} />
         </section>
       </main>
-    </div>
+    </>
   );
 }

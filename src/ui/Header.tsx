@@ -1,117 +1,99 @@
-import { useId, useState } from 'react';
-import { WORKLOAD_PRESET_DEFINITIONS } from '../engine/scenario/presets';
-import { STRATEGIES, WORKLOAD_PRESETS, type Strategy, type WorkloadPreset } from '../engine/scenario/schema';
-import { useLab, useLabContext } from '../state/LabContext';
-import { currentLink } from '../state/urlSync';
+import { useId } from 'react';
+import type { Strategy, WorkloadPreset } from '../engine';
+import { fieldDef, type ChoiceField } from '../state/fields';
+import { labState } from '../state/runs';
+import * as t from '../state/transitions';
+import { useWorkspace, useWorkspaceContext } from '../state/WorkspaceContext';
 import { AboutButton } from './about/AboutButton';
+import { ActionButton } from './actions/ActionButton';
+import { useFieldChange } from './controls/useFieldChange';
 import { EngineStatus } from './EngineStatus';
 import { ShortcutSheet } from './playback/ShortcutSheet';
+import { ViewNav } from './ViewNav';
 
-export const STRATEGY_LABELS: Record<Strategy, string> = {
-  precopy: 'Pre-copy',
-  postcopy: 'Post-copy',
-  hybrid: 'Hybrid',
-  stopcopy: 'Stop-and-copy',
-};
+const PRESET = fieldDef('workload.preset') as ChoiceField<'workload.preset'>;
+const STRATEGY = fieldDef('strategy') as ChoiceField<'strategy'>;
 
-const STRATEGY_HINTS: Record<Strategy, string> = {
-  precopy: 'Copy memory while the VM runs, round after round, then pause briefly for the rest.',
-  postcopy: 'Move the VM first, then fetch pages on demand and push the rest in the background.',
-  hybrid: 'A few pre-copy rounds to warm up, then switch to post-copy.',
-  stopcopy: 'Pause, copy everything, resume: simple, with a long blackout.',
-};
-
-function presetLabel(p: WorkloadPreset): string {
-  return p === 'custom' ? 'Custom' : WORKLOAD_PRESET_DEFINITIONS[p].label;
+function PresetPicker() {
+  const id = useId();
+  const preset = useWorkspace((s) => s.scenario.workload.preset);
+  const { set } = useFieldChange('workload.preset');
+  return (
+    <div className="header-field" data-field={PRESET.path}>
+      <label htmlFor={id}>{PRESET.label}</label>
+      <select
+        id={id}
+        value={preset}
+        onChange={(e) => set([{ path: 'workload.preset', value: e.currentTarget.value as WorkloadPreset }])}
+        title={PRESET.options.find((o) => o.value === preset)?.hint}
+      >
+        {PRESET.options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.value === 'custom' && preset !== 'custom'}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
-/** The top bar: workload preset, strategy, sharing and reset, engine status. */
+function StrategyPicker() {
+  const strategy = useWorkspace((s) => s.scenario.strategy);
+  const { set } = useFieldChange('strategy');
+  return (
+    <div role="radiogroup" aria-label={STRATEGY.label} className="strategy" data-field={STRATEGY.path}>
+      <span className="strategy__title" aria-hidden="true">
+        {STRATEGY.label}
+      </span>
+      {STRATEGY.options.map((o) => (
+        <label key={o.value} className={`strategy__option${strategy === o.value ? ' is-checked' : ''}`} title={o.hint}>
+          <input
+            type="radio"
+            name="strategy"
+            value={o.value}
+            checked={strategy === o.value}
+            onChange={() => set([{ path: 'strategy', value: o.value as Strategy }])}
+          />
+          {o.label}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function SharePopover() {
+  const { store } = useWorkspaceContext();
+  const share = useWorkspace((s) => s.share);
+  if (!share) return null;
+  return (
+    <div className="share-popover" role="dialog" aria-label="Share this scenario">
+      <span role="status">{share.copied ? 'Link copied.' : 'Copy this link:'}</span>
+      <input readOnly value={share.url} aria-label="Link to this scenario" onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" onClick={() => store.getState().apply(t.closeShare)}>
+        Close
+      </button>
+    </div>
+  );
+}
+
+/** The top bar: workload preset, strategy, sharing, baseline and reset, shortcuts, engine status. */
 export function Header() {
-  const { store, engine } = useLabContext();
-  const scenario = useLab((s) => s.scenario);
-  const setStrategy = useLab((s) => s.setStrategy);
-  const choosePreset = useLab((s) => s.choosePreset);
-  const resetAll = useLab((s) => s.resetAll);
-  const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
-  const presetId = useId();
-  const preset = scenario.workload.preset;
-
-  const copyLink = async () => {
-    const url = currentLink(store, window.location);
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      // No clipboard access (insecure origin or permission): the link is shown to copy by hand.
-    }
-    setLink({ url, copied });
-  };
-
+  const { pool } = useWorkspaceContext();
+  const lab = useWorkspace(labState);
   return (
     <header className="app-header">
       <h1>Brownout</h1>
-      <div className="header-field">
-        <label htmlFor={presetId}>Workload preset</label>
-        <select
-          id={presetId}
-          value={preset}
-          onChange={(e) => choosePreset(e.currentTarget.value as WorkloadPreset)}
-          title={preset === 'custom' ? 'Figures set by hand' : WORKLOAD_PRESET_DEFINITIONS[preset].summary}
-        >
-          {WORKLOAD_PRESETS.map((p) => (
-            <option key={p} value={p} disabled={p === 'custom' && preset !== 'custom'}>
-              {presetLabel(p)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div role="radiogroup" aria-label="Strategy" className="strategy">
-        <span className="strategy__title" aria-hidden="true">
-          Strategy
-        </span>
-        {STRATEGIES.map((st) => (
-          <label
-            key={st}
-            className={`strategy__option${scenario.strategy === st ? ' is-checked' : ''}`}
-            title={STRATEGY_HINTS[st]}
-          >
-            <input
-              type="radio"
-              name="strategy"
-              value={st}
-              checked={scenario.strategy === st}
-              onChange={() => setStrategy(st)}
-            />
-            {STRATEGY_LABELS[st]}
-          </label>
-        ))}
-      </div>
+      <ViewNav />
+      <PresetPicker />
+      <StrategyPicker />
       <div className="header-actions">
-        <button type="button" onClick={copyLink}>
-          Copy link
-        </button>
-        <button type="button" onClick={resetAll}>
-          Reset all
-        </button>
+        <ActionButton action="copyLink" />
+        <ActionButton action="resetAll" />
         <ShortcutSheet />
         <AboutButton />
-        <EngineStatus engine={engine} />
+        <EngineStatus engine={pool} lab={lab} />
       </div>
-      {link && (
-        <div className="share-popover" role="dialog" aria-label="Share this scenario">
-          <span role="status">{link.copied ? 'Link copied.' : 'Copy this link:'}</span>
-          <input
-            readOnly
-            value={link.url}
-            aria-label="Link to this scenario"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button type="button" onClick={() => setLink(null)}>
-            Close
-          </button>
-        </div>
-      )}
+      <SharePopover />
     </header>
   );
 }

@@ -1,9 +1,9 @@
-import { useLab } from '../state/LabContext';
+import { useWorkspace } from '../state/WorkspaceContext';
 
 /** Messages about what went wrong with a link or a file, each naming what was wrong; dismissible. */
 export function Notices() {
-  const notices = useLab((s) => s.notices);
-  const dismiss = useLab((s) => s.dismissNotice);
+  const notices = useWorkspace((s) => s.notices);
+  const dismiss = useWorkspace((s) => s.dismissNotice);
   if (notices.length === 0) return null;
   return (
     <div className="notices">

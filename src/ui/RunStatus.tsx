@@ -1,27 +1,36 @@
-import { useLab, useLabContext } from '../state/LabContext';
+import { labRun } from '../state/runs';
+import { useWorkspace, useWorkspaceContext } from '../state/WorkspaceContext';
 import { formatMs } from './format';
 
-/** Progress of a long engine run with a Cancel button, or an engine error with Retry. */
+/** The lab's run: progress of a long one with Cancel, an error with Retry, a cancelled one with Run again. */
 export function RunStatus() {
-  const { runner } = useLabContext();
-  const status = useLab((s) => s.status);
-  const progress = useLab((s) => s.progress);
-  const simulated = useLab((s) => s.progressSimulatedMs);
-  const error = useLab((s) => s.error);
-  if (status === 'failed')
+  const { runner } = useWorkspaceContext();
+  const run = useWorkspace(labRun);
+  const shownIsCurrent = useWorkspace((s) => s.labRunId === s.shownRunId);
+  if (!run || shownIsCurrent) return null;
+  if (run.status === 'failed')
     return (
       <div className="run-status run-status--failed" role="alert">
-        <span>The engine stopped with an error: {error}</span>
+        <span>The engine stopped with an error: {run.error}</span>
         <button type="button" onClick={() => runner?.retry()}>
           Retry
         </button>
       </div>
     );
-  if (status !== 'running' || progress === 0) return null;
+  if (run.status === 'cancelled')
+    return (
+      <div className="run-status" role="status">
+        <span>Run cancelled: the panels show the result before your last change.</span>
+        <button type="button" onClick={() => runner?.retry()}>
+          Run again
+        </button>
+      </div>
+    );
+  if (run.progress.fraction === 0) return null;
   return (
     <div className="run-status" role="status" aria-label="Simulation progress">
-      <progress max={1} value={progress} aria-label="Simulating" />
-      <span>simulating… {formatMs(simulated)} so far</span>
+      <progress max={1} value={run.progress.fraction} aria-label="Simulating" />
+      <span>simulating… {formatMs(run.progress.simulatedMs)} so far</span>
       <button type="button" onClick={() => runner?.cancel()}>
         Cancel
       </button>

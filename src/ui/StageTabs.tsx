@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import type { Run, Staleness } from '../state/runs';
 import { HostsPanel } from './hosts/HostsPanel';
 import { LifecyclePanel } from './lifecycle/LifecyclePanel';
 import { SpectrumPanel } from './spectrum/SpectrumPanel';
@@ -11,7 +12,7 @@ const TABS = [
 type TabKey = (typeof TABS)[number]['key'];
 
 /** The middle of the lab: the hosts' memory, the whole migration step by step, or the spectrum of approaches. */
-export function StageTabs() {
+export function StageTabs({ run, stale }: { run: Run | null; stale: Staleness | null }) {
   const [tab, setTab] = useState<TabKey>('memory');
   const id = useId();
   const onKey = (e: KeyboardEvent) => {
@@ -41,7 +42,13 @@ export function StageTabs() {
         ))}
       </div>
       <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`} className="stage__panel">
-        {tab === 'memory' ? <HostsPanel /> : tab === 'lifecycle' ? <LifecyclePanel /> : <SpectrumPanel />}
+        {tab === 'memory' ? (
+          <HostsPanel run={run} stale={stale} />
+        ) : tab === 'lifecycle' ? (
+          <LifecyclePanel run={run} stale={stale} />
+        ) : (
+          <SpectrumPanel />
+        )}
       </div>
     </div>
   );

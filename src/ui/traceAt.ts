@@ -1,5 +1,5 @@
 import { bisector } from 'd3';
-import type { Round, Trace } from '../engine/trace/types';
+import type { Round, Trace } from '../engine';
 
 const byValue = bisector((v: number) => v);
 
@@ -9,8 +9,9 @@ export function indexAt(times: ArrayLike<number>, tMs: number): number {
   return Math.max(0, Math.min(times.length - 1, i));
 }
 
-/** The heatmap frame shown at the playhead. */
-export const frameIndexAt = (trace: Trace, tMs: number) => indexAt(trace.heatmap.frameTimesMs, tMs);
+/** The heatmap frame shown at the playhead (0 for a record without a heatmap). */
+export const frameIndexAt = (trace: Trace, tMs: number) =>
+  trace.heatmap ? indexAt(trace.heatmap.frameTimesMs, tMs) : 0;
 
 /** The time-series sample shown at the playhead. */
 export const sampleIndexAt = (trace: Trace, tMs: number) => indexAt(trace.samples.columns.tMs, tMs);
@@ -26,20 +27,4 @@ export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'dest
   if (outcome === 'aborted' || pausedAtMs === null || tMs < pausedAtMs) return 'source';
   if (resumedAtMs === null || tMs < resumedAtMs) return 'paused';
   return 'destination';
-}
-
-/**
- * Times the playback keys jump between: round starts, phase changes and events, in order. Stops closer
- * together than a two-thousandth of the run (or 1 ms) are one stop: a step must show something.
- */
-export function stopsOf(trace: Trace): number[] {
-  const end = trace.summary.totalTimeMs;
-  const times = [0, end, ...trace.rounds.map((r) => r.startMs), ...trace.phases.map((p) => p.startMs)];
-  for (const e of trace.events) if (e.kind !== 'sync') times.push(e.tMs);
-  const gap = Math.max(1, end / 2000);
-  const stops: number[] = [];
-  for (const t of times.sort((a, b) => a - b))
-    if (stops.length === 0 || t - stops[stops.length - 1] >= gap) stops.push(t);
-  if (stops[stops.length - 1] !== end) stops[stops.length - 1] = end;
-  return stops;
 }

@@ -1,6 +1,6 @@
 // First: configures zod before any schema is built (see the module).
 import '../zodWithoutEval';
 import { expose } from 'comlink';
-import { engineApi } from './engine.api';
+import { createEngineHost } from './engineHost';
 
-expose(engineApi);
+expose(createEngineHost());

@@ -105,6 +105,18 @@ test('playback works from the keyboard alone', async ({ guardedPage: page }) => 
   await expect(time).toHaveText(`t = ${end} / ${end}`);
 });
 
+test('"?" opens the keyboard shortcut sheet from anywhere; Escape closes it', async ({ guardedPage: page }) => {
+  await openLab(page);
+  await page.getByRole('slider', { name: 'Write rate', exact: true }).focus();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Play / pause');
+  await expect(sheet).toContainText('Pin as baseline');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+});
+
 test('a tampered link shows what was wrong and opens on sane defaults', async ({ guardedPage: page }) => {
   await openLab(page, '?v=1&vm.memoryMiB=lots&network.linkMbps=-3&bogus=1');
   const alert = page.getByRole('alert');

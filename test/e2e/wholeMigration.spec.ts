@@ -79,6 +79,7 @@ test('an injected source crash during the brownout loses the VM, and says so', a
 });
 
 test('the spectrum of approaches compares the same VM moved every way', async ({ guardedPage: page }) => {
+  test.setTimeout(120_000);
   await openLab(page);
   await page.getByRole('tab', { name: 'Spectrum of approaches' }).click();
   const table = page.getByRole('table', { name: /approach/i });
@@ -91,5 +92,6 @@ test('the spectrum of approaches compares the same VM moved every way', async ({
     'aria-valuetext',
     '20 Mbit/s',
   );
-  await expect(table.getByRole('row', { name: /Quick migration/ })).toContainText(/\d+ min/, { timeout: 30_000 });
+  // The lab's own run of the slow link goes first (the spectrum never holds it up), then the spectrum.
+  await expect(table.getByRole('row', { name: /Quick migration/ })).toContainText(/\d+ min/, { timeout: 90_000 });
 });

@@ -52,6 +52,7 @@ export function checkSimArgs({ argv, files }: SimArgsCase): Outcome {
       return parseScenario(r.scenario).ok
         ? pass('runs')
         : fail('invalid scenario', 'the scenario to run does not validate');
+    if (r.kind === 'fit') return pass('fit requested');
     if (r.lines.length === 0) return fail('silent refusal', 'refused without a line');
     const unclear = unclearMessages(r.lines, 40);
     return unclear ? fail('unclear message', unclear) : pass('refused with a message');

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import { checkDocument, hostileDocument } from './documents';
 import { checkLink, hostileLink } from './links';
+import { checkQmp, hostileQmp } from './qmp';
 import { checkSimArgs, hostileSimArgs } from './simArgs';
 import type { Outcome } from './verdict';
 
@@ -42,5 +43,12 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     input: hostileSimArgs,
     check: checkSimArgs,
     show: (c) => JSON.stringify(c.argv),
+  }),
+  target({
+    name: 'qmp-transcripts',
+    description: 'random, junk and mutated QEMU QMP records at importQmp',
+    input: hostileQmp,
+    check: checkQmp,
+    show: (text) => JSON.stringify(text.slice(0, 300)),
   }),
 ];

@@ -5,7 +5,8 @@
  * agree with the fast engine after every slice.
  *
  * Covers: QEMU pre-copy (rate windows, chunks, sync when the estimate drops under the threshold), Xen
- * pre-copy passes, the blackout, stop-and-copy and post-copy with forward or no pre-paging. Not covered:
+ * pre-copy passes, the blackout, stop-and-copy and post-copy with forward or no pre-paging (reads and writes
+ * fault; each vCPU waits for its page, behind what is queued to push). Not covered:
  * auto-converge, stunning, interventions, competing traffic (the generators leave them out).
  */
 import { randomLcg } from 'd3-random';
@@ -44,6 +45,9 @@ export class ReferenceModel {
   private readonly pageCount: number;
   private readonly wire: ReturnType<typeof wireSizes>;
   private readonly writes: WriteStream;
+  private readonly random: () => number;
+  private readyAt: number[] = [];
+  private passStartOwed: number;
   private cursor = 0;
   private debtMs = 0;
   // QEMU loop
@@ -62,7 +66,6 @@ export class ReferenceModel {
   private handoverLeft = 0;
   private postcopyAfter = false;
   private owedMs = 0;
-  private stallDebt = 0;
   private finishedPostcopy = false;
 
   constructor(
@@ -82,6 +85,8 @@ export class ReferenceModel {
     );
     this.logged = new Array<boolean>(this.pageCount).fill(false);
     const [wssFrom, wssTo] = wssRange(layout, s.workload.wssMiB);
+    this.random = randomLcg(s.seed / 4_294_967_296);
+    this.passStartOwed = s.host.passStartMs;
     this.writes = new WriteStream(
       {
         pattern: s.workload.pattern,
@@ -94,7 +99,7 @@ export class ReferenceModel {
         burstPeriodMs: s.workload.burstPeriodMs,
         burstDuty: s.workload.burstDutyPct / 100,
       },
-      randomLcg(s.seed / 4_294_967_296),
+      this.random,
     );
     // setup: one round trip with the guest running
     this.guestOnSource(s.network.rttMs);
@@ -137,7 +142,9 @@ export class ReferenceModel {
 
   /** Sends marked pages from the cursor, one at a time, by looking at every page in turn. */
   private sendPages(wrap: boolean, budgetMs: number, budgetBytes: number, rate: number, arrived: number) {
-    let usedMs = 0;
+    // The first pass over memory starts with a fixed cost.
+    let usedMs = this.passStartOwed;
+    this.passStartOwed = 0;
     let bytes = 0;
     let pages = 0;
     let page = this.cursor;
@@ -322,6 +329,7 @@ export class ReferenceModel {
       this.phase = this.postcopyAfter && this.markedCount > 0 ? 'postcopy' : 'done';
       this.cursor = 0;
       this.debtMs = 0;
+      if (this.phase === 'postcopy') this.readyAt = new Array<number>(this.s.vm.vcpus).fill(this.tMs);
     } else if (next === 'done') this.phase = 'done';
   }
 
@@ -377,30 +385,48 @@ export class ReferenceModel {
   private postcopyStep(dt: number): number {
     const rate = this.rate;
     const p = this.s.postcopy;
-    const vcpuMs = this.s.vm.vcpus * dt;
-    const stalled = Math.min(this.stallDebt, vcpuMs);
-    this.stallDebt -= stalled;
-    const speed = 1 - stalled / vcpuMs;
-    const queueMs = p.preempt ? 0 : kibToBytes(p.queueKiB) / rate;
+    const t0 = this.tMs;
+    const t1 = t0 + dt;
+    const ready = this.readyAt;
+    let stalled = 0;
+    for (const r of ready) stalled += Math.max(0, Math.min(r, t1) - t0);
+    const running = 1 - stalled / (ready.length * dt);
     let faultBytes = 0;
-    this.writes.advance(this.tMs, dt, speed, (page) => {
+    // Pages still to push, counted once a slice and kept as faults take them.
+    let left = this.markedCount;
+    const reads = this.s.workload.readsPerWrite;
+    const touch = (page: number) => {
       if (this.marked[page]) {
+        // The vCPU that is free soonest makes the access, if it is free before the slice ends.
+        let v = 0;
+        for (let i = 1; i < ready.length; i++) if (ready[i] < ready[v]) v = i;
+        const at = Math.max(t0, ready[v]);
+        if (at >= t1) return;
         this.marked[page] = false;
+        left--;
         const bytes = this.state[page] === PageState.Untouched ? this.wire.zeroBytes : this.wire.normalBytes;
-        this.stallDebt += this.s.network.rttMs + bytes / rate + queueMs;
+        const queued = p.preempt ? 0 : Math.min(kibToBytes(p.queueKiB), left * this.wire.normalBytes);
+        ready[v] = at + this.s.network.rttMs + (queued + bytes) / rate;
         this.faults++;
         this.account({ bytes, pages: 1 }, 'postcopy');
         faultBytes += bytes;
         this.state[page] = PageState.Fetched;
         if (p.prepaging === 'forward') this.cursor = page + 1 < this.pageCount ? page + 1 : 0;
-      } else if (this.state[page] === PageState.Untouched) this.state[page] = PageState.SentClean;
-    });
+      } else if (this.state[page] === PageState.Untouched && (reads === 0 || this.random() < 1 / (1 + reads)))
+        this.state[page] = PageState.SentClean;
+    };
+    // Reads and writes as one stream of accesses; an access writes with chance 1 / (1 + reads per write).
+    this.writes.advance(t0, dt, running * (1 + reads), touch);
     const pushMs = Math.max(0, dt - faultBytes / rate);
     const r = this.sendSlice(pushMs, Infinity, rate, PageState.Pushed, true);
     this.account(r, 'postcopy');
     if (this.markedCount === 0) {
-      this.finishedPostcopy = true;
-      return Math.max(Math.min(dt, r.busyMs + faultBytes / rate), 1e-6);
+      const busy = Math.min(dt, r.busyMs + faultBytes / rate);
+      const end = Math.max(t0 + busy, ...ready);
+      if (end <= t1) {
+        this.finishedPostcopy = true;
+        return Math.max(end - t0, 1e-6);
+      }
     }
     return dt;
   }

@@ -4,7 +4,8 @@ type Section<K extends keyof ScenarioInput> = NonNullable<ScenarioInput[K]>;
 
 /**
  * An idealised scenario for closed-form checks: no device state, no round-trip time, no switchover cost,
- * every page used, no round cap. Sections given override the matching defaults field by field.
+ * no fixed cost to start a pass, a throttle that takes full effect, every page used, no round cap.
+ * Sections given override the matching defaults field by field.
  */
 export function ideal(over: {
   strategy?: ScenarioInput['strategy'];
@@ -23,10 +24,10 @@ export function ideal(over: {
     vm: { memoryMiB, usedMiB: memoryMiB, deviceStateKiB: 0, trackingOverheadPct: 0, ...over.vm },
     workload: { pattern: 'uniform', writeRateMiBps: 0, wssMiB: memoryMiB, ...over.workload },
     network: { linkMbps: 1000, capMbps: 0, rttMs: 0, ...over.network },
-    precopy: { maxIterations: 0, ...over.precopy },
+    precopy: { maxIterations: 0, throttledSpeedPct: 100, ...over.precopy },
     postcopy: { ...over.postcopy },
     hybrid: { ...over.hybrid },
-    host: { switchoverMs: 0, allocateMs: 0, validateMs: 0 },
+    host: { switchoverMs: 0, allocateMs: 0, validateMs: 0, passStartMs: 0 },
   };
 }
 

@@ -5,6 +5,8 @@
 export class PageBitmap {
   readonly words: Uint32Array;
   private setCount = 0;
+  /** How many times another bitmap was folded in (for the migration bitmap: dirty-log syncs so far). */
+  absorbs = 0;
 
   constructor(readonly pageCount: number) {
     this.words = new Uint32Array(Math.ceil(pageCount / 32));
@@ -64,6 +66,7 @@ export class PageBitmap {
    */
   absorb(other: PageBitmap): number {
     let added = 0;
+    this.absorbs++;
     const a = this.words;
     const b = other.words;
     for (let i = 0; i < a.length; i++) {

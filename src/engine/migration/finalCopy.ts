@@ -42,7 +42,7 @@ export class FinalCopy implements PhaseController {
 
   step(dtMs: number): number {
     const s = this.s;
-    const rate = s.linkSplit().migrationBytesPerMs;
+    const rate = s.copyRateBytesPerMs('blackout');
     let left = dtMs;
     let sent = 0;
     if (this.stage === 'pages') {

@@ -50,7 +50,7 @@ export class PassPrecopy implements PhaseController {
   }
 
   private sendRate(roundIndex: number): number {
-    const share = this.s.linkSplit().migrationBytesPerMs;
+    const share = this.s.copyRateBytesPerMs('live');
     const cap = capMbpsForRound(this.s, roundIndex);
     return cap > 0 ? Math.min(share, mbpsToBytesPerMs(cap)) : share;
   }
@@ -102,7 +102,8 @@ export class PassPrecopy implements PhaseController {
       this.emit('rogue-stunned', 'the guest stunned its rogue writer: the dirty set was not shrinking');
     const verdict = this.switchRequested?.(this.rounds.completed, s.tMs)
       ? ({ kind: 'postcopy-switch', reason: 'postcopy-switch' } as const)
-      : this.verdict(dirty, thresholdBytes, round.index);
+      : (this.adaptiveVerdict(newPages, round.endMs - round.startMs, dirty) ??
+        this.verdict(dirty, thresholdBytes, round.index));
     this.lastRoundDirty = dirty;
     this.sender.cursor = 0;
     this.roundBytes = 0;
@@ -112,6 +113,24 @@ export class PassPrecopy implements PhaseController {
       return null;
     }
     return verdict;
+  }
+
+  /** Dynamic rate limiting (Xen 2005): the next round's rate, or the end of pre-copy. */
+  private adaptiveVerdict(newPages: number, roundMs: number, dirty: number): Next | null {
+    const a = this.s.adaptiveRate;
+    if (!a) return null;
+    const bytes = this.s.pageBytes;
+    const v = a.endRound(newPages * bytes, roundMs, dirty * bytes);
+    if (v === 'continue') return null;
+    this.emit(
+      'stop-decision',
+      v === 'little-left'
+        ? `less than 256 KiB left dirty: stop and copy at ${a.maxMbps} Mbit/s`
+        : `keeping up would take more than ${a.maxMbps} Mbit/s: stop and copy at that rate`,
+    );
+    return v === 'little-left'
+      ? { kind: 'final-copy', converged: true, reason: 'dirty-set-small' }
+      : { kind: 'final-copy', converged: false, reason: 'no-progress' };
   }
 
   /** The stop threshold in bytes under this rule. */

@@ -2,6 +2,7 @@ import type { MigrationState } from './state';
 
 /** The migration bandwidth cap in force for a round (the per-round schedule wins over the flat cap). */
 export function capMbpsForRound(state: MigrationState, roundIndex: number): number {
+  if (state.adaptiveRate) return state.adaptiveRate.capMbps;
   const schedule = state.scenario.network.capScheduleMbps;
   if (schedule.length === 0) return state.live.capMbps;
   return schedule[Math.min(roundIndex, schedule.length) - 1];

@@ -82,6 +82,8 @@ export class Prepare implements PhaseController {
         }
       } else this.emit('validated', 'destination is compatible: CPU features, firmware and drivers match');
       this.stage = 'connect';
+      // The management layer now issues QEMU's migrate command: QEMU's total-time starts here.
+      s.migrateStartMs = s.tMs;
       this.stageLeftMs = s.live.rttMs;
       this.startTracking();
       return;

@@ -82,7 +82,7 @@ export class QemuPrecopy implements PhaseController {
       const r = this.sender.send(
         dtMs,
         windowBudget - this.windowBytes,
-        s.linkSplit().migrationBytesPerMs,
+        s.copyRateBytesPerMs('live'),
         PageState.SentClean,
         'precopy',
       );

@@ -5,11 +5,15 @@ import { PageState } from '../memory/pageState';
 import { splitLink, type LinkSplit } from '../network/share';
 import { wireSizes, type WireSizes } from '../network/wire';
 import type { Scenario } from '../scenario/schema';
-import { mbpsToBytesPerMs, mibToBytes } from '../units';
+import { mbpsToBytesPerMs, mibToBytes, mibpsToBytesPerMs } from '../units';
 import { WriteStream, type WriteParams } from '../workload/writeStream';
 import type { LiveParams } from './liveParams';
+import { AdaptiveRate } from './adaptiveRate';
+import { XbzrleCache } from './xbzrle';
 
 export type ByteBucket = 'precopy' | 'downtime' | 'postcopy';
+/** What the stream is doing: live rounds, the blackout copy, or the post-copy push and fetches. */
+export type CopyStage = 'live' | 'blackout' | 'postcopy';
 
 export interface SendResult {
   usedMs: number;
@@ -27,6 +31,9 @@ export interface Audit {
   /** Times the guest on the destination touched a page the destination did not have current. */
   staleTouches: number;
 }
+
+/** Guest speed under a throttle share p with effectiveness k: k (1 - p) while throttled, 1 when not. */
+export const throttledSpeed = (p: number, k: number): number => (p > 0 ? k * (1 - p) : 1);
 
 export interface Counters {
   transferredBytes: number;
@@ -68,8 +75,16 @@ export class MigrationState {
   throttle = 0;
   maxThrottle = 0;
   rogueStunned = false;
-  /** vCPU time owed to post-copy fault stalls, in vCPU-ms. */
-  stallDebtMs = 0;
+  /** When the migrate command ran (after allocation and validation): where QEMU's total-time starts. */
+  migrateStartMs: number | null = null;
+  /** XBZRLE's page cache, when the option is on. */
+  readonly xbzrle: XbzrleCache | null;
+  /** Xen 2005's dynamic rate limiting, when it is on. */
+  readonly adaptiveRate: AdaptiveRate | null;
+  /** The fixed cost of the first pass over memory, still to be charged to the first send. */
+  private passStartOwedMs: number;
+  /** The sender's scan has wrapped around memory once: the first pass is over (QEMU then starts XBZRLE). */
+  firstPassDone = false;
   /** Guest speed over the last step, 0..1 (for samples). */
   lastVmSpeed = 1;
   readonly counters: Counters = {
@@ -99,7 +114,8 @@ export class MigrationState {
   constructor(
     readonly scenario: Scenario,
     public live: LiveParams,
-    random: () => number,
+    /** The run's seeded random source, shared by every stream of guest accesses. */
+    readonly random: () => number,
     withAudit: boolean,
   ) {
     this.layout = layoutMemory(scenario);
@@ -120,6 +136,13 @@ export class MigrationState {
       : [[0, usedPages]];
     for (const [from, to] of holdsData) this.mem.layoutRange(from, to, PageState.NotSent);
     this.writes = new WriteStream(this.writeParams(), random);
+    this.xbzrle = scenario.precopy.xbzrle
+      ? new XbzrleCache(scenario.precopy.xbzrleCacheMiB, this.pageBytes, scenario.workload.writeBytes)
+      : null;
+    this.passStartOwedMs = scenario.host.passStartMs;
+    const n = scenario.network;
+    this.adaptiveRate =
+      n.adaptiveMinMbps > 0 ? new AdaptiveRate(n.adaptiveMinMbps, n.adaptiveMaxMbps, n.adaptiveStepMbps) : null;
     if (withAudit) {
       const version = new Uint32Array(this.layout.pageCount);
       for (const [from, to] of holdsData) version.fill(1, from, to);
@@ -176,11 +199,36 @@ export class MigrationState {
     return this.tMs < this.linkDownUntilMs;
   }
 
+  /**
+   * The rate the stream moves data at now, bytes per ms: the link share, capped by what the source can copy
+   * out and the destination take in (in post-copy each page is also placed with its own call).
+   */
+  copyRateBytesPerMs(stage: CopyStage): number {
+    const link = this.linkSplit().migrationBytesPerMs;
+    const h = this.scenario.host;
+    let rate = link;
+    // Dynamic rate limiting runs the final copy at its maximum rate.
+    if (stage === 'blackout' && this.adaptiveRate) rate = Math.min(rate, mbpsToBytesPerMs(this.adaptiveRate.maxMbps));
+    if (h.sendMiBps > 0) rate = Math.min(rate, mibpsToBytesPerMs(h.sendMiBps));
+    const placeUs = stage === 'postcopy' ? this.scenario.postcopy.placeUs : 0;
+    if (h.receiveMiBps > 0 || placeUs > 0) {
+      const msPerByte =
+        (h.receiveMiBps > 0 ? 1 / mibpsToBytesPerMs(h.receiveMiBps) : 0) + placeUs / 1000 / this.wire.normalBytes;
+      rate = Math.min(rate, 1 / msPerByte);
+    }
+    return rate;
+  }
+
+  /** The guest's speed under the auto-converge throttle p: k (1 - p), k its effectiveness (1 unthrottled). */
+  throttledSpeed(): number {
+    return throttledSpeed(this.throttle, this.scenario.precopy.throttledSpeedPct / 100);
+  }
+
   /** Share of the guest's writing that survives throttling and stunning (stalls are handled by post-copy). */
   writeSpeed(): number {
     if (this.vmPaused) return 0;
     const w = this.scenario.workload;
-    let speed = w.cpuBound ? 1 - this.throttle : 1;
+    let speed = w.cpuBound ? this.throttledSpeed() : 1;
     if (this.rogueStunned) speed *= 1 - w.rogueSharePct / 100;
     return speed;
   }
@@ -188,7 +236,7 @@ export class MigrationState {
   /** The guest's useful throughput, 0..1, before post-copy stalls. */
   vmSpeed(tracking: boolean): number {
     if (this.vmPaused) return 0;
-    let speed = 1 - this.throttle;
+    let speed = this.throttledSpeed();
     if (tracking) speed *= 1 - this.scenario.vm.trackingOverheadPct / 100;
     if (this.rogueStunned) speed *= 1 - this.scenario.workload.rogueSharePct / 100;
     return speed;
@@ -199,9 +247,10 @@ export class MigrationState {
     const speed = this.vmSpeed(tracking);
     this.lastVmSpeed = speed;
     this.counters.vmLostMs += (1 - speed) * dtMs;
-    const { mem, log, audit } = this;
+    const { mem, log, audit, xbzrle } = this;
     const states = mem.states;
     this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), (page) => {
+      if (xbzrle) xbzrle.noteWrite(page);
       const s = states[page];
       if (s === PageState.SentClean || s === PageState.Pushed || s === PageState.Fetched)
         mem.set(page, PageState.Dirtied);
@@ -235,14 +284,21 @@ export class MigrationState {
     const { mem, wire, audit } = this;
     const states = mem.states;
     const end = this.layout.pageCount;
-    let usedMs = 0;
     let bytes = 0;
     let pages = 0;
     let zeroPages = 0;
+    let encodedPages = 0;
     let page = cursor;
     if (rateBytesPerMs <= 0) return { usedMs: 0, bytes: 0, pages: 0, zeroPages: 0, cursor };
+    // The first pass over memory starts with a fixed cost (it shows on idle VMs: see docs/engine-validation.md).
+    let usedMs = this.passStartOwedMs;
+    this.passStartOwedMs = 0;
     const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
     const normalCostMs = wire.normalBytes / rateBytesPerMs;
+    // XBZRLE once the scan has wrapped (the first pass is over), never in post-copy.
+    let xbzrle = this.xbzrle && bucket !== 'postcopy' && this.firstPassDone ? this.xbzrle : null;
+    const generation = this.toSend.absorbs + 1;
+    const encodeMs = (this.scenario.precopy.xbzrleEncodeUs * (this.pageBytes / 4096)) / 1000;
     while (usedMs < budgetMs && bytes < budgetBytes && bitmap.count > 0) {
       let next = bitmap.takeNext(page, end);
       if (next < 0) {
@@ -251,21 +307,32 @@ export class MigrationState {
           break;
         }
         next = bitmap.takeNext(0, end);
+        if (!this.firstPassDone) {
+          this.firstPassDone = true;
+          if (this.xbzrle && bucket !== 'postcopy') xbzrle = this.xbzrle;
+        }
       }
       if (states[next] === PageState.Untouched) {
         bytes += wire.zeroBytes;
         usedMs += zeroCostMs;
         zeroPages++;
       } else {
-        bytes += wire.normalBytes;
-        usedMs += normalCostMs;
+        const encoded = xbzrle ? xbzrle.encode(next, generation, bucket === 'downtime') : -1;
+        if (encoded >= 0) {
+          bytes += encoded;
+          usedMs += encoded / rateBytesPerMs + encodeMs;
+          encodedPages++;
+        } else {
+          bytes += wire.normalBytes;
+          usedMs += normalCostMs + (xbzrle ? encodeMs : 0);
+        }
         mem.arrive(next, arrived);
       }
       if (audit) audit.destination[next] = audit.version[next];
       pages++;
       page = next + 1;
     }
-    this.countBytes(bytes, pages - zeroPages, zeroPages, bucket);
+    this.countBytes(bytes, pages - zeroPages - encodedPages, zeroPages, bucket);
     return { usedMs, bytes, pages, zeroPages, cursor: page >= end && wrap ? 0 : page };
   }
 

@@ -27,6 +27,29 @@ export function crossFieldProblems(
   atMost('vm.usedMiB', vm.usedMiB, memoryMiB, 'vm.memoryMiB');
   atMost('vm.freeMiB', vm.freeMiB, usedMiB, 'vm.usedMiB');
   atMost('workload.wssMiB', workload.wssMiB, memoryMiB, 'vm.memoryMiB');
+  // Dynamic rate limiting sets a rate per whole pass; QEMU's loop has no passes to set it for.
+  const adaptive = obj(raw.network).adaptiveMinMbps;
+  if (typeof adaptive === 'number' && adaptive > 0 && (obj(raw.precopy).stopRule ?? 'qemu') === 'qemu')
+    problems.push({
+      field: 'network.adaptiveMinMbps',
+      value: adaptive,
+      allowed: '0 under precopy.stopRule qemu',
+      message: `network.adaptiveMinMbps: ${adaptive} needs whole passes (precopy.stopRule xen, xen-legacy or no-progress); allowed: 0 under qemu`,
+    });
+  if (raw.profile === 'qemu') {
+    const precopy = obj(raw.precopy);
+    const qemuOnly = (field: string, value: unknown, allowed: string) =>
+      problems.push({
+        field,
+        value,
+        allowed,
+        message: `${field}: ${JSON.stringify(value)} contradicts profile qemu; allowed: ${allowed}`,
+      });
+    if (typeof precopy.maxIterations === 'number' && precopy.maxIterations !== 0)
+      qemuOnly('precopy.maxIterations', precopy.maxIterations, '0 (QEMU has no round cap)');
+    if (precopy.stopRule !== undefined && precopy.stopRule !== 'qemu')
+      qemuOnly('precopy.stopRule', precopy.stopRule, 'qemu');
+  }
   if (Array.isArray(workload.phases))
     workload.phases.forEach((phase, i) =>
       atMost(`workload.phases.${i}.wssMiB`, obj(phase).wssMiB, memoryMiB, 'vm.memoryMiB'),

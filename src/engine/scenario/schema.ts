@@ -1,11 +1,13 @@
 import * as z from 'zod';
+import { currentVersion } from '../versioning';
+import { SCENARIO_FORMAT } from './versions';
 
 /**
  * The public scenario format: one schema shared by the engine, the CLI, the URL and the docs.
  * Every number says its unit in its name; ranges here are the ranges the app and the CLI accept.
- * Bump SCENARIO_VERSION when a field changes meaning, and teach `migrateScenario` the old form.
+ * When a field changes meaning, append a migration to SCENARIO_FORMAT (./versions.ts): the version follows.
  */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = currentVersion(SCENARIO_FORMAT);
 
 const int = (min: number, max: number, fallback: number, text: string) =>
   z.number().int().min(min).max(max).default(fallback).describe(text);
@@ -14,6 +16,8 @@ const num = (min: number, max: number, fallback: number, text: string) =>
 const flag = (fallback: boolean, text: string) => z.boolean().default(fallback).describe(text);
 
 export const STRATEGIES = ['precopy', 'postcopy', 'hybrid', 'stopcopy'] as const;
+/** lab: the whole lifecycle counts in the total time; qemu: QEMU's own semantics (see `profile`). */
+export const PROFILES = ['lab', 'qemu'] as const;
 export const WRITE_PATTERNS = ['uniform', 'hotcold', 'sequential', 'zipf'] as const;
 export const STOP_RULES = ['qemu', 'xen', 'xen-legacy', 'no-progress'] as const;
 export const PREPAGING = ['none', 'forward', 'bubble'] as const;
@@ -92,6 +96,18 @@ const workloadSchema = z
     burstPeriodMs: num(0, 600_000, 0, 'Length of one write burst cycle, in ms (0 = steady writing).'),
     burstDutyPct: num(1, 100, 100, 'Share of each burst cycle spent writing, in %.'),
     cpuBound: flag(true, 'Writes come from guest CPU work, so throttling and stalls slow them down.'),
+    readsPerWrite: num(
+      0,
+      100,
+      1,
+      'Page reads per page write, over the same pages. Reads change nothing, but in post-copy a read of a page the destination lacks faults like a write.',
+    ),
+    writeBytes: num(
+      1,
+      4096,
+      64,
+      'Bytes of a page one write changes (8 = one word, 64 = a cache line); XBZRLE encodes only what changed.',
+    ),
     rogueSharePct: num(0, 100, 0, 'Share of the writes made by one rogue process that stunning can freeze, in %.'),
     phases: z.array(phaseSchema).max(32).default([]).describe('Workload changes at given simulated times (up to 32).'),
   })
@@ -107,6 +123,19 @@ const networkSchema = z
       .max(64)
       .default([])
       .describe('Cap per pre-copy round in Mbit/s (round 1 first; the last value repeats); empty = capMbps.'),
+    adaptiveMinMbps: num(
+      0,
+      400_000,
+      0,
+      "Xen 2005's dynamic rate limiting (Clark et al.): first round's rate, in Mbit/s; each later round at the last round's dirtying rate plus adaptiveStepMbps; 0 = off. Textbook passes only.",
+    ),
+    adaptiveMaxMbps: num(1, 400_000, 500, "Dynamic rate limiting: the highest rate, also the final copy's, in Mbit/s."),
+    adaptiveStepMbps: num(
+      0,
+      400_000,
+      50,
+      'Dynamic rate limiting: added to the dirtying rate for the next round, in Mbit/s.',
+    ),
     vmTrafficMbps: num(0, 400_000, 0, "The VM's own network traffic on the source link, in Mbit/s."),
     otherTrafficMbps: num(0, 400_000, 0, 'Traffic other services on the source host want to send, in Mbit/s.'),
   })
@@ -134,6 +163,12 @@ const precopySchema = z
       .describe('What happens when the cap or timeout is reached before convergence.'),
     timeoutS: num(0, 1e7, 0, 'Give up pre-copy after this many simulated seconds (0 = no timeout).'),
     autoConverge: flag(false, "Throttle the guest's vCPUs when it dirties memory faster than it is sent."),
+    throttledSpeedPct: num(
+      1,
+      100,
+      85,
+      "Auto-converge: under a throttle p the guest runs at this % of (1 - p) of its own speed: the throttle's effectiveness (100 = ideal; fitted to a real QEMU run: 85).",
+    ),
     throttleInitialPct: num(1, 99, 20, 'Auto-converge: first throttle step, in %.'),
     throttleIncrementPct: num(1, 99, 10, 'Auto-converge: added per further step, in %.'),
     throttleMaxPct: num(1, 99, 99, 'Auto-converge: highest throttle, in %.'),
@@ -142,6 +177,22 @@ const precopySchema = z
     zeroPageDetection: flag(true, 'Send never-written pages as tiny markers instead of full pages.'),
     freePageHinting: flag(false, 'The guest tells the host which pages are free, so they are not sent.'),
     stunRogue: flag(false, 'The guest freezes its rogue process when pre-copy stops shrinking the dirty set.'),
+    xbzrle: flag(
+      false,
+      'XBZRLE: after the first pass, send a cached page as the XOR delta to its last sent copy (never in post-copy).',
+    ),
+    xbzrleCacheMiB: num(
+      1,
+      1_048_576,
+      64,
+      'XBZRLE cache size, in MiB (QEMU default 64; rounded down to a power of 2 pages).',
+    ),
+    xbzrleEncodeUs: num(
+      0,
+      1000,
+      3,
+      'XBZRLE: source CPU time to look up and delta-encode one 4 KiB page, in microseconds.',
+    ),
     xenTargetDirtyPages: int(0, 1_000_000, 50, 'xen rules: stop when fewer pages than this are dirty.'),
     xenMaxSentFactor: num(0, 100, 3, 'xen-legacy: stop once this many times the memory has been sent.'),
     noProgressMiB: num(0, 1_048_576, 1, 'no-progress: stop when a round shrinks the dirty set by less, in MiB.'),
@@ -156,7 +207,18 @@ const postcopySchema = z
       .describe('none: push in address order; forward: continue after each fault (QEMU); bubble: around it.'),
     preempt: flag(false, 'Faulted pages skip the queue of pushed pages (postcopy-preempt).'),
     capMbps: num(0, 400_000, 0, 'Bandwidth cap of the background push in Mbit/s; 0 = no cap.'),
-    queueKiB: num(0, 65_536, 256, 'Pushed data queued ahead of a faulted page without preempt, in KiB.'),
+    queueKiB: num(
+      0,
+      65_536,
+      256,
+      'Most pushed data queued on the socket ahead of a faulted page without preempt, in KiB (never more than is left to push).',
+    ),
+    placeUs: num(
+      0,
+      1000,
+      0,
+      'Destination CPU time to place one 4 KiB page during post-copy (UFFDIO_COPY), in microseconds; slows the push when it binds.',
+    ),
     recoveryMs: num(
       0,
       86_400_000,
@@ -175,7 +237,25 @@ const hybridSchema = z
 
 const hostSchema = z
   .strictObject({
-    zeroScanUs: num(0, 100, 0.45, 'Time to check one 4 KiB page for zeros, in microseconds.'),
+    zeroScanUs: num(0, 100, 0.25, 'Time to check one 4 KiB page for zeros, in microseconds.'),
+    passStartMs: num(
+      0,
+      10_000,
+      13.5,
+      'Fixed cost of starting the first pass over all of memory, in ms (hidden when a bandwidth cap makes the sender wait anyway).',
+    ),
+    sendMiBps: num(
+      0,
+      100_000,
+      0,
+      'Most the source host can copy into the migration stream, in MiB/s (0 = no ceiling).',
+    ),
+    receiveMiBps: num(
+      0,
+      100_000,
+      0,
+      'Most the destination host can take in from the stream, in MiB/s (0 = no ceiling).',
+    ),
     switchoverMs: num(0, 10_000, 1, 'Fixed cost of stopping and starting the vCPUs at switchover, in ms.'),
     allocateMs: num(0, 600_000, 40, 'Time to reserve memory and vCPUs on the destination, in ms.'),
     validateMs: num(0, 600_000, 10, 'Time to check the destination can run this VM (CPU, firmware, drivers), in ms.'),
@@ -279,6 +359,12 @@ const outputSchema = z
 
 export const scenarioSchema = z.strictObject({
   version: z.literal(SCENARIO_VERSION).default(SCENARIO_VERSION).describe('Scenario format version.'),
+  profile: z
+    .enum(PROFILES)
+    .default('lab')
+    .describe(
+      "lab: the total time counts allocation and validation; qemu: QEMU's semantics: no round cap (precopy.maxIterations 0) and total time from the migrate command, as QEMU's total-time.",
+    ),
   name: z.string().max(120).default('').describe('A title for the scenario.'),
   strategy: z.enum(STRATEGIES).default('precopy').describe('How memory moves.'),
   seed: int(0, 4_294_967_295, 1, 'Seed of the random write stream; same seed, same trace.'),
@@ -306,6 +392,7 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A validated scenario with every default filled in: what the engine runs. */
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Strategy = (typeof STRATEGIES)[number];
+export type Profile = (typeof PROFILES)[number];
 export type WritePattern = (typeof WRITE_PATTERNS)[number];
 export type StopRule = (typeof STOP_RULES)[number];
 export type Intervention = Scenario['interventions'][number];

@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import { crossFieldProblems } from './crossChecks';
 import { fieldLabel, previewValue } from './preview';
-import { scenarioSchema, type Scenario } from './schema';
+import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
+import { migrateScenarioDoc } from './versions';
 
 /** One thing wrong with a scenario, in words a person can act on. */
 export interface ScenarioProblem {
@@ -122,7 +123,20 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Validates a scenario and fills in defaults; never throws. */
 export function parseScenario(input: unknown): ScenarioResult {
-  input = withRelativeDefaults(input ?? {});
+  const migrated = migrateScenarioDoc(input ?? {});
+  if (!migrated.ok)
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'version',
+          value: valueAt(input, ['version']),
+          allowed: `${SCENARIO_VERSION}`,
+          message: `version: ${migrated.message}`,
+        },
+      ],
+    };
+  input = withRelativeDefaults(migrated.doc);
   const result = scenarioSchema.safeParse(input);
   // One line per field and message: zod may report one value twice (too large and not whole).
   const described = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
@@ -143,6 +157,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * it, the working set an eighth (at most 512 MiB). With the default 4 GiB these are the schema defaults.
  */
 function withRelativeDefaults(input: unknown): unknown {
+  input = withProfileDefaults(input);
   // A memory size that is not a finite number is refused on its own; it must not spread NaN into fields
   // the user never wrote.
   if (!isObject(input) || !isObject(input.vm) || !Number.isFinite(input.vm.memoryMiB)) return input;
@@ -156,6 +171,14 @@ function withRelativeDefaults(input: unknown): unknown {
       : input.workload;
   if (isObject(workload) && workload.wssMiB === undefined) workload.wssMiB = Math.min(512, memoryMiB / 8);
   return { ...input, vm, workload };
+}
+
+/** QEMU has no round cap: under the qemu profile a cap left out defaults to none. */
+function withProfileDefaults(input: unknown): unknown {
+  if (!isObject(input) || input.profile !== 'qemu') return input;
+  const precopy = input.precopy === undefined ? {} : input.precopy;
+  if (!isObject(precopy) || precopy.maxIterations !== undefined) return input;
+  return { ...input, precopy: { ...precopy, maxIterations: 0 } };
 }
 
 const DEFAULT_SIZES = (() => {

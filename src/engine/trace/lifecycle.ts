@@ -23,9 +23,10 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
   const steps: LifecycleStep[] = [];
   const add = (step: LifecycleStepKind, startMs: number, endMs: number, status: StepStatus, detail: string) =>
     steps.push({ step, label: LABELS[step], startMs, endMs: Math.max(startMs, endMs), status, detail });
-  const allocEnd = Math.min(s.host.allocateMs, summary.totalTimeMs);
-  const validEnd = Math.min(s.host.allocateMs + s.host.validateMs, summary.totalTimeMs);
-  const end = summary.totalTimeMs;
+  // The run's end on its own timeline (under the qemu profile the total time starts later, at migrate).
+  const end = summary.migrateStartMs + summary.totalTimeMs;
+  const allocEnd = Math.min(s.host.allocateMs, end);
+  const validEnd = Math.min(s.host.allocateMs + s.host.validateMs, end);
 
   if (v.refusedAt === 'allocate') {
     add('allocate', 0, allocEnd, 'refused', v.refusals.join('; '));

@@ -125,7 +125,11 @@ export interface Summary {
   /** QEMU's dirty-sync-count: the setup sync, one per later round, and the final one. */
   dirtySyncCount: number;
   downtimeMs: number;
+  /** Lab profile: from the start of allocation; qemu profile: from the migrate command, as QEMU's total-time. */
   totalTimeMs: number;
+  /** When QEMU's clock starts on the run's timeline (0 in the lab profile; after allocation and validation in the qemu profile). */
+  migrateStartMs: number;
+  /** Lab profile: allocation, validation and connection; qemu profile: the connection only, as QEMU's setup-time. */
   setupTimeMs: number;
   bytesTransferred: number;
   memoryBytes: number;
@@ -143,6 +147,8 @@ export interface Summary {
   /** Post-copy: how long the destination needed pages from the source. */
   dependencyWindowMs: number;
   postcopyFaults: number;
+  /** XBZRLE's figures when it was on: pages sent encoded, their bytes, cache misses, overflows to whole pages. */
+  xbzrle: { pages: number; bytes: number; cacheMisses: number; overflows: number } | null;
   /** Summed time vCPUs waited for faulted pages, ms. */
   faultStallMs: number;
   maxThrottlePct: number;
@@ -225,14 +231,35 @@ export interface HeatmapFrames {
   data: Uint8Array;
 }
 
+/**
+/**
+ * Where a trace came from. A replayed QEMU record has no per-page data (no heatmap section) and leaves the
+ * figures it does not record as NaN; `unrecorded` names them so a view can say so instead of drawing them.
+ */
+export type TraceOrigin = { kind: 'simulation' } | { kind: 'qemu-record'; lines: number; unrecorded: string[] };
+
+/**
+ * One run's record. Saved as JSON it carries its format and version (see ./versions.ts, ./readTrace.ts).
+ * Sections a record may lack are optional: a replayed real migration has no per-page heatmap.
+ */
 export interface Trace {
+  format: typeof TRACE_FORMAT;
+  formatVersion: number;
   engineVersion: string;
+  /** Absent for simulated runs. */
+  origin?: TraceOrigin;
   scenario: Scenario;
   summary: Summary;
   phases: Phase[];
-  lifecycle: LifecycleStep[];
+  lifecycle?: LifecycleStep[];
   rounds: Round[];
   events: TraceEvent[];
   samples: Samples;
-  heatmap: HeatmapFrames;
+  heatmap?: HeatmapFrames;
 }
+
+/** A trace the engine simulated: it always has every section. */
+export type SimulatedTrace = Trace & Required<Pick<Trace, 'heatmap' | 'lifecycle'>>;
+
+/** The `format` a saved trace names at its top level. */
+export const TRACE_FORMAT = 'brownout-trace';

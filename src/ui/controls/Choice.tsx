@@ -8,10 +8,11 @@ export function Choice<T extends string>(props: {
   value: T;
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
+  field?: string;
 }) {
   const id = useId();
   return (
-    <div className="control control--choice">
+    <div className="control control--choice" data-field={props.field}>
       <label htmlFor={id}>{props.label}</label>
       <select
         id={id}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { FAULT_KINDS, FAULT_MOMENTS, type Fault, type FaultKind } from '../../engine/scenario/schema';
-import { useLab } from '../../state/LabContext';
+import { FAULT_KINDS, FAULT_MOMENTS, type Fault, type FaultKind } from '../../engine';
+import { fieldDef } from '../../state/fields';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { formatMs } from '../format';
 
 const KIND_LABELS: Record<FaultKind, string> = {
@@ -29,8 +30,8 @@ export function describeFault(f: Fault): string {
 
 /** Inject faults: what fails, when (a time or a step), and for how long; each listed with a remove button. */
 export function FaultEditor() {
-  const faults = useLab((s) => s.scenario.faults);
-  const change = useLab((s) => s.changeField);
+  const faults = useWorkspace((s) => s.scenario.faults);
+  const change = useWorkspace((s) => s.changeField);
   const id = useId();
   const [draft, setDraft] = useState<Fault>({
     kind: 'network-drop',
@@ -41,8 +42,8 @@ export function FaultEditor() {
   });
   const set = (patch: Partial<Fault>) => setDraft({ ...draft, ...patch });
   return (
-    <fieldset className="fault-editor">
-      <legend>Fault injection</legend>
+    <fieldset className="fault-editor" data-field="faults">
+      <legend>{fieldDef('faults')!.label}</legend>
       {faults.length > 0 && (
         <ul className="fault-list">
           {faults.map((f, i) => (

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type HTMLAttributes } from 'react';
 import { Hint } from './Hint';
 
 export interface StepSliderProps {
@@ -9,6 +9,10 @@ export interface StepSliderProps {
   value: number;
   format: (value: number) => string;
   onChange: (value: number) => void;
+  /** The scenario field it sets (for tests and lessons that point at a control). */
+  field?: string;
+  /** Where a gesture begins and ends (pointer down..up, a burst of keys). */
+  gestureHandlers?: Pick<HTMLAttributes<HTMLInputElement>, 'onPointerDown' | 'onKeyDown' | 'onKeyUp' | 'onBlur'>;
 }
 
 /** Index of the listed value closest to `value` (a hand-edited link may hold a value between steps). */
@@ -19,11 +23,11 @@ export function nearestIndex(values: readonly number[], value: number): number {
 }
 
 /** A labelled range input over a list of sensible values, showing the value with its unit. */
-export function StepSlider({ label, hint, values, value, format, onChange }: StepSliderProps) {
+export function StepSlider({ label, hint, values, value, format, onChange, field, gestureHandlers }: StepSliderProps) {
   const id = useId();
   const text = format(value);
   return (
-    <div className="control control--slider">
+    <div className="control control--slider" data-field={field}>
       <div className="control__head">
         <label htmlFor={id}>{label}</label>
         <output htmlFor={id} className="control__value">
@@ -40,6 +44,7 @@ export function StepSlider({ label, hint, values, value, format, onChange }: Ste
         aria-valuetext={text}
         aria-describedby={`${id}-hint`}
         onChange={(e) => onChange(values[Number(e.currentTarget.value)])}
+        {...gestureHandlers}
       />
       <Hint id={`${id}-hint`} text={hint} />
     </div>

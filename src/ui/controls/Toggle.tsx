@@ -1,10 +1,16 @@
 import { useId } from 'react';
 import { Hint } from './Hint';
 
-export function Toggle(props: { label: string; hint: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function Toggle(props: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  field?: string;
+}) {
   const id = useId();
   return (
-    <div className="control control--toggle">
+    <div className="control control--toggle" data-field={props.field}>
       <input
         id={id}
         type="checkbox"

@@ -1,6 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { HEAT_BAND_COUNT } from '../../engine/memory/pageState';
-import type { HeatmapFrames } from '../../engine/trace/types';
+import { HEAT_BAND_COUNT, type HeatmapFrames } from '../../engine';
 import { gridShape } from './gridShape';
 import { paintHeatmap } from './paintHeatmap';
 import { palette, type HostView } from './palettes';

@@ -1,12 +1,13 @@
 import { useId } from 'react';
-import type { HeatmapFrames } from '../../engine/trace/types';
+import type { HeatmapFrames } from '../../engine';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import type { HostView } from './palettes';
 import { VmMarker } from './VmMarker';
 
 /** What a host card shows of the trace at the playhead. */
 export interface HostFrame {
-  heatmap: HeatmapFrames;
+  /** Null for a record with no per-page data (a replayed real migration). */
+  heatmap: HeatmapFrames | null;
   frameIndex: number;
   /** The heatmap in words. */
   label: string;
@@ -29,8 +30,10 @@ export function HostCard({ view, title, vmHere, frame }: Props) {
     <article className={`host host--${view}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       <div className="host__marker">{vmHere && <VmMarker state="running" />}</div>
-      {frame ? (
+      {frame?.heatmap ? (
         <HeatmapCanvas heatmap={frame.heatmap} frameIndex={frame.frameIndex} view={view} label={frame.label} />
+      ) : frame ? (
+        <p className="heatmap heatmap--none">No per-page data in this record</p>
       ) : (
         <p className="heatmap heatmap--waiting">Waiting for the engine…</p>
       )}

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
-import { PHASE_CODES } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import { PHASE_CODES, type Trace } from '../../engine';
+import type { Run, Staleness } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
+import { StaleLabel } from '../StaleLabel';
 import { formatBytes, formatCount } from '../format';
 import { frameIndexAt, sampleIndexAt, vmHostAt } from '../traceAt';
 import { HostCard, type HostFrame } from './HostCard';
@@ -12,40 +14,60 @@ import { VmMarker } from './VmMarker';
 
 const pagesText = (n: number) => `${formatCount(n)} ${Math.round(n) === 1 ? 'page' : 'pages'}`;
 
-/** Source and destination hosts side by side, their memory heatmaps at the playhead, and the link between. */
-export function HostsPanel() {
-  const trace = useLab((s) => s.trace);
-  // Indices rather than the playhead itself, so the panel re-renders only when what it shows changes.
-  const frameIndex = useLab((s) => (s.trace ? frameIndexAt(s.trace, s.tMs) : 0));
-  const sampleIndex = useLab((s) => (s.trace ? sampleIndexAt(s.trace, s.tMs) : 0));
-  const vmHost = useLab((s) => (s.trace ? vmHostAt(s.trace, s.tMs) : 'source'));
-
-  const shown = useMemo(() => {
-    if (!trace) return null;
-    const { heatmap, samples } = trace;
-    const pages = bandPages(heatmap, frameIndex);
-    const frameMs = heatmap.frameTimesMs[frameIndex];
-    const dirtyPages = samples.columns.dirtyPages[sampleIndex];
-    const { usedPages, heldPages } = destinationHolds(pages);
-    const source: HostFrame = {
+/** The hosts' cards at one frame, or only their figures for a record without a heatmap. */
+function hostFrames(
+  trace: Trace,
+  frameIndex: number,
+  sampleIndex: number,
+): { source: HostFrame; destination: HostFrame } {
+  const { heatmap, samples } = trace;
+  const dirtyPages = samples.columns.dirtyPages[sampleIndex];
+  const pageBytes = heatmap?.pageBytes ?? trace.scenario.vm.pageKiB * 1024;
+  const dirty = `Dirty: ${pagesText(dirtyPages)} (${formatBytes(dirtyPages * pageBytes)})`;
+  if (!heatmap)
+    return {
+      source: { heatmap: null, frameIndex, label: '', stats: dirty },
+      destination: {
+        heatmap: null,
+        frameIndex,
+        label: '',
+        stats: `Received ${formatBytes(samples.columns.transferredBytes[sampleIndex])}`,
+      },
+    };
+  const pages = bandPages(heatmap, frameIndex);
+  const frameMs = heatmap.frameTimesMs[frameIndex];
+  const { usedPages, heldPages } = destinationHolds(pages);
+  return {
+    source: {
       heatmap,
       frameIndex,
       label: describeMemory('source', frameMs, pages),
-      stats:
-        `Dirty: ${pagesText(dirtyPages)} (${formatBytes(dirtyPages * heatmap.pageBytes)})` +
-        ` · 1 cell = ${pagesText(heatmap.pagesPerCell)}`,
-    };
-    const destination: HostFrame = {
+      stats: `${dirty} · 1 cell = ${pagesText(heatmap.pagesPerCell)}`,
+    },
+    destination: {
       heatmap,
       frameIndex,
       label: describeMemory('destination', frameMs, pages),
       stats:
         `Holds ${formatHeldPct(heldPct(pages))} of used memory` +
         ` (${formatBytes(heldPages * heatmap.pageBytes)} of ${formatBytes(usedPages * heatmap.pageBytes)})`,
-    };
+    },
+  };
+}
+
+/** Source and destination hosts side by side, their memory heatmaps at the playhead, and the link between. */
+export function HostsPanel({ run, stale }: { run: Run | null; stale: Staleness | null }) {
+  const trace = run?.trace ?? null;
+  // Indices rather than the playhead itself, so the panel re-renders only when what it shows changes.
+  const frameIndex = useWorkspace((s) => (trace ? frameIndexAt(trace, s.playhead.tMs) : 0));
+  const sampleIndex = useWorkspace((s) => (trace ? sampleIndexAt(trace, s.playhead.tMs) : 0));
+  const vmHost = useWorkspace((s) => (trace ? vmHostAt(trace, s.playhead.tMs) : 'source'));
+
+  const shown = useMemo(() => {
+    if (!trace) return null;
+    const { samples } = trace;
     return {
-      source,
-      destination,
+      ...hostFrames(trace, frameIndex, sampleIndex),
       bandwidthMbps: samples.columns.bandwidthMbps[sampleIndex],
       finished: samples.columns.phase[sampleIndex] === PHASE_CODES.done,
     };
@@ -59,6 +81,7 @@ export function HostsPanel() {
           bandwidthMbps={shown?.bandwidthMbps ?? null}
           finished={shown?.finished ?? false}
           marker={vmHost === 'paused' && <VmMarker state="paused" />}
+          note={<StaleLabel stale={stale} />}
         />
         <HostCard
           view="destination"

@@ -1,4 +1,4 @@
-import { HEAT_BAND_NAMES, HeatBand } from '../../engine/memory/pageState';
+import { HEAT_BAND_NAMES, HeatBand } from '../../engine';
 import { SWATCHES, type HostView } from './palettes';
 
 /** The bands in the order a page lives through them. */

@@ -8,14 +8,17 @@ interface Props {
   finished: boolean;
   /** Shown above the link: the VM marker while the VM is paused. */
   marker: ReactNode;
+  /** Said at the top of the link's column, between the hosts' names (the stale label). */
+  note?: ReactNode;
 }
 
 /** The network between the hosts: throughput at the playhead, with dashes flowing while pages move. */
-export function LinkArrow({ bandwidthMbps, finished, marker }: Props) {
+export function LinkArrow({ bandwidthMbps, finished, marker, note }: Props) {
   const flowing = !finished && bandwidthMbps !== null && bandwidthMbps > 0;
   const caption = finished ? 'migration finished' : flowing ? 'migration traffic' : 'no traffic';
   return (
     <div className="link" role="group" aria-label="Migration link, source to destination">
+      {note}
       <div className="link__marker">{marker}</div>
       <div className="link__body">
         <p className="link__rate">{bandwidthMbps === null ? '–' : formatMbps(finished ? 0 : bandwidthMbps)}</p>

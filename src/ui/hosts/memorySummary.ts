@@ -1,5 +1,4 @@
-import { HEAT_BAND_COUNT, HEAT_BAND_NAMES, HeatBand } from '../../engine/memory/pageState';
-import type { HeatmapFrames } from '../../engine/trace/types';
+import { HEAT_BAND_COUNT, HEAT_BAND_NAMES, HeatBand, type HeatmapFrames } from '../../engine';
 import { formatMs, formatPct } from '../format';
 import type { HostView } from './palettes';
 

@@ -1,4 +1,4 @@
-import { HEAT_BAND_COUNT } from '../../engine/memory/pageState';
+import { HEAT_BAND_COUNT } from '../../engine';
 import type { Palette } from './palettes';
 
 /**

@@ -1,4 +1,4 @@
-import { HEAT_BAND_COUNT, HeatBand } from '../../engine/memory/pageState';
+import { HEAT_BAND_COUNT, HeatBand } from '../../engine';
 
 /** Which host's side of the pages a heatmap shows. */
 export type HostView = 'source' | 'destination';

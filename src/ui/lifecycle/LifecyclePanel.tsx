@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import type { Trace } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import type { Trace } from '../../engine';
+import { fieldDef, type ChoiceField } from '../../state/fields';
+import type { Run, Staleness } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
+import { StaleLabel } from '../StaleLabel';
 import { formatMs } from '../format';
 import { CLIENTS, survives } from './clients';
 import { controlPlaneVerdict } from './controlPlane';
@@ -26,18 +29,15 @@ function outcomeOf(trace: Trace): { tone: string; text: string } {
   return { tone: 'done', text: 'Completed: the VM runs on the destination and the source has been deleted.' };
 }
 
+const NOT_LIVE = fieldDef('devices.whenNotLive') as ChoiceField<'devices.whenNotLive'>;
+
 function NotLiveChoices({ trace }: { trace: Trace }) {
-  const change = useLab((s) => s.changeField);
-  const refused = trace.summary.stopReason === 'refused' && trace.lifecycle[1].status === 'refused';
+  const change = useWorkspace((s) => s.changeField);
+  const refused = trace.summary.stopReason === 'refused' && trace.lifecycle?.[1]?.status === 'refused';
   const d = trace.scenario.devices;
   const special = d.passthroughGpu || d.sriovNic || d.hostBoundTpm || d.hardwareSecrets || d.latencyBudgetMs > 0;
   if (!special) return null;
-  const options = [
-    { value: 'drain-checkpoint', label: 'Give notice: drain and checkpoint' },
-    { value: 'terminate-restart', label: 'Terminate and restart' },
-    { value: 'paravirtual', label: 'Swap in a paravirtual device' },
-    { value: 'refuse', label: 'Refuse' },
-  ] as const;
+  const { options } = NOT_LIVE;
   return (
     <section className="lifecycle-card lifecycle-card--wide" aria-label="What cannot migrate live">
       <h3>What cannot migrate live</h3>
@@ -47,7 +47,12 @@ function NotLiveChoices({ trace }: { trace: Trace }) {
           : `This VM has state the hypervisor cannot capture; it was handled by: ${options.find((o) => o.value === d.whenNotLive)!.label.toLowerCase()}.`}
       </p>
       <p>What real platforms offer instead (the run updates when you choose):</p>
-      <div className="choices" role="group" aria-label="Choices for a VM that cannot move live">
+      <div
+        className="choices"
+        role="group"
+        aria-label="Choices for a VM that cannot move live"
+        data-field={NOT_LIVE.path}
+      >
         {options.map((o) => (
           <button
             key={o.value}
@@ -68,18 +73,20 @@ function NotLiveChoices({ trace }: { trace: Trace }) {
 }
 
 /** The "Whole migration" tab: everything around the memory copy, read at the playhead. */
-export function LifecyclePanel() {
-  const trace = useLab((s) => s.trace);
-  const tMs = useLab((s) => s.tMs);
-  const seek = useLab((s) => s.seek);
+export function LifecyclePanel({ run, stale }: { run: Run | null; stale: Staleness | null }) {
+  const tMs = useWorkspace((s) => s.playhead.tMs);
+  const seek = useWorkspace((s) => s.seek);
   const [action, setAction] = useState<{ accepted: boolean; text: string; atMs: number } | null>(null);
+  const trace = run?.trace;
   if (!trace) return <p className="muted">Waiting for the engine…</p>;
+  const lifecycle = trace.lifecycle;
   const s = trace.summary;
   const outcome = outcomeOf(trace);
   const moved = s.outcome === 'completed' && s.stopReason !== 'offline-move';
   const sync = timeSyncPlan(s.clockJumpMs);
   return (
     <section className="lifecycle-panel" aria-label="Whole migration">
+      <StaleLabel stale={stale} />
       <p className={`outcome outcome--${outcome.tone}`} role="status" aria-label="Outcome">
         {outcome.text}
       </p>
@@ -167,21 +174,26 @@ export function LifecyclePanel() {
           </p>
         )}
       </section>
-      <section className="lifecycle-card" aria-label="Control plane">
-        <h3>Control plane</h3>
-        <p>While the VM migrates, administrative changes to it are held back.</p>
-        <button type="button" onClick={() => setAction({ ...controlPlaneVerdict(trace, tMs), atMs: tMs })}>
-          Try to resize the VM (add a vCPU)
-        </button>
-        {action && (
-          <p
-            role="status"
-            className={`control-plane-result control-plane-result--${action.accepted ? 'accepted' : 'refused'}`}
+      {lifecycle && (
+        <section className="lifecycle-card" aria-label="Control plane">
+          <h3>Control plane</h3>
+          <p>While the VM migrates, administrative changes to it are held back.</p>
+          <button
+            type="button"
+            onClick={() => setAction({ ...controlPlaneVerdict({ ...trace, lifecycle }, tMs), atMs: tMs })}
           >
-            At {formatMs(action.atMs)}: {action.text}
-          </p>
-        )}
-      </section>
+            Try to resize the VM (add a vCPU)
+          </button>
+          {action && (
+            <p
+              role="status"
+              className={`control-plane-result control-plane-result--${action.accepted ? 'accepted' : 'refused'}`}
+            >
+              At {formatMs(action.atMs)}: {action.text}
+            </p>
+          )}
+        </section>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import type { LifecycleStep } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import type { LifecycleStep } from '../../engine';
+import type { Run } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { formatMs } from '../format';
 import './lifecycle.css';
 
@@ -23,11 +24,12 @@ export function stepState(step: LifecycleStep, tMs: number, atEnd: boolean): str
 }
 
 /** The seven steps of the migration in a row above the timeline, each lighting up as the playhead reaches it. */
-export function LifecycleStrip() {
-  const trace = useLab((s) => s.trace);
-  const tMs = useLab((s) => s.tMs);
-  const seek = useLab((s) => s.seek);
-  if (!trace) return null;
+export function LifecycleStrip({ run }: { run: Run | null }) {
+  const tMs = useWorkspace((s) => s.playhead.tMs);
+  const seek = useWorkspace((s) => s.seek);
+  const trace = run?.trace;
+  // A record without lifecycle steps (a replayed real migration) has no strip.
+  if (!trace?.lifecycle) return null;
   const atEnd = tMs >= trace.summary.totalTimeMs;
   return (
     <ol className="lifecycle-strip" aria-label="Migration steps">

@@ -1,10 +1,13 @@
-import type { Trace } from '../../engine/trace/types';
+import type { LifecycleStep, Trace } from '../../engine';
 
 /**
  * Whether a control-plane action (resize, reconfigure) is accepted at the playhead: refused while the
  * migration is under way, so the VM's definition cannot shift underneath it.
  */
-export function controlPlaneVerdict(trace: Trace, tMs: number): { accepted: boolean; text: string } {
+export function controlPlaneVerdict(
+  trace: Trace & { lifecycle: LifecycleStep[] },
+  tMs: number,
+): { accepted: boolean; text: string } {
   const copy = trace.lifecycle.find((s) => s.step === 'copy')!;
   const blackout = trace.lifecycle.find((s) => s.step === 'blackout')!;
   const migratingUntil = blackout.status === 'done' ? blackout.endMs : trace.summary.totalTimeMs;

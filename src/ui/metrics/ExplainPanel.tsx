@@ -1,17 +1,17 @@
+import type { Trace } from '../../engine';
 import { useEffect, useRef } from 'react';
-import { useLab } from '../../state/LabContext';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { explainMetric, explainRound } from './explain';
 
 /** The working behind a number: a dialog over the metrics column; Escape or Close dismisses it. */
-export function ExplainPanel() {
-  const target = useLab((s) => s.explain);
-  const trace = useLab((s) => s.trace);
-  const setExplain = useLab((s) => s.setExplain);
+export function ExplainPanel({ trace }: { trace: Trace }) {
+  const target = useWorkspace((s) => s.explain);
+  const setExplain = useWorkspace((s) => s.setExplain);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (target) closeRef.current?.focus();
   }, [target]);
-  if (!target || !trace) return null;
+  if (!target) return null;
   const e = target.kind === 'metric' ? explainMetric(target.metric, trace) : explainRound(target.index, trace);
   return (
     <div

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import type { MetricKey } from '../../state/labStore';
-import { useLab } from '../../state/LabContext';
+import type { MetricKey } from '../../state/workspace';
+import { useWorkspace } from '../../state/WorkspaceContext';
 
 /**
  * One figure: its label (which is also the element's accessible name), the value, a sub-line, the value
@@ -12,12 +12,14 @@ export function MetricCard(props: {
   value: string;
   detail?: string;
   before?: string;
+  /** What the faint value is: the run before the last change, or a baseline pinned by hand. */
+  beforeLabel?: 'before' | 'baseline';
   /** Spans the whole column (the others sit two to a row). */
   wide?: boolean;
   children?: ReactNode;
 }) {
   const id = useId();
-  const setExplain = useLab((s) => s.setExplain);
+  const setExplain = useWorkspace((s) => s.setExplain);
   return (
     <div role="group" aria-labelledby={id} className={`metric${props.wide ? ' metric--wide' : ''}`}>
       <div className="metric__head">
@@ -38,8 +40,15 @@ export function MetricCard(props: {
           <div className="metric__value">{props.value}</div>
           {props.detail && <div className="metric__detail">{props.detail}</div>}
           {props.before && props.before !== props.value && (
-            <div className="metric__before" title="The value before your last change">
-              before: {props.before}
+            <div
+              className="metric__before"
+              title={
+                props.beforeLabel === 'baseline'
+                  ? 'The value of the pinned baseline'
+                  : 'The value before your last change'
+              }
+            >
+              {props.beforeLabel ?? 'before'}: {props.before}
             </div>
           )}
         </div>

@@ -1,5 +1,7 @@
-import type { Trace } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import type { Trace } from '../../engine';
+import type { Run, Staleness } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
+import { StaleLabel } from '../StaleLabel';
 import { formatBytes, formatMs, formatPct } from '../format';
 import { diagnose } from './diagnosis';
 import { DowntimeGauge } from './DowntimeGauge';
@@ -14,10 +16,20 @@ const multipleLine = (t: Trace) => `${t.summary.memoryMultiple.toFixed(2)}× mem
 const roundsLine = (t: Trace) => String(t.summary.iterations);
 
 /** The four competing goals, the stop reason and a one-line diagnosis, each with its working. */
-export function MetricsPanel() {
-  const trace = useLab((s) => s.trace);
-  const ghost = useLab((s) => s.ghost);
-  const setExplain = useLab((s) => s.setExplain);
+export function MetricsPanel({
+  run,
+  baseline,
+  stale,
+}: {
+  run: Run | null;
+  baseline: Run | null;
+  stale: Staleness | null;
+}) {
+  const setExplain = useWorkspace((s) => s.setExplain);
+  const held = useWorkspace((s) => s.baselineHeld);
+  const trace = run?.trace;
+  const ghost = baseline?.trace ?? null;
+  const beforeLabel = held ? 'baseline' : 'before';
   if (!trace)
     return (
       <section className="region region--metrics" aria-label="Metrics">
@@ -31,6 +43,7 @@ export function MetricsPanel() {
   return (
     <section className="region region--metrics" aria-label="Metrics">
       <h2>Metrics</h2>
+      <StaleLabel stale={stale} />
       <p className={`diagnosis diagnosis--${diagnosis.kind}`} aria-label="Diagnosis">
         {diagnosis.text}
       </p>
@@ -41,6 +54,7 @@ export function MetricsPanel() {
           metric="downtime"
           value={formatMs(s.downtimeMs)}
           detail={`limit ${formatMs(limit)}${s.downtimeMs > 750 ? ' · over the 750 ms TCP mark' : ''}`}
+          beforeLabel={beforeLabel}
           before={ghost ? formatMs(ghost.summary.downtimeMs) : undefined}
         >
           <DowntimeGauge downtimeMs={s.downtimeMs} limitMs={limit} ghostMs={ghost?.summary.downtimeMs} />
@@ -49,6 +63,7 @@ export function MetricsPanel() {
           label="Total migration time"
           metric="totalTime"
           value={formatMs(s.totalTimeMs)}
+          beforeLabel={beforeLabel}
           before={ghost ? formatMs(ghost.summary.totalTimeMs) : undefined}
         />
         <MetricCard
@@ -56,6 +71,7 @@ export function MetricsPanel() {
           metric="bytes"
           value={bytesLine(trace)}
           detail={multipleLine(trace)}
+          beforeLabel={beforeLabel}
           before={ghost ? `${bytesLine(ghost)} (${multipleLine(ghost)})` : undefined}
         />
         <MetricCard
@@ -73,6 +89,7 @@ export function MetricsPanel() {
                   ? 'did not converge'
                   : undefined
           }
+          beforeLabel={beforeLabel}
           before={ghost ? roundsLine(ghost) : undefined}
         />
         <MetricCard
@@ -89,11 +106,11 @@ export function MetricsPanel() {
           detail={stopReasonText(s.stopReason)}
         />
       </div>
-      <RoundsTable />
+      <RoundsTable trace={trace} />
       <button type="button" className="link-button" onClick={() => setExplain({ kind: 'metric', metric: 'threshold' })}>
         How is the stop threshold computed?
       </button>
-      <ExplainPanel />
+      <ExplainPanel trace={trace} />
     </section>
   );
 }

@@ -1,11 +1,11 @@
-import { useLab } from '../../state/LabContext';
+import type { Trace } from '../../engine';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { formatBytes, formatCount, formatMs } from '../format';
 
 /** Every pre-copy round as a row; each row opens the explanation of that round. */
-export function RoundsTable() {
-  const trace = useLab((s) => s.trace);
-  const setExplain = useLab((s) => s.setExplain);
-  if (!trace || trace.rounds.length === 0) return null;
+export function RoundsTable({ trace }: { trace: Trace }) {
+  const setExplain = useWorkspace((s) => s.setExplain);
+  if (trace.rounds.length === 0) return null;
   const pageBytes = trace.scenario.vm.pageKiB * 1024;
   return (
     <div className="rounds-table">

@@ -1,4 +1,4 @@
-import type { Trace } from '../../engine/trace/types';
+import type { Trace } from '../../engine';
 import { formatMbps, formatMiB, formatMs } from '../format';
 
 export type DiagnosisKind = 'healthy' | 'workload' | 'network' | 'postcopy' | 'stopcopy' | 'aborted';

@@ -1,5 +1,5 @@
-import type { Trace } from '../../engine/trace/types';
-import type { MetricKey } from '../../state/labStore';
+import type { Trace } from '../../engine';
+import type { MetricKey } from '../../state/workspace';
 import { formatBytes, formatCount, formatMbps, formatMs, formatPct } from '../format';
 
 /** One line of working: what is computed, the formula with this run's values, the result. */

@@ -1,56 +1,27 @@
-import { useLab, useLabContext } from '../../state/LabContext';
-import { PLAYBACK_SPEEDS } from '../../state/labStore';
+import { PLAYBACK_SPEEDS } from '../../state/playhead';
+import type { Run } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
+import { ActionButton } from '../actions/ActionButton';
 import { formatMs } from '../format';
-import { SHORTCUTS } from './shortcuts';
-
-const KEY_NAMES: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←' };
-
-/** A playback button for one of the registered shortcuts: same action, same name, its key in the tooltip. */
-function StepButton({ label, symbol }: { label: string; symbol: string }) {
-  const { store } = useLabContext();
-  const disabled = useLab((s) => !s.trace);
-  const shortcut = SHORTCUTS.find((s) => s.label === label)!;
-  const key = shortcut.keys.map((k) => KEY_NAMES[k] ?? k).join(' / ');
-  return (
-    <button
-      type="button"
-      onClick={() => shortcut.run(store)}
-      disabled={disabled}
-      aria-label={label}
-      title={`${label} (${key})`}
-    >
-      {symbol}
-    </button>
-  );
-}
 
 /** Play, step and scrub through the migration; the heatmaps and charts follow the playhead. */
-export function PlaybackBar() {
-  const trace = useLab((s) => s.trace);
-  const tMs = useLab((s) => s.tMs);
-  const playing = useLab((s) => s.playing);
-  const speed = useLab((s) => s.speed);
-  const seek = useLab((s) => s.seek);
-  const setSpeed = useLab((s) => s.setSpeed);
-  const togglePlay = useLab((s) => s.togglePlay);
-  const end = trace?.summary.totalTimeMs ?? 0;
-  const disabled = !trace;
+export function PlaybackBar({ run }: { run: Run | null }) {
+  const tMs = useWorkspace((s) => s.playhead.tMs);
+  const playing = useWorkspace((s) => s.playhead.playing);
+  const speed = useWorkspace((s) => s.playhead.speed);
+  const seek = useWorkspace((s) => s.seek);
+  const setSpeed = useWorkspace((s) => s.setSpeed);
+  const end = run?.trace?.summary.totalTimeMs ?? 0;
+  const disabled = !run?.trace;
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
-      <StepButton label="Back to the start" symbol="|◀" />
-      <StepButton label="Previous round or event" symbol="◀◀" />
-      <button
-        type="button"
-        className="playback__play"
-        onClick={togglePlay}
-        disabled={disabled}
-        aria-label={playing ? 'Pause' : 'Play'}
-        title="Play / pause (Space)"
-      >
+      <ActionButton action="start">|◀</ActionButton>
+      <ActionButton action="previous">◀◀</ActionButton>
+      <ActionButton action={playing ? 'pause' : 'play'} className="playback__play">
         {playing ? '❚❚ Pause' : '▶ Play'}
-      </button>
-      <StepButton label="Next round or event" symbol="▶▶" />
-      <StepButton label="To the end" symbol="▶|" />
+      </ActionButton>
+      <ActionButton action="next">▶▶</ActionButton>
+      <ActionButton action="end">▶|</ActionButton>
       <label className="playback__speed">
         Speed
         <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))} aria-label="Playback speed">

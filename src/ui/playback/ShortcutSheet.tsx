@@ -1,33 +1,42 @@
-import { useState } from 'react';
-import { SHORTCUTS } from './shortcuts';
+import { useEffect, useRef } from 'react';
+import { ACTIONS, dispatch } from '../../state/actions';
+import { useWorkspace, useWorkspaceContext } from '../../state/WorkspaceContext';
+import { ActionButton } from '../actions/ActionButton';
+import { actionEnv, keyName } from '../actions/keys';
 
-const KEY_NAMES: Record<string, string> = { ' ': 'Space', ArrowRight: '→', ArrowLeft: '←' };
-
-/** The "?" button: the keyboard shortcuts, listed from the same registry the key handler uses. */
+/** The "?" button and the sheet it opens: every action that has a key, listed from the actions registry. */
 export function ShortcutSheet() {
-  const [open, setOpen] = useState(false);
+  const { store } = useWorkspaceContext();
+  const open = useWorkspace((s) => s.sheetOpen);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
   return (
     <div className="shortcut-sheet">
-      <button type="button" aria-expanded={open} aria-label="Keyboard shortcuts" onClick={() => setOpen(!open)}>
+      <ActionButton action="shortcutSheet" expanded={open}>
         ?
-      </button>
+      </ActionButton>
       {open && (
         <div className="shortcut-sheet__panel" role="dialog" aria-label="Keyboard shortcuts">
           <table>
             <tbody>
-              {SHORTCUTS.map((s) => (
-                <tr key={s.label}>
+              {ACTIONS.filter((a) => a.keys?.length).map((a) => (
+                <tr key={a.id}>
                   <td>
-                    {s.keys.map((k) => (
-                      <kbd key={k}>{KEY_NAMES[k] ?? k}</kbd>
+                    {a.keys!.map((k) => (
+                      <kbd key={k}>{keyName(k)}</kbd>
                     ))}
                   </td>
-                  <td>{s.label}</td>
+                  <td>{a.label}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>Sliders, menus and buttons keep their own keys while they have the focus.</p>
+          <button ref={closeRef} type="button" onClick={() => dispatch(store, 'closeOverlay', actionEnv())}>
+            Close
+          </button>
         </div>
       )}
     </div>

@@ -1,19 +1,21 @@
 import { useEffect } from 'react';
-import { useLabContext } from '../../state/LabContext';
+import { shownRun } from '../../state/runs';
+import { useWorkspaceContext } from '../../state/WorkspaceContext';
 
-/** While playing, moves the playhead by real time x speed on every animation frame; stops at the end. */
+/** While playing, moves the shared playhead by real time x speed on every animation frame; stops at the end. */
 export function usePlaybackClock(): void {
-  const { store } = useLabContext();
+  const { store } = useWorkspaceContext();
   useEffect(() => {
     let frame = 0;
     let last: number | null = null;
     const tick = (now: number) => {
       const s = store.getState();
-      if (s.playing && s.trace) {
-        const end = s.trace.summary.totalTimeMs;
-        const next = s.tMs + (last === null ? 0 : (now - last) * s.speed);
-        if (next >= end) store.setState({ tMs: end, playing: false });
-        else store.setState({ tMs: next });
+      const trace = shownRun(s)?.trace;
+      if (s.playhead.playing && trace) {
+        const end = trace.summary.totalTimeMs;
+        const next = s.playhead.tMs + (last === null ? 0 : (now - last) * s.playhead.speed);
+        if (next >= end) store.setState({ playhead: { ...s.playhead, tMs: end, playing: false } });
+        else store.setState({ playhead: { ...s.playhead, tMs: next } });
       }
       last = now;
       frame = requestAnimationFrame(tick);

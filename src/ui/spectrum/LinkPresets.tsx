@@ -1,17 +1,21 @@
-import { scenarioOrThrow } from '../../engine/scenario/validate';
-import { useLab, useLabContext } from '../../state/LabContext';
+import { EDIT } from '../../state/changes';
+import { useWorkspace, useWorkspaceContext } from '../../state/WorkspaceContext';
 import { linkText } from './spectrumText';
 
 /** Switches between a data-centre link and a slow wide-area one. */
 export function LinkPresets() {
-  const network = useLab((s) => s.scenario.network);
-  const { store } = useLabContext();
-  // A new scenario rather than changeField: mid-migration that would add interventions at the playhead,
-  // which the spectrum (a whole move, start to end) leaves out.
-  const setLink = (linkMbps: number, rttMs: number) => {
-    const scenario = store.getState().scenario;
-    store.getState().loadScenario(scenarioOrThrow({ ...scenario, network: { ...scenario.network, linkMbps, rttMs } }));
-  };
+  const network = useWorkspace((s) => s.scenario.network);
+  const { store } = useWorkspaceContext();
+  // An edit of the scenario even mid-migration: an intervention at the playhead would be left out by
+  // the spectrum, which compares whole moves from start to end.
+  const setLink = (linkMbps: number, rttMs: number) =>
+    store.getState().changeFields(
+      [
+        { path: 'network.linkMbps', value: linkMbps },
+        { path: 'network.rttMs', value: rttMs },
+      ],
+      EDIT,
+    );
   return (
     <div className="spectrum-presets" role="group" aria-label="Link between the two places">
       <button type="button" onClick={() => setLink(20, 40)}>

@@ -1,6 +1,6 @@
 import { scaleBand } from 'd3';
 import { useRef } from 'react';
-import type { SpectrumEntry } from '../../engine/spectrum';
+import type { SpectrumEntry } from '../../engine';
 import { useElementSize } from '../timeline/useElementSize';
 import { downtimeScale, TCP_TIMEOUT_MS, visibleTicks } from './chartScale';
 import { chartLabel, downtimeText } from './spectrumText';

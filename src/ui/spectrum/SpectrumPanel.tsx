@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useLab } from '../../state/LabContext';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { CarryMinutes } from './CarryMinutes';
 import { LinkPresets } from './LinkPresets';
 import './spectrum.css';
@@ -11,7 +11,7 @@ import { useSpectrum } from './useSpectrum';
 /** The same VM moved every way there is, from pulling the plug to live migration, for the current scenario. */
 export function SpectrumPanel() {
   const id = useId();
-  const scenario = useLab((s) => s.scenario);
+  const scenario = useWorkspace((s) => s.scenario);
   const view = useSpectrum(scenario);
   const entries = view.status === 'failed' ? null : view.entries;
   const stale = view.status === 'working' && entries !== null;

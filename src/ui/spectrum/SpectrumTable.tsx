@@ -1,4 +1,4 @@
-import type { SpectrumEntry } from '../../engine/spectrum';
+import type { SpectrumEntry } from '../../engine';
 import { formatBytes, formatMs } from '../format';
 import { downtimeText, upperFirst } from './spectrumText';
 

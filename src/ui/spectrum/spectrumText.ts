@@ -1,4 +1,4 @@
-import type { Approach, SpectrumEntry } from '../../engine/spectrum';
+import type { Approach, SpectrumEntry } from '../../engine';
 import { formatMbps, formatMs } from '../format';
 import { TCP_TIMEOUT_MS } from './chartScale';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Scenario } from '../../engine/scenario/schema';
-import type { SpectrumEntry } from '../../engine/spectrum';
-import { useLabContext } from '../../state/LabContext';
+import type { Scenario, SpectrumEntry } from '../../engine';
+import { useWorkspaceContext } from '../../state/WorkspaceContext';
+import type { JobHandle } from '../../worker/pool';
 
 /** Waits this long after the last change, so a drag or typing asks the engine once. */
 export const SPECTRUM_DEBOUNCE_MS = 250;
@@ -19,36 +19,33 @@ interface Request {
 
 type Answer = { request: Request; entries: SpectrumEntry[] } | { request: Request; error: string };
 
-/** The spectrum of `scenario`, worked out by the engine in its worker; answers to older requests are dropped. */
+/**
+ * The spectrum of `scenario`, worked out by the engine pool in the background (a lab run always goes
+ * first). A newer request cancels the one before it, so an old answer never lands.
+ */
 export function useSpectrum(scenario: Scenario): SpectrumView {
-  const { engine } = useLabContext();
+  const { pool } = useWorkspaceContext();
   const [attempt, setAttempt] = useState(0);
   const request = useMemo<Request>(() => ({ scenario, attempt }), [scenario, attempt]);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [lastEntries, setLastEntries] = useState<SpectrumEntry[] | null>(null);
 
   useEffect(() => {
-    let superseded = false;
+    let job: JobHandle<SpectrumEntry[]> | null = null;
     const timer = setTimeout(() => {
-      // Through a promise so that an engine failing to start lands in the same place as one failing to answer.
-      Promise.resolve()
-        .then(() => engine().spectrum(request.scenario))
-        .then(
-          (entries) => {
-            if (superseded) return;
-            setAnswer({ request, entries });
-            setLastEntries(entries);
-          },
-          (e: unknown) => {
-            if (!superseded) setAnswer({ request, error: e instanceof Error ? e.message : String(e) });
-          },
-        );
+      job = pool.spectrum(request.scenario);
+      void job.result.then((outcome) => {
+        if (outcome.status === 'done') {
+          setAnswer({ request, entries: outcome.value });
+          setLastEntries(outcome.value);
+        } else if (outcome.status === 'failed') setAnswer({ request, error: outcome.message });
+      });
     }, SPECTRUM_DEBOUNCE_MS);
     return () => {
-      superseded = true;
       clearTimeout(timer);
+      job?.cancel();
     };
-  }, [engine, request]);
+  }, [pool, request]);
 
   if (answer?.request !== request) return { status: 'working', entries: lastEntries };
   if ('error' in answer) return { status: 'failed', message: answer.error, retry: () => setAttempt((a) => a + 1) };

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Trace } from '../../engine/trace/types';
+import type { Trace } from '../../engine';
 import { CHART_SERIES, type SeriesColours } from './chartSeries';
 import { drawCharts } from './drawCharts';
 import type { Row, TimeScale } from './timelineLayout';

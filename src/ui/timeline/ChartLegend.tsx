@@ -1,12 +1,12 @@
-import type { Trace } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import type { Trace } from '../../engine';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { sampleIndexAt } from '../traceAt';
 import { CHART_SERIES } from './chartSeries';
 
 /** Names each chart series in its colour with its value at the playhead, then the keys of the bars and the ghost. */
-export function ChartLegend({ trace, hasGhost }: { trace: Trace; hasGhost: boolean }) {
+export function ChartLegend({ trace, ghost }: { trace: Trace; ghost: 'before-change' | 'pinned' | null }) {
   // Re-renders only when the playhead moves to another sample, not on every frame.
-  const sample = useLab((s) => sampleIndexAt(trace, s.tMs));
+  const sample = useWorkspace((s) => sampleIndexAt(trace, s.playhead.tMs));
   return (
     <ul className="timeline-legend" aria-label="Chart legend, values at the playhead">
       {CHART_SERIES.map((series) => (
@@ -27,10 +27,16 @@ export function ChartLegend({ trace, hasGhost }: { trace: Trace; hasGhost: boole
           </li>
         </>
       )}
-      {hasGhost && (
+      {ghost === 'before-change' && (
         <li title="The same charts for the run before your last change">
           <span className="swatch swatch--ghost" />
           Before your change
+        </li>
+      )}
+      {ghost === 'pinned' && (
+        <li title="The same charts for the run you pinned as the baseline">
+          <span className="swatch swatch--ghost" />
+          Pinned baseline
         </li>
       )}
     </ul>

@@ -1,12 +1,12 @@
 import type { PointerEvent } from 'react';
-import { useLab } from '../../state/LabContext';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { flagPlacements, type TimeScale, type TrackRows } from './timelineLayout';
 import { interventionLabel, removeInterventionName } from './timelineText';
 
 /** The scenario's interventions as flags at their time, each with a button that removes it. */
 export function InterventionFlags({ x, rows, widthPx }: { x: TimeScale; rows: TrackRows; widthPx: number }) {
-  const interventions = useLab((s) => s.scenario.interventions);
-  const removeIntervention = useLab((s) => s.removeIntervention);
+  const interventions = useWorkspace((s) => s.scenario.interventions);
+  const removeIntervention = useWorkspace((s) => s.removeIntervention);
   const [startMs, endMs] = x.domain();
   // An intervention after the end of the run changed nothing; its flag stands at the end so it can be removed.
   const shown = interventions.flatMap((intervention, index) => {

@@ -1,4 +1,4 @@
-import type { Trace } from '../../engine/trace/types';
+import type { Trace } from '../../engine';
 import { fittingLabel, labelWidthPx, phaseBands, spanOf, type TimeScale, type TrackRows } from './timelineLayout';
 
 /** Setup, the pre-copy rounds, the blackout and post-copy as coloured bands, each with a tooltip. */

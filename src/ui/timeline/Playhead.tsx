@@ -1,9 +1,9 @@
-import { useLab } from '../../state/LabContext';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import type { TimeScale } from './timelineLayout';
 
 /** The playhead across all tracks. Only this element follows the playhead, by a CSS transform, so playback redraws nothing else. */
 export function Playhead({ x, topPx, heightPx }: { x: TimeScale; topPx: number; heightPx: number }) {
-  const tMs = useLab((s) => s.tMs);
+  const tMs = useWorkspace((s) => s.playhead.tMs);
   const [startMs, endMs] = x.domain();
   return (
     <div

@@ -1,12 +1,12 @@
 import type { KeyboardEvent } from 'react';
-import type { Trace } from '../../engine/trace/types';
-import { useLab } from '../../state/LabContext';
+import type { Trace } from '../../engine';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import { fittingLabel, pageBytesOf, roundBars, type Row, type TimeScale } from './timelineLayout';
 import { noRoundsText, roundBarLabels, roundTitle } from './timelineText';
 
 /** Per round: a bar of the bytes it sent and a marker of what it left dirty. Each opens the round's explanation. */
 export function RoundBars({ trace, x, row }: { trace: Trace; x: TimeScale; row: Row }) {
-  const setExplain = useLab((s) => s.setExplain);
+  const setExplain = useWorkspace((s) => s.setExplain);
   const pageBytes = pageBytesOf(trace);
   if (trace.rounds.length === 0) {
     return (

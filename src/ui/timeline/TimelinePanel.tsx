@@ -1,15 +1,28 @@
-import { useState } from 'react';
-import { useLab } from '../../state/LabContext';
+import { useState, type ReactNode } from 'react';
+import type { Run, Staleness } from '../../state/runs';
+import { useWorkspace } from '../../state/WorkspaceContext';
+import { StaleLabel } from '../StaleLabel';
 import { ChartLegend } from './ChartLegend';
 import { TimelineTracks } from './TimelineTracks';
 import { wholeDomain, zoomDomain } from './timelineLayout';
 import './timeline.css';
 
 /** The migration over time: phases, rounds, charts and interventions, with the playhead and a zoom on the end. */
-export function TimelinePanel() {
-  const trace = useLab((s) => s.trace);
-  const ghost = useLab((s) => s.ghost);
+export function TimelinePanel({
+  run,
+  baseline,
+  stale,
+  actions,
+}: {
+  run: Run | null;
+  baseline: Run | null;
+  stale: Staleness | null;
+  /** Buttons for the view that shows the timeline (the lab's "Pin as baseline"). */
+  actions?: ReactNode;
+}) {
   const [zoomed, setZoomed] = useState(false);
+  const held = useWorkspace((s) => s.baselineHeld);
+  const trace = run?.trace;
   if (!trace) {
     return (
       <div className="timeline">
@@ -18,13 +31,16 @@ export function TimelinePanel() {
       </div>
     );
   }
+  const ghost = baseline?.trace ?? null;
   const zoom = zoomDomain(trace);
   const domain = zoomed && zoom ? zoom : wholeDomain(trace);
   return (
     <div className="timeline">
+      <StaleLabel stale={stale} />
       <div className="timeline__head">
         <h2>Timeline</h2>
-        <ChartLegend trace={trace} hasGhost={ghost !== null} />
+        <ChartLegend trace={trace} ghost={ghost ? (held ? 'pinned' : 'before-change') : null} />
+        {actions}
         {zoom && (
           <button type="button" className="timeline__zoom" onClick={() => setZoomed(!zoomed)}>
             {zoomed ? 'Show whole run' : 'Zoom to the end of pre-copy'}

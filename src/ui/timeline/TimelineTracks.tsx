@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Trace } from '../../engine/trace/types';
+import type { Trace } from '../../engine';
 import { ChartCanvas } from './ChartCanvas';
 import { InterventionFlags } from './InterventionFlags';
 import { PhaseBands } from './PhaseBands';

@@ -1,4 +1,4 @@
-import type { Trace } from '../../engine/trace/types';
+import type { Trace } from '../../engine';
 import { formatBytes, formatMbps, formatPct } from '../format';
 import { pageBytesOf } from './timelineLayout';
 

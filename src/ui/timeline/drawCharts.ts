@@ -1,5 +1,5 @@
 import { area, bisector, line, range, scaleLinear, type ScaleLinear } from 'd3';
-import type { Trace } from '../../engine/trace/types';
+import type { Trace } from '../../engine';
 import { CHART_SERIES, type ChartSeries, type SeriesColours } from './chartSeries';
 import type { Domain, TimeScale } from './timelineLayout';
 

@@ -1,5 +1,5 @@
 import { max, scaleLinear, type ScaleLinear } from 'd3';
-import type { Phase, Round, Trace } from '../../engine/trace/types';
+import type { Phase, Round, Trace } from '../../engine';
 import { formatMs } from '../format';
 import { phaseTitle, roundTitle } from './timelineText';
 

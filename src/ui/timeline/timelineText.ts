@@ -1,5 +1,4 @@
-import type { Intervention, InterventionPath } from '../../engine/scenario/schema';
-import type { Phase, Round, Trace } from '../../engine/trace/types';
+import type { Intervention, InterventionPath, Phase, Round, Trace } from '../../engine';
 import { formatBytes, formatCount, formatMbps, formatMiB, formatMs } from '../format';
 
 /** The timeline's wording: band titles, round names, intervention labels. */

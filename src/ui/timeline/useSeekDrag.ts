@@ -1,5 +1,5 @@
 import { useRef, type PointerEvent } from 'react';
-import { useLab } from '../../state/LabContext';
+import { useWorkspace } from '../../state/WorkspaceContext';
 import type { TimeScale } from './timelineLayout';
 
 /** Moving this far turns a press into a drag. */
@@ -10,7 +10,7 @@ const DRAG_PX = 3;
  * so a plain click still reaches the round it landed on.
  */
 export function useSeekDrag(x: TimeScale) {
-  const seek = useLab((s) => s.seek);
+  const seek = useWorkspace((s) => s.seek);
   const drag = useRef<{ pointerId: number; startPx: number; captured: boolean } | null>(null);
 
   const seekTo = (e: PointerEvent<HTMLElement>) => {

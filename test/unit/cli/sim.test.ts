@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTrace } from '../../../src/engine/trace/readTrace';
+import { TRACE_FORMAT_VERSION } from '../../../src/engine/trace/versions';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -68,6 +70,9 @@ describe('npm run sim', () => {
     const s = JSON.parse(r.stdout);
     expect(s.strategy).toBe('postcopy');
     const trace = JSON.parse(readFileSync(traceFile, 'utf8'));
+    expect(trace.format).toBe('brownout-trace');
+    expect(trace.formatVersion).toBe(TRACE_FORMAT_VERSION);
+    expect(readTrace(readFileSync(traceFile, 'utf8')).ok).toBe(true);
     expect(trace.scenario.workload.preset).toBe('game');
     expect(trace.summary).toEqual(s);
     expect(trace.heatmap.data.length).toBe(trace.heatmap.frameTimesMs.length * trace.heatmap.cells * 7);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { scenarioOrThrow } from '../../../src/engine/scenario/validate';
 import { DEFAULT_SCENARIO } from '../../../src/state/defaultScenario';
 import { decodeLink, encodeLink } from '../../../src/state/urlCodec';
+import { LINK_FORMAT, LINK_VERSION, migrateLinkParams } from '../../../src/state/linkVersions';
+import { migrate } from '../../../src/engine/versioning';
 
 describe('shared links', () => {
   it('the default scenario is just the version', () => {
@@ -67,6 +69,42 @@ describe('shared links', () => {
 
   it('no query string means no link', () => {
     expect(decodeLink('')).toBeNull();
+  });
+});
+
+describe('link versions', () => {
+  it('a link newer than this Brownout says so and opens the defaults', () => {
+    const r = decodeLink(`v=${LINK_VERSION + 1}&network.linkMbps=100`)!;
+    expect(r.scenario).toEqual(DEFAULT_SCENARIO);
+    expect(r.problems).toEqual([
+      `the link uses format version "${LINK_VERSION + 1}", newer than this Brownout reads (version ${LINK_VERSION}): the default scenario was loaded instead`,
+    ]);
+    expect(decodeLink('v=two')!.problems[0]).toMatch(/format version "two", which is not a version number/);
+  });
+
+  it('an old link is lifted by the link migrations before it is read', () => {
+    const renamed = {
+      ...LINK_FORMAT,
+      firstVersion: 0,
+      migrations: [
+        {
+          to: 1,
+          what: 'bw became network.linkMbps',
+          up: (p: URLSearchParams) => {
+            const out = new URLSearchParams(p);
+            const bw = out.get('bw');
+            out.delete('bw');
+            if (bw !== null) out.set('network.linkMbps', bw);
+            return out;
+          },
+        },
+      ],
+    };
+    const r = migrate(new URLSearchParams('v=0&bw=2500'), 0, renamed);
+    expect(r.ok && r.doc.get('network.linkMbps')).toBe('2500');
+    expect(migrateLinkParams(new URLSearchParams(`v=${LINK_VERSION}&x=1`), String(LINK_VERSION))).toMatchObject({
+      ok: true,
+    });
   });
 });
 

@@ -1,21 +1,20 @@
-import { act, render } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HEAT_BAND_COUNT } from '../../../../src/engine/memory/pageState';
 import { runScenario } from '../../../../src/engine/run';
-import type { Trace } from '../../../../src/engine/trace/types';
-import { LabContext } from '../../../../src/state/LabContext';
-import { createLabStore } from '../../../../src/state/labStore';
+import type { SimulatedTrace } from '../../../../src/engine/trace/types';
 import { gridShape } from '../../../../src/ui/hosts/gridShape';
 import { HostsPanel } from '../../../../src/ui/hosts/HostsPanel';
 import { paintHeatmap } from '../../../../src/ui/hosts/paintHeatmap';
 import { paletteFrom } from '../../../../src/ui/hosts/palettes';
+import { renderInLab, seekTo } from '../../../support/renderLab';
 import { drawFramesAtOnce } from '../../../support/syncFrames';
 
 drawFramesAtOnce();
 
 const BOX = { width: 300, height: 200 };
 
-let trace: Trace;
+let trace: SimulatedTrace;
 beforeAll(() => {
   const full = runScenario({ vm: { memoryMiB: 256, usedMiB: 128 }, workload: { wssMiB: 32, writeRateMiBps: 20 } });
   const { heatmap, summary } = full;
@@ -72,14 +71,7 @@ afterEach(() => {
 });
 
 function renderPanel(tMs: number) {
-  const store = createLabStore();
-  store.setState({ trace, tMs });
-  render(
-    <LabContext.Provider value={{ store, runner: null, engine: () => ({}) as never }}>
-      <HostsPanel />
-    </LabContext.Provider>,
-  );
-  return store;
+  return renderInLab((v) => <HostsPanel {...v} />, { trace, tMs }).store;
 }
 
 describe('HeatmapCanvas', () => {
@@ -117,9 +109,9 @@ describe('HeatmapCanvas', () => {
     const store = renderPanel(0);
     expect(putImageData).toHaveBeenCalledTimes(2);
     const secondFrameMs = trace.heatmap.frameTimesMs[1];
-    for (const tMs of [secondFrameMs / 4, secondFrameMs / 2, secondFrameMs - 1]) act(() => store.setState({ tMs }));
+    for (const tMs of [secondFrameMs / 4, secondFrameMs / 2, secondFrameMs - 1]) act(() => seekTo(store, tMs));
     expect(putImageData).toHaveBeenCalledTimes(2);
-    act(() => store.setState({ tMs: secondFrameMs }));
+    act(() => seekTo(store, secondFrameMs));
     expect(putImageData).toHaveBeenCalledTimes(4);
   });
 });

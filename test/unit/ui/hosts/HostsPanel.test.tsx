@@ -1,12 +1,12 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../../../src/engine/run';
 import type { Trace } from '../../../../src/engine/trace/types';
-import { LabContext } from '../../../../src/state/LabContext';
-import { createLabStore, type LabStore } from '../../../../src/state/labStore';
+import type { WorkspaceStore } from '../../../../src/state/workspace';
 import { formatMbps } from '../../../../src/ui/format';
 import { HostsPanel } from '../../../../src/ui/hosts/HostsPanel';
 import { sampleIndexAt } from '../../../../src/ui/traceAt';
+import { renderInLab, seekTo } from '../../../support/renderLab';
 
 let trace: Trace;
 beforeAll(() => {
@@ -14,14 +14,8 @@ beforeAll(() => {
   trace = runScenario({ vm: { memoryMiB: 256, usedMiB: 128 }, workload: { wssMiB: 32, writeRateMiBps: 20 } });
 });
 
-function renderPanel(state: { trace: Trace | null; tMs: number }): LabStore {
-  const store = createLabStore();
-  store.setState(state);
-  render(
-    <LabContext.Provider value={{ store, runner: null, engine: () => ({}) as never }}>
-      <HostsPanel />
-    </LabContext.Provider>,
-  );
+function renderPanel(state: { trace: Trace | null; tMs: number }): WorkspaceStore {
+  const { store } = renderInLab((v) => <HostsPanel {...v} />, { trace: state.trace ?? undefined, tMs: state.tMs });
   return store;
 }
 
@@ -52,7 +46,7 @@ describe('HostsPanel', () => {
     const store = renderPanel({ trace, tMs: 0 });
     expect(within(host('Source host')).getByText('Dirty: 32,768 pages (128 MiB) · 1 cell = 64 pages')).toBeVisible();
     expect(within(host('Destination host')).getByText('Holds 0 % of used memory (0 B of 128 MiB)')).toBeVisible();
-    act(() => store.setState({ tMs: trace.summary.totalTimeMs }));
+    act(() => seekTo(store, trace.summary.totalTimeMs));
     expect(within(host('Source host')).getByText(/^Dirty: 0 pages \(0 B\)/)).toBeVisible();
     expect(within(host('Destination host')).getByText('Holds 100 % of used memory (128 MiB of 128 MiB)')).toBeVisible();
   });
@@ -68,14 +62,14 @@ describe('HostsPanel', () => {
       destination: within(host('Destination host')).queryByText('VM running here') !== null,
     });
     expect(where()).toEqual({ source: true, paused: false, destination: false });
-    act(() => store.setState({ tMs: (pausedAtMs! + resumedAtMs!) / 2 }));
+    act(() => seekTo(store, (pausedAtMs! + resumedAtMs!) / 2));
     expect(where()).toEqual({ source: false, paused: true, destination: false });
     expect(
       within(link())
         .getByText(/VM paused/)
         .closest('p'),
     ).toHaveTextContent(/VM paused \(blackout\)$/);
-    act(() => store.setState({ tMs: totalTimeMs }));
+    act(() => seekTo(store, totalTimeMs));
     expect(where()).toEqual({ source: false, paused: false, destination: true });
   });
 
@@ -91,7 +85,7 @@ describe('HostsPanel', () => {
     expect(within(link()).getByText('0 Mbit/s')).toBeVisible();
     expect(within(link()).getByText('no traffic')).toBeVisible();
     const tMs = trace.summary.totalTimeMs / 2;
-    act(() => store.setState({ tMs }));
+    act(() => seekTo(store, tMs));
     const expected = formatMbps(trace.samples.columns.bandwidthMbps[sampleIndexAt(trace, tMs)]);
     expect(expected).not.toBe('0 Mbit/s');
     expect(within(link()).getByText(expected)).toBeVisible();

@@ -8,22 +8,22 @@ import { controlPlaneVerdict } from '../../../../src/ui/lifecycle/controlPlane';
 import { LifecyclePanel } from '../../../../src/ui/lifecycle/LifecyclePanel';
 import { LifecycleStrip, stepState } from '../../../../src/ui/lifecycle/LifecycleStrip';
 import { timeSyncPlan } from '../../../../src/ui/lifecycle/timeSync';
-import { renderInLab } from '../../../support/renderLab';
+import { renderInLab, seekTo } from '../../../support/renderLab';
 
 const base = { vm: { memoryMiB: 512, usedMiB: 256 }, workload: { wssMiB: 64, writeRateMiBps: 20 } };
 const trace = runScenario(base);
 
 describe('the lifecycle strip', () => {
   it('lights each step as the playhead reaches it', () => {
-    const { store } = renderInLab(<LifecycleStrip />, { trace, tMs: 0 });
+    const { store } = renderInLab((v) => <LifecycleStrip {...v} />, { trace, tMs: 0 });
     const steps = () => within(screen.getByRole('list', { name: 'Migration steps' })).getAllByRole('button');
     expect(steps()).toHaveLength(7);
     expect(steps()[0]).toHaveAccessibleName(/^Step 1, Allocate at the destination: reached/);
     expect(steps()[3]).toHaveAccessibleName(/^Step 4, Stop-and-copy \(blackout\) and commit: upcoming/);
-    act(() => store.setState({ tMs: trace.summary.pausedAtMs! + 0.01 }));
+    act(() => seekTo(store, trace.summary.pausedAtMs! + 0.01));
     expect(steps()[3]).toHaveAccessibleName(/^Step 4, .*: reached/);
     expect(steps()[4]).toHaveAccessibleName(/: upcoming/);
-    act(() => store.setState({ tMs: trace.summary.totalTimeMs }));
+    act(() => seekTo(store, trace.summary.totalTimeMs));
     expect(steps().every((b) => /: reached/.test(b.getAttribute('aria-label')!))).toBe(true);
   });
 
@@ -31,15 +31,15 @@ describe('the lifecycle strip', () => {
     const refused = runScenario({ ...base, destination: { freeMemoryMiB: 100 } });
     expect(stepState(refused.lifecycle[0], 0, false)).toBe('refused');
     expect(stepState(refused.lifecycle[3], 0, false)).toBe('skipped');
-    const { store } = renderInLab(<LifecycleStrip />, { trace, tMs: 0 });
+    const { store } = renderInLab((v) => <LifecycleStrip {...v} />, { trace, tMs: 0 });
     await userEvent.setup().click(screen.getByRole('button', { name: /^Step 4/ }));
-    expect(store.getState().tMs).toBe(trace.summary.pausedAtMs);
+    expect(store.getState().playhead.tMs).toBe(trace.summary.pausedAtMs);
   });
 });
 
 describe('the whole-migration tab', () => {
   it('says how it ended, which clients survive the pause and what the clock does', () => {
-    renderInLab(<LifecyclePanel />, { trace });
+    renderInLab((v) => <LifecyclePanel {...v} />, { trace });
     expect(screen.getByLabelText('Outcome')).toHaveTextContent('the source has been deleted');
     const clients = within(screen.getByRole('region', { name: 'Clients and the network' }));
     expect(clients.getByText(/gratuitous ARP/)).toBeInTheDocument();
@@ -53,16 +53,18 @@ describe('the whole-migration tab', () => {
 
   it('refuses a control-plane action during the brownout and accepts it after the commit', async () => {
     const user = userEvent.setup();
-    const { store } = renderInLab(<LifecyclePanel />, { trace, tMs: trace.summary.pausedAtMs! / 2 });
+    const { store } = renderInLab((v) => <LifecyclePanel {...v} />, { trace, tMs: trace.summary.pausedAtMs! / 2 });
     await user.click(screen.getByRole('button', { name: 'Try to resize the VM (add a vCPU)' }));
     expect(screen.getByText(/Refused: the VM is being migrated/)).toBeInTheDocument();
-    act(() => store.setState({ tMs: trace.summary.totalTimeMs }));
+    act(() => seekTo(store, trace.summary.totalTimeMs));
     await user.click(screen.getByRole('button', { name: 'Try to resize the VM (add a vCPU)' }));
     expect(screen.getByText(/Accepted: the resize is applied to the VM on the destination host/)).toBeInTheDocument();
   });
 
   it('shows a residual dependency and that the source must stay', () => {
-    renderInLab(<LifecyclePanel />, { trace: runScenario({ ...base, resources: { disk: 'leave-behind' } }) });
+    renderInLab((v) => <LifecyclePanel {...v} />, {
+      trace: runScenario({ ...base, resources: { disk: 'leave-behind' } }),
+    });
     expect(screen.getByRole('region', { name: 'Residual dependencies' })).toHaveTextContent(
       /local disk stays on the source.*cannot be deleted/,
     );
@@ -71,7 +73,7 @@ describe('the whole-migration tab', () => {
 
   it('a VM that cannot move live: the refusal, and choosing what real platforms offer', async () => {
     const refused = runScenario({ ...base, devices: { passthroughGpu: true } });
-    const { store } = renderInLab(<LifecyclePanel />, { trace: refused });
+    const { store } = renderInLab((v) => <LifecyclePanel {...v} />, { trace: refused });
     const card = within(screen.getByRole('region', { name: 'What cannot migrate live' }));
     expect(card.getByText(/refuses to move this VM live: a passthrough GPU/)).toBeInTheDocument();
     await userEvent.setup().click(card.getByRole('button', { name: 'Terminate and restart' }));

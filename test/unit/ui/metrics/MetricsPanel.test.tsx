@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../../src/engine/run';
 import { MetricsPanel } from '../../../../src/ui/metrics/MetricsPanel';
-import { renderInLab } from '../../../support/renderLab';
+import { renderInLab, setBaseline } from '../../../support/renderLab';
 
 const trace = runScenario({ vm: { memoryMiB: 1024, usedMiB: 512 }, workload: { wssMiB: 128, writeRateMiBps: 30 } });
 
 describe('MetricsPanel', () => {
   it('shows each metric as an element named by its label, with units', () => {
-    renderInLab(<MetricsPanel />, { trace });
+    renderInLab((v) => <MetricsPanel {...v} />, { trace });
     const s = trace.summary;
     expect(
       within(screen.getByRole('group', { name: 'Downtime' })).getByText(`${Math.round(s.downtimeMs)} ms`),
@@ -26,7 +26,7 @@ describe('MetricsPanel', () => {
 
   it('"why?" opens the working of a number with this run\'s values, Escape closes it', async () => {
     const user = userEvent.setup();
-    const { store } = renderInLab(<MetricsPanel />, { trace });
+    const { store } = renderInLab((v) => <MetricsPanel {...v} />, { trace });
     await user.click(screen.getByRole('button', { name: 'Explain Downtime' }));
     const dialog = screen.getByRole('dialog', { name: 'Explanation: Downtime' });
     expect(dialog).toHaveTextContent('Final copy of the dirty pages');
@@ -38,7 +38,7 @@ describe('MetricsPanel', () => {
 
   it('each round row opens the explanation of that round', async () => {
     const user = userEvent.setup();
-    renderInLab(<MetricsPanel />, { trace });
+    renderInLab((v) => <MetricsPanel {...v} />, { trace });
     await user.click(screen.getByRole('button', { name: 'Explain round 2' }));
     const dialog = screen.getByRole('dialog', { name: 'Explanation: Round 2' });
     expect(dialog).toHaveTextContent('N(1 − e^(−w·t/N))');
@@ -47,8 +47,8 @@ describe('MetricsPanel', () => {
 
   it('shows the value before the last change, faintly', () => {
     const before = runScenario({ vm: { memoryMiB: 1024, usedMiB: 512 }, network: { linkMbps: 100 } });
-    const { store } = renderInLab(<MetricsPanel />, { trace });
-    act(() => store.setState({ ghost: before }));
+    const { store } = renderInLab((v) => <MetricsPanel {...v} />, { trace });
+    act(() => setBaseline(store, before));
     expect(screen.getByRole('group', { name: 'Total migration time' })).toHaveTextContent(/before: /);
   });
 });

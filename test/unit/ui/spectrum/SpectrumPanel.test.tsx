@@ -1,17 +1,15 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../../../src/engine/run';
 import type { ScenarioInput } from '../../../../src/engine/scenario/schema';
 import { scenarioOrThrow } from '../../../../src/engine/scenario/validate';
 import { spectrum, type SpectrumEntry } from '../../../../src/engine/spectrum';
-import { LabContext } from '../../../../src/state/LabContext';
-import { createLabStore } from '../../../../src/state/labStore';
 import { formatMs } from '../../../../src/ui/format';
 import { SpectrumPanel } from '../../../../src/ui/spectrum/SpectrumPanel';
 import { SPECTRUM_DEBOUNCE_MS } from '../../../../src/ui/spectrum/useSpectrum';
-import type { EngineClient } from '../../../../src/worker/engineClient';
-import { renderInLab } from '../../../support/renderLab';
+import { fakePool } from '../../../support/fakeEngine';
+import { renderInLab, showTrace } from '../../../support/renderLab';
 import { entries } from './fixtures';
 
 const small = scenarioOrThrow({
@@ -19,22 +17,13 @@ const small = scenarioOrThrow({
   workload: { pattern: 'hotcold', writeRateMiBps: 30, wssMiB: 128 },
 });
 
-/** The panel in a lab whose engine answers `spectrum` with the function given (the real one by default). */
-function renderPanel(answer: EngineClient['spectrum'] = async (s: ScenarioInput) => spectrum(scenarioOrThrow(s))) {
-  const store = createLabStore(small);
-  const client: EngineClient = {
-    hello: async () => ({ engineVersion: 'test', inWorker: false }),
-    run: async (_s, runId) => ({ kind: 'superseded', runId }),
-    cancel: async () => {},
-    spectrum: answer,
-  };
-  const engine = () => client;
-  render(
-    <LabContext.Provider value={{ store, runner: null, engine }}>
-      <SpectrumPanel />
-    </LabContext.Provider>,
-  );
-  return { store };
+/**
+ * The panel in a lab whose engine answers `spectrum` with the function given: by default the real
+ * spectrum, worked out in one go (the pool's slicing is tested with the pool; here it would only give
+ * Testing Library's polling the time between slices).
+ */
+function renderPanel(answer = async (s: ScenarioInput) => spectrum(scenarioOrThrow(s))) {
+  return renderInLab(<SpectrumPanel />, { scenario: small, pool: fakePool({ spectrum: answer }) });
 }
 
 /** A promise settled by hand, for engines that answer late or out of order. */
@@ -164,7 +153,7 @@ describe('SpectrumPanel', () => {
     const user = userEvent.setup();
     const { store } = renderPanel(async () => entries());
     const trace = runScenario(small);
-    act(() => store.setState({ trace, status: 'done', tMs: trace.summary.totalTimeMs / 2 }));
+    act(() => showTrace(store, trace, trace.summary.totalTimeMs / 2));
     await user.click(screen.getByRole('button', { name: 'Internet suspend and resume' }));
     expect(store.getState().scenario.network).toMatchObject({ linkMbps: 20, rttMs: 40 });
     expect(store.getState().scenario.interventions).toEqual([]);

@@ -1,0 +1,22 @@
+import { quoteText } from '../engine';
+
+/**
+ * The app's top-level views, in the order the header lists them. The lab is the default and needs no
+ * `view=` in a link; a view added here gets a header entry and a `view=<key>` link.
+ */
+export const APP_VIEWS = [
+  { key: 'lab', label: 'Lab', hint: 'Simulate one migration and change it as it runs' },
+] as const;
+
+export type AppViewKey = (typeof APP_VIEWS)[number]['key'];
+export const DEFAULT_VIEW: AppViewKey = 'lab';
+
+const isView = (key: string): key is AppViewKey => APP_VIEWS.some((v) => v.key === key);
+
+/** The view a link's `view=` names; an unknown one opens the lab and says why. */
+export function readView(text: string | undefined): { view: AppViewKey; problem?: string } {
+  if (text === undefined) return { view: DEFAULT_VIEW };
+  if (isView(text)) return { view: text };
+  const known = APP_VIEWS.map((v) => v.key).join(', ');
+  return { view: DEFAULT_VIEW, problem: `view: ${quoteText(text)} is not a view (${known}); the lab was opened` };
+}

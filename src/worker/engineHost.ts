@@ -1,0 +1,47 @@
+import { releaseProxy, transfer } from 'comlink';
+import { ENGINE_VERSION, type Trace } from '../engine';
+import { JobScheduler } from './scheduler';
+import type { EngineHello, JobInput, JobKind, JobOutcome, JobProgress, JobValue, Priority } from './types';
+
+declare const WorkerGlobalScope: unknown;
+
+/** The typed arrays of a trace, handed over to the page instead of copied. */
+function buffersOf(trace: Trace): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [...Object.values(trace.samples.columns)];
+  if (trace.heatmap) arrays.push(trace.heatmap.frameTimesMs, trace.heatmap.data);
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+type ProgressCallback = ((p: JobProgress) => void) & { [releaseProxy]?: () => void };
+
+/**
+ * What a worker exposes through comlink: one scheduler of its own (nothing module-global), jobs named by
+ * the page's ids. Tests build one and call it over a MessageChannel.
+ */
+export function createEngineHost() {
+  const scheduler = new JobScheduler();
+  return {
+    hello(): EngineHello {
+      return { engineVersion: ENGINE_VERSION, inWorker: typeof WorkerGlobalScope !== 'undefined' };
+    },
+
+    async start<K extends JobKind>(
+      id: number,
+      kind: K,
+      input: JobInput<K>,
+      priority: Priority,
+      onProgress?: ProgressCallback,
+    ): Promise<JobOutcome<JobValue<K>>> {
+      const outcome = await scheduler.start(id, kind, input, priority, onProgress && ((p) => void onProgress(p)));
+      onProgress?.[releaseProxy]?.();
+      if (outcome.status === 'done' && kind === 'run') return transfer(outcome, buffersOf(outcome.value as Trace));
+      return outcome;
+    },
+
+    cancel(id: number): void {
+      scheduler.cancel(id);
+    },
+  };
+}
+
+export type EngineHostApi = ReturnType<typeof createEngineHost>;

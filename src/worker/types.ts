@@ -1,0 +1,54 @@
+import type { ScenarioInput, SpectrumEntry, Trace } from '../engine';
+
+/** Lab runs go first; the spectrum and (later) sweep points fill the time they leave. */
+export type Priority = 'interactive' | 'background';
+
+export interface JobProgress {
+  /** 0..1, approximate. */
+  fraction: number;
+  /** Simulated time reached so far, ms. */
+  simulatedMs: number;
+}
+
+export interface JobOptions {
+  /** Aborting it cancels the job: it answers `cancelled` and leaves every other job alone. */
+  signal?: AbortSignal;
+  priority?: Priority;
+  /** Called now and then (at most about ten times a second) while the job runs. */
+  onProgress?: (p: JobProgress) => void;
+}
+
+/** How a job ended. A job's promise never rejects: it always settles with one of these. */
+export type JobOutcome<T> =
+  | { status: 'done'; value: T; wallMs: number }
+  | { status: 'cancelled' }
+  /** `crashed`: the engine itself died (a worker that stopped), not the job's input; worth a retry. */
+  | { status: 'failed'; message: string; crashed: boolean };
+
+/**
+ * What an engine can be asked to do: each kind's input and result. A new kind (a sweep, a replay of a
+ * real migration) is an entry here and a stepper in ./jobs.ts.
+ */
+export interface JobTypes {
+  run: { input: ScenarioInput; value: Trace };
+  spectrum: { input: ScenarioInput; value: SpectrumEntry[] };
+}
+export type JobKind = keyof JobTypes;
+export type JobInput<K extends JobKind> = JobTypes[K]['input'];
+export type JobValue<K extends JobKind> = JobTypes[K]['value'];
+
+export interface EngineHello {
+  engineVersion: string;
+  inWorker: boolean;
+}
+
+/**
+ * One engine: in this thread (`InProcessEngine`, for Node) or in a Web Worker (`WorkerEngine`). It runs
+ * any number of jobs at once, interactive ones first, each cancelled by its own signal.
+ */
+export interface Engine {
+  hello(): Promise<EngineHello>;
+  start<K extends JobKind>(kind: K, input: JobInput<K>, options?: JobOptions): Promise<JobOutcome<JobValue<K>>>;
+  /** Stops everything and frees the engine (terminates its worker); jobs still going answer `cancelled`. */
+  dispose(): void;
+}
