@@ -3,7 +3,7 @@
  * [--trace OUT.json]` prints one JSON summary on stdout. Bad input exits with code 2 and names each bad field.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fleetTraceToJson, simulateFleet } from '../engine/fleet';
+import { fleetTraceToJson, simulateFleet } from '../engine';
 import { FLEET_USAGE, readFleetArgs } from './fleetArgs';
 
 function main(argv: string[]): void {

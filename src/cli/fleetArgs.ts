@@ -5,8 +5,8 @@ import {
   setFleetField,
   type FleetPresetName,
   type FleetScenario,
-} from '../engine/fleet';
-import { messageLines, quoteText } from '../engine/scenario/preview';
+} from '../engine';
+import { messageLines, quoteText } from '../engine';
 
 export const FLEET_USAGE = `usage: npm run --silent fleet -- [--preset NAME] [--scenario FILE] [--set key=value]... [--trace OUT.json]
   --preset NAME      a named fleet scenario: ${FLEET_PRESET_NAMES.join(', ')}

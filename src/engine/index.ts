@@ -9,6 +9,9 @@ export { MigrationRun, runScenario, type RunOptions } from './run';
 export { spectrum, SpectrumRun, type Approach, type SpectrumEntry } from './spectrum';
 export { ENGINE_VERSION } from './version';
 
+// The fleet: many VMs, a scheduler, shared links (src/engine/fleet/index.ts says what is there).
+export * from './fleet';
+
 // The scenario format.
 export {
   DISK_MODES,

@@ -6,6 +6,7 @@ import { quoteText } from '../engine';
  */
 export const APP_VIEWS = [
   { key: 'lab', label: 'Lab', hint: 'Simulate one migration and change it as it runs' },
+  { key: 'fleet', label: 'Fleet', hint: 'A scheduler moving many VMs: caps, pacing, availability policies' },
 ] as const;
 
 export type AppViewKey = (typeof APP_VIEWS)[number]['key'];

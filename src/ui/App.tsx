@@ -9,6 +9,7 @@ import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../s
 import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { FleetScreen } from './fleet/FleetScreen';
 import { Header } from './Header';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
@@ -67,6 +68,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
 /** What each top-level view (appViews) shows under the header. */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
+  fleet: () => <FleetScreen />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */

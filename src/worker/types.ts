@@ -1,4 +1,4 @@
-import type { ScenarioInput, SpectrumEntry, Trace } from '../engine';
+import type { FleetScenarioInput, FleetTrace, ScenarioInput, SpectrumEntry, Trace } from '../engine';
 
 /** Lab runs go first; the spectrum and (later) sweep points fill the time they leave. */
 export type Priority = 'interactive' | 'background';
@@ -32,6 +32,8 @@ export type JobOutcome<T> =
 export interface JobTypes {
   run: { input: ScenarioInput; value: Trace };
   spectrum: { input: ScenarioInput; value: SpectrumEntry[] };
+  /** A fleet scenario to its trace: every VM's fate, every migration, the hosts' load over time. */
+  fleet: { input: FleetScenarioInput; value: FleetTrace };
 }
 export type JobKind = keyof JobTypes;
 export type JobInput<K extends JobKind> = JobTypes[K]['input'];

@@ -1,0 +1,125 @@
+import { interpolateBlues } from 'd3';
+import type { HostState } from '../../engine';
+import { pointOnArc, type HostCell, type MigrationArc } from './hostGrid';
+
+/** Fill of a host holding `loadPct` % of its memory (light: empty; dark: full). */
+export const loadColour = (loadPct: number): string =>
+  interpolateBlues(0.08 + 0.82 * Math.min(1, Math.max(0, loadPct / 100)));
+
+/** Whether writing on that fill needs white ink. */
+export const darkFill = (loadPct: number) => loadPct > 55;
+
+type Ctx = CanvasRenderingContext2D;
+
+/** The stroke pattern of each state other than up, drawn over the load colour: the state is never colour alone. */
+export function paintStatePattern(ctx: Ctx, state: HostState, x: number, y: number, size: number): void {
+  if (state === 'up') return;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, size, size);
+  ctx.clip();
+  ctx.lineWidth = Math.max(1, size / 14);
+  const step = Math.max(4, size / 4);
+  if (state === 'off') {
+    ctx.fillStyle = '#c9ced6';
+    ctx.fillRect(x, y, size, size);
+    ctx.fillStyle = '#5d6673';
+    for (let i = step / 2; i < size; i += step)
+      for (let j = step / 2; j < size; j += step) ctx.fillRect(x + i - 0.75, y + j - 0.75, 1.5, 1.5);
+  } else {
+    ctx.strokeStyle = state === 'failed' ? '#c8102e' : state === 'maintenance' ? '#7a4b00' : '#16202c';
+    ctx.beginPath();
+    for (let d = -size; d < size; d += step) {
+      ctx.moveTo(x + d, y + size);
+      ctx.lineTo(x + d + size, y);
+      if (state === 'maintenance') {
+        ctx.moveTo(x + d, y);
+        ctx.lineTo(x + d + size, y + size);
+      }
+    }
+    if (state === 'failed') {
+      ctx.moveTo(x, y);
+      ctx.lineTo(x + size, y + size);
+      ctx.moveTo(x + size, y);
+      ctx.lineTo(x, y + size);
+    }
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+export interface GridPaint {
+  widthPx: number;
+  heightPx: number;
+  devicePixelRatio: number;
+  racks: number;
+  rackLabel: (rack: number) => string;
+  rackX: (rack: number) => number;
+  cellPx: number;
+  selectedHost: number | null;
+  highlightHosts: ReadonlySet<number>;
+}
+
+/** The grid: rack labels, each host filled by its load, its state's pattern and label over it. */
+export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: GridPaint): void {
+  if (!ctx) return;
+  ctx.setTransform(p.devicePixelRatio, 0, 0, p.devicePixelRatio, 0, 0);
+  ctx.clearRect(0, 0, p.widthPx, p.heightPx);
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#4f5b69';
+  const labelEvery = Math.max(1, Math.ceil(40 / Math.max(1, p.cellPx)));
+  for (let r = 0; r < p.racks; r += labelEvery) ctx.fillText(p.rackLabel(r), p.rackX(r) + p.cellPx / 2, 8);
+  for (const c of cells) {
+    ctx.fillStyle = loadColour(c.loadPct);
+    ctx.fillRect(c.x, c.y, c.size, c.size);
+    paintStatePattern(ctx, c.state, c.x, c.y, c.size);
+    if (c.label) {
+      ctx.font = `${Math.min(13, Math.round(c.size / 3.2))}px system-ui, sans-serif`;
+      const text = c.label;
+      const w = ctx.measureText(text).width + 4;
+      if (c.state !== 'up') {
+        ctx.fillStyle = 'rgba(255,255,255,0.88)';
+        ctx.fillRect(c.x + c.size / 2 - w / 2, c.y + c.size / 2 - 7, w, 14);
+        ctx.fillStyle = '#16202c';
+      } else ctx.fillStyle = darkFill(c.loadPct) ? '#ffffff' : '#16202c';
+      ctx.fillText(text, c.x + c.size / 2, c.y + c.size / 2 + 0.5);
+    }
+    if (p.highlightHosts.has(c.host) || c.host === p.selectedHost) {
+      ctx.strokeStyle = c.host === p.selectedHost ? '#e8601c' : '#16202c';
+      ctx.lineWidth = c.host === p.selectedHost ? 3 : 1.5;
+      ctx.strokeRect(c.x + 0.75, c.y + 0.75, c.size - 1.5, c.size - 1.5);
+    }
+  }
+}
+
+/** Migrations under way as arcs source to destination, a marker at how far each has got; blackouts in red. */
+export function paintArcs(
+  ctx: Ctx | null,
+  arcs: readonly MigrationArc[],
+  p: { widthPx: number; heightPx: number; devicePixelRatio: number; selectedMigration: number | null },
+): void {
+  if (!ctx) return;
+  ctx.setTransform(p.devicePixelRatio, 0, 0, p.devicePixelRatio, 0, 0);
+  ctx.clearRect(0, 0, p.widthPx, p.heightPx);
+  const thin = arcs.length > 200;
+  for (const a of arcs) {
+    const blackout = a.phase === 'blackout';
+    const selected = a.id === p.selectedMigration;
+    ctx.strokeStyle = blackout ? '#c8102e' : selected ? '#e8601c' : 'rgba(232, 96, 28, 0.75)';
+    ctx.lineWidth = selected ? 3 : thin ? 1 : 2;
+    ctx.setLineDash(blackout ? [4, 3] : []);
+    ctx.beginPath();
+    ctx.moveTo(a.from.x, a.from.y);
+    ctx.quadraticCurveTo(a.control.x, a.control.y, a.to.x, a.to.y);
+    ctx.stroke();
+    const m = pointOnArc(a, a.progress);
+    ctx.setLineDash([]);
+    ctx.fillStyle = blackout ? '#c8102e' : '#16202c';
+    ctx.beginPath();
+    ctx.arc(m.x, m.y, thin ? 2 : 3.5, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  ctx.setLineDash([]);
+}
