@@ -1,6 +1,7 @@
 import type { FleetTrace } from '../../engine';
 import { formatBytes, formatCount, formatMs } from '../format';
 import { countersAt } from './fleetAt';
+import { useFleetTime } from './useFleetTime';
 
 interface Row {
   label: string;
@@ -10,7 +11,8 @@ interface Row {
 }
 
 /** The run's counters: so far (at the playhead) and at the end, each with what it counts. */
-export function FleetCounters({ trace, tMs }: { trace: FleetTrace; tMs: number }) {
+export function FleetCounters({ trace, endMs }: { trace: FleetTrace; endMs: number }) {
+  const tMs = useFleetTime(endMs);
   const s = trace.summary;
   const c = countersAt(trace, tMs);
   const peak = s.peakConcurrent;

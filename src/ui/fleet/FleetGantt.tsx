@@ -6,6 +6,7 @@ import { useWorkspaceContext } from '../../state/WorkspaceContext';
 import { formatMs } from '../format';
 import { useElementSize } from '../timeline/useElementSize';
 import { busyEndMs } from './fleetAt';
+import { useFleetTime } from './useFleetTime';
 import { barAt, ganttLayout, ganttRows } from './gantt';
 import { AXIS_PX, paintGantt } from './paintGantt';
 
@@ -22,7 +23,7 @@ export function tickLabelFor(endMs: number): (tMs: number) => string {
 
 interface FleetGanttProps {
   trace: FleetTrace;
-  tMs: number;
+  endMs: number;
   selectedVm: number | null;
   onSelectVm: (vm: number) => void;
 }
@@ -32,7 +33,8 @@ interface FleetGanttProps {
  * customer's most migrations at once), then the terminated VMs' time down. The playhead is the
  * workspace's; press or drag to move it, click a bar to pick its VM.
  */
-export function FleetGantt({ trace, tMs, selectedVm, onSelectVm }: FleetGanttProps) {
+export function FleetGantt({ trace, endMs, selectedVm, onSelectVm }: FleetGanttProps) {
+  const tMs = useFleetTime(endMs);
   const { store } = useWorkspaceContext();
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);

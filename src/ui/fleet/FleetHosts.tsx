@@ -3,6 +3,7 @@ import { HOST_STATES, type FleetTrace, type HostState } from '../../engine';
 import { formatMs } from '../format';
 import { useElementSize } from '../timeline/useElementSize';
 import { sampleIndexAt } from './fleetAt';
+import { useFleetTime } from './useFleetTime';
 import { cellOf, gridLayout, hostAtPoint, hostCells, migrationArcs, STATE_LETTERS } from './hostGrid';
 import { loadColour, paintArcs, paintHostGrid } from './paintFleet';
 
@@ -27,7 +28,7 @@ function sizeCanvas(canvas: HTMLCanvasElement, widthPx: number, heightPx: number
 
 interface FleetHostsProps {
   trace: FleetTrace;
-  tMs: number;
+  endMs: number;
   selectedHost: number | null;
   selectedVm: number | null;
   onSelectHost: (host: number) => void;
@@ -37,7 +38,8 @@ interface FleetHostsProps {
  * Racks as columns of hosts, each filled by the memory it holds, patterned and lettered by its state;
  * migrations under way as arcs from source to destination. Click a host to list its VMs.
  */
-export function FleetHosts({ trace, tMs, selectedHost, selectedVm, onSelectHost }: FleetHostsProps) {
+export function FleetHosts({ trace, endMs, selectedHost, selectedVm, onSelectHost }: FleetHostsProps) {
+  const tMs = useFleetTime(endMs);
   const boxRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLCanvasElement>(null);
   const arcRef = useRef<HTMLCanvasElement>(null);

@@ -5,7 +5,7 @@ import { fleetSeek, fleetTogglePlay } from '../../state/fleetPlayhead';
 import { connectFleetRunner, type FleetRunner } from '../../state/fleetRunner';
 import { fleetViewStoreOf } from '../../state/fleetStore';
 import { openView } from '../../state/transitions';
-import { useWorkspace, useWorkspaceContext } from '../../state/WorkspaceContext';
+import { useWorkspaceContext } from '../../state/WorkspaceContext';
 import { formatCount, formatMs } from '../format';
 import { busyEndMs, fleetEndMs } from './fleetAt';
 import { FleetControls } from './FleetControls';
@@ -41,7 +41,6 @@ export function FleetScreen() {
   const speed = useStore(fleetStore, (s) => s.speedSPerS);
   const trace = main.trace;
   const endMs = trace ? fleetEndMs(trace) : null;
-  const tMs = useWorkspace((s) => (endMs === null ? 0 : Math.min(s.playhead.tMs, endMs)));
   const fitMs = useMemo(() => (trace ? busyEndMs(trace) : null), [trace]);
   useFleetClock(store, endMs, fitMs ?? 1, speed);
   useFleetKeys(endMs);
@@ -71,14 +70,14 @@ export function FleetScreen() {
             <div className={`fleet-stage${stale ? ' is-stale' : ''}`}>
               <FleetHosts
                 trace={trace}
-                tMs={tMs}
+                endMs={endMs}
                 selectedHost={selectedHost}
                 selectedVm={selectedVm}
                 onSelectHost={(h) => fleetStore.setState({ selectedHost: h })}
               />
               <FleetGantt
                 trace={trace}
-                tMs={tMs}
+                endMs={endMs}
                 selectedVm={selectedVm}
                 onSelectVm={(v) => fleetStore.setState({ selectedVm: v })}
               />
@@ -90,14 +89,15 @@ export function FleetScreen() {
               />
             </div>
             <div className="fleet-side">
-              <FleetCounters trace={trace} tMs={tMs} />
+              <FleetCounters trace={trace} endMs={endMs} />
               <FleetVmPanel
                 trace={trace}
-                tMs={tMs}
+                endMs={endMs}
                 selectedHost={selectedHost}
                 selectedVm={selectedVm}
                 probe={probe}
                 onSelectVm={(v) => fleetStore.setState({ selectedVm: v })}
+                onSelectHost={(h) => fleetStore.setState({ selectedHost: h })}
                 onOpenMigration={openMigration}
                 onSimulate={(v) => runnerRef.current?.simulateMaintenance(v)}
               />
@@ -150,7 +150,9 @@ function useFleetKeys(endMs: number | null) {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
-      if (target && target.closest('input, select, textarea, button, [role="slider"]')) return;
+      // Fields keep their keys; a button keeps Space (it presses the button).
+      if (target && target.closest('input, select, textarea, [role="slider"]')) return;
+      if (e.key === ' ' && target?.closest('button')) return;
       const transition =
         e.key === ' '
           ? fleetTogglePlay(endMs)

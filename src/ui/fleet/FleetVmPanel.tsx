@@ -1,17 +1,19 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { FleetTrace } from '../../engine';
 import type { FleetProbe } from '../../state/fleetStore';
 import { formatMiB, formatMs } from '../format';
 import { MaintenanceNotice } from './MaintenanceNotice';
 import { hostsAt, residentsAt } from './residents';
+import { useFleetTime } from './useFleetTime';
 
 interface FleetVmPanelProps {
   trace: FleetTrace;
-  tMs: number;
+  endMs: number;
   selectedHost: number | null;
   selectedVm: number | null;
   probe: FleetProbe | null;
   onSelectVm: (vm: number) => void;
+  onSelectHost: (host: number) => void;
   onOpenMigration: (trace: FleetTrace, id: number) => void;
   onSimulate: (vm: number) => void;
 }
@@ -28,7 +30,18 @@ const OUTCOME_TEXT: Record<string, string> = {
 
 /** The VMs of the host picked on the grid, and the VM picked: its policy, its fate, its migrations. */
 export function FleetVmPanel(p: FleetVmPanelProps) {
-  const { trace, tMs, selectedHost, selectedVm } = p;
+  const { trace, selectedHost, selectedVm } = p;
+  const tMs = useFleetTime(p.endMs);
+  // The same option elements every frame, so React does not diff a thousand of them while playing.
+  const hostOptions = useMemo(
+    () =>
+      trace.layout.hosts.map((h) => (
+        <option key={h.index} value={h.index}>
+          {h.name}
+        </option>
+      )),
+    [trace],
+  );
   const id = useId();
   const vms = trace.layout.vms;
   const residents = selectedHost === null ? [] : residentsAt(trace, selectedHost, tMs);
@@ -54,6 +67,17 @@ export function FleetVmPanel(p: FleetVmPanelProps) {
           }}
         />
         <small>Or click a host on the grid, or a bar of the chart.</small>
+      </div>
+      <div className="fleet-field">
+        <label htmlFor={`${id}-host`}>Pick a host</label>
+        <select
+          id={`${id}-host`}
+          value={selectedHost ?? ''}
+          onChange={(e) => e.target.value !== '' && p.onSelectHost(Number(e.target.value))}
+        >
+          <option value="">(none)</option>
+          {hostOptions}
+        </select>
       </div>
       {selectedHost !== null && (
         <div className="fleet-vm__host">

@@ -94,7 +94,10 @@ export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: Gr
   }
 }
 
-/** Migrations under way as arcs source to destination, a marker at how far each has got; blackouts in red. */
+/**
+ * Migrations under way as arcs source to destination, a marker at how far each has got; blackouts dashed
+ * red. Arcs of one style go in one path (one stroke for hundreds of them keeps a frame cheap).
+ */
 export function paintArcs(
   ctx: Ctx | null,
   arcs: readonly MigrationArc[],
@@ -104,22 +107,44 @@ export function paintArcs(
   ctx.setTransform(p.devicePixelRatio, 0, 0, p.devicePixelRatio, 0, 0);
   ctx.clearRect(0, 0, p.widthPx, p.heightPx);
   const thin = arcs.length > 200;
-  for (const a of arcs) {
-    const blackout = a.phase === 'blackout';
-    const selected = a.id === p.selectedMigration;
-    ctx.strokeStyle = blackout ? '#c8102e' : selected ? '#e8601c' : 'rgba(232, 96, 28, 0.75)';
-    ctx.lineWidth = selected ? 3 : thin ? 1 : 2;
-    ctx.setLineDash(blackout ? [4, 3] : []);
+  const styles = [
+    {
+      pick: (a: MigrationArc) => a.phase === 'copying' && a.id !== p.selectedMigration,
+      stroke: 'rgba(232, 96, 28, 0.75)',
+      width: thin ? 1 : 2,
+      dash: [] as number[],
+      dot: '#16202c',
+    },
+    {
+      pick: (a: MigrationArc) => a.phase === 'blackout' && a.id !== p.selectedMigration,
+      stroke: '#c8102e',
+      width: thin ? 1 : 2,
+      dash: [4, 3],
+      dot: '#c8102e',
+    },
+    { pick: (a: MigrationArc) => a.id === p.selectedMigration, stroke: '#e8601c', width: 3, dash: [], dot: '#16202c' },
+  ];
+  const r = thin ? 2 : 3.5;
+  for (const style of styles) {
+    const mine = arcs.filter(style.pick);
+    if (!mine.length) continue;
+    ctx.strokeStyle = style.stroke;
+    ctx.lineWidth = style.width;
+    ctx.setLineDash(style.dash);
     ctx.beginPath();
-    ctx.moveTo(a.from.x, a.from.y);
-    ctx.quadraticCurveTo(a.control.x, a.control.y, a.to.x, a.to.y);
+    for (const a of mine) {
+      ctx.moveTo(a.from.x, a.from.y);
+      ctx.quadraticCurveTo(a.control.x, a.control.y, a.to.x, a.to.y);
+    }
     ctx.stroke();
-    const m = pointOnArc(a, a.progress);
     ctx.setLineDash([]);
-    ctx.fillStyle = blackout ? '#c8102e' : '#16202c';
+    ctx.fillStyle = style.dot;
     ctx.beginPath();
-    ctx.arc(m.x, m.y, thin ? 2 : 3.5, 0, 2 * Math.PI);
+    for (const a of mine) {
+      const m = pointOnArc(a, a.progress);
+      ctx.moveTo(m.x + r, m.y);
+      ctx.arc(m.x, m.y, r, 0, 2 * Math.PI);
+    }
     ctx.fill();
   }
-  ctx.setLineDash([]);
 }
