@@ -214,7 +214,9 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
         // fresher than the one before it); an older one that finishes late is not.
         const newer = run.owner === 'lab' && (s.shownRunId === null || id > s.shownRunId);
         if (!newer) return pruned({ runs });
-        pruned({ runs, shownRunId: id, playhead: followNewTrace(s.playhead, s.shownRunId === null, trace) });
+        // Another view (the fleet) plays the same playhead over its own run: leave it where it is.
+        const playhead = s.view === 'lab' ? followNewTrace(s.playhead, s.shownRunId === null, trace) : s.playhead;
+        pruned({ runs, shownRunId: id, playhead });
       },
 
       runFailed(id, message) {

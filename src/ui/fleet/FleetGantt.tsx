@@ -136,8 +136,8 @@ export function FleetGantt({ trace, endMs, selectedVm, onSelectVm }: FleetGanttP
           slowed: brownout)
         </li>
         <li>
-          <span className="fleet-swatch" style={{ background: '#c8102e' }} aria-hidden="true" /> blackout (at least 2 px
-          wide)
+          <span className="fleet-swatch" style={{ background: '#c8102e' }} aria-hidden="true" /> blackout (at least 2
+          px, on bars wide enough)
         </li>
         <li>
           <span className="fleet-swatch" style={{ background: '#e8601c' }} aria-hidden="true" /> aborted or lost

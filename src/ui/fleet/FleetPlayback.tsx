@@ -16,8 +16,8 @@ export function FleetPlayback(p: { endMs: number; fitMs: number; speedSPerS: num
       <button type="button" onClick={() => store.getState().apply(fleetTogglePlay(endMs))} aria-keyshortcuts="Space">
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={() => store.getState().apply(fleetSeek(0, endMs))}>
-        Back to the start
+      <button type="button" onClick={() => store.getState().apply(fleetSeek(0, endMs))} aria-label="Back to the start">
+        Start
       </button>
       <label htmlFor={`${id}-t`} className="fleet-hidden">
         Fleet time

@@ -32,6 +32,10 @@ export function FleetScreen() {
     return () => {
       runner.stop();
       runnerRef.current = null;
+      // Back in the lab, the shared playhead is paused within the lab's run again.
+      const ws = store.getState();
+      ws.pause();
+      ws.seek(ws.playhead.tMs);
     };
   }, [store, fleetStore, pool]);
   const main = useStore(fleetStore, (s) => s.main);

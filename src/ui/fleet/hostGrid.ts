@@ -3,7 +3,9 @@ import { migrationPhaseAt, sampleIndexAt } from './fleetAt';
 
 /** Where each host sits on the grid: racks are columns, a rack's hosts go down the column. */
 export interface GridLayout {
+  /** A cell's width and height (a cell may be up to 2.5 times as wide as high, to use a wide box). */
   cellPx: number;
+  cellHeightPx: number;
   gapPx: number;
   /** Top-left of the first rack's first host, CSS px (space above is for the rack labels). */
   originX: number;
@@ -18,12 +20,13 @@ export const RACK_LABEL_PX = 16;
 export function gridLayout(widthPx: number, heightPx: number, racks: number, hostsPerRack: number): GridLayout {
   const usableH = Math.max(1, heightPx - RACK_LABEL_PX - 4);
   const usableW = Math.max(1, widthPx - 8);
-  const pitch = Math.max(1, Math.min(usableW / racks, usableH / hostsPerRack, 64));
-  const gapPx = pitch >= 8 ? Math.max(1, Math.round(pitch * 0.08)) : 0;
-  const cellPx = Math.max(1, pitch - gapPx);
-  const gridW = racks * pitch;
+  const pitchY = Math.max(1, Math.min(usableH / hostsPerRack, 64));
+  const pitchX = Math.max(1, Math.min(usableW / racks, pitchY * 2.5, 120));
+  const gapPx = Math.min(pitchX, pitchY) >= 8 ? Math.max(1, Math.round(Math.min(pitchX, pitchY) * 0.08)) : 0;
+  const gridW = racks * pitchX;
   return {
-    cellPx,
+    cellPx: Math.max(1, pitchX - gapPx),
+    cellHeightPx: Math.max(1, pitchY - gapPx),
     gapPx,
     originX: Math.max(4, (widthPx - gridW) / 2),
     originY: RACK_LABEL_PX + 2,
@@ -36,17 +39,15 @@ export function gridLayout(widthPx: number, heightPx: number, racks: number, hos
 export function cellOf(g: GridLayout, host: number) {
   const rack = Math.floor(host / g.rows);
   const slot = host % g.rows;
-  const pitch = g.cellPx + g.gapPx;
-  const x = g.originX + rack * pitch;
-  const y = g.originY + slot * pitch;
-  return { x, y, cx: x + g.cellPx / 2, cy: y + g.cellPx / 2 };
+  const x = g.originX + rack * (g.cellPx + g.gapPx);
+  const y = g.originY + slot * (g.cellHeightPx + g.gapPx);
+  return { x, y, cx: x + g.cellPx / 2, cy: y + g.cellHeightPx / 2 };
 }
 
 /** The host under a point, or null. */
 export function hostAtPoint(g: GridLayout, xPx: number, yPx: number, hosts: number): number | null {
-  const pitch = g.cellPx + g.gapPx;
-  const rack = Math.floor((xPx - g.originX) / pitch);
-  const slot = Math.floor((yPx - g.originY) / pitch);
+  const rack = Math.floor((xPx - g.originX) / (g.cellPx + g.gapPx));
+  const slot = Math.floor((yPx - g.originY) / (g.cellHeightPx + g.gapPx));
   if (rack < 0 || slot < 0 || rack >= g.columns || slot >= g.rows) return null;
   const host = rack * g.rows + slot;
   return host < hosts ? host : null;
@@ -56,7 +57,8 @@ export interface HostCell {
   host: number;
   x: number;
   y: number;
-  size: number;
+  width: number;
+  height: number;
   /** Memory held, % of the host (the fill colour). */
   loadPct: number;
   state: HostState;
@@ -91,7 +93,7 @@ export function hostCells(trace: FleetTrace, g: GridLayout, tMs: number): HostCe
   const k = sampleIndexAt(trace, tMs);
   const s = trace.samples;
   const H = s.hosts;
-  const showLabel = g.cellPx >= 30;
+  const showLabel = g.cellPx >= 30 && g.cellHeightPx >= 14;
   const cells: HostCell[] = [];
   for (let h = 0; h < H; h++) {
     const i = k * H + h;
@@ -103,7 +105,8 @@ export function hostCells(trace: FleetTrace, g: GridLayout, tMs: number): HostCe
       host: h,
       x,
       y,
-      size: g.cellPx,
+      width: g.cellPx,
+      height: g.cellHeightPx,
       loadPct,
       state,
       outgoing: s.outgoing[i],
@@ -126,7 +129,7 @@ export function migrationArcs(migrations: readonly MigrationRecord[], g: GridLay
     const dy = b.cy - a.cy;
     const len = Math.hypot(dx, dy) || 1;
     // Bow by a fifth of the distance, to the left of the direction of travel.
-    const bow = Math.max(g.cellPx * 0.6, len * 0.2);
+    const bow = Math.max(g.cellHeightPx * 0.6, len * 0.2);
     arcs.push({
       id: m.id,
       from: { x: a.cx, y: a.cy },

@@ -12,20 +12,21 @@ export const darkFill = (loadPct: number) => loadPct > 55;
 type Ctx = CanvasRenderingContext2D;
 
 /** The stroke pattern of each state other than up, drawn over the load colour: the state is never colour alone. */
-export function paintStatePattern(ctx: Ctx, state: HostState, x: number, y: number, size: number): void {
+export function paintStatePattern(ctx: Ctx, state: HostState, x: number, y: number, w: number, h: number): void {
+  const size = Math.max(w, h);
   if (state === 'up') return;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(x, y, size, size);
+  ctx.rect(x, y, w, h);
   ctx.clip();
-  ctx.lineWidth = Math.max(1, size / 14);
-  const step = Math.max(4, size / 4);
+  ctx.lineWidth = Math.max(1, Math.min(w, h) / 14);
+  const step = Math.max(4, Math.min(w, h) / 4);
   if (state === 'off') {
     ctx.fillStyle = '#c9ced6';
-    ctx.fillRect(x, y, size, size);
+    ctx.fillRect(x, y, w, h);
     ctx.fillStyle = '#5d6673';
-    for (let i = step / 2; i < size; i += step)
-      for (let j = step / 2; j < size; j += step) ctx.fillRect(x + i - 0.75, y + j - 0.75, 1.5, 1.5);
+    for (let i = step / 2; i < w; i += step)
+      for (let j = step / 2; j < h; j += step) ctx.fillRect(x + i - 0.75, y + j - 0.75, 1.5, 1.5);
   } else {
     ctx.strokeStyle = state === 'failed' ? '#c8102e' : state === 'maintenance' ? '#7a4b00' : '#16202c';
     ctx.beginPath();
@@ -39,9 +40,9 @@ export function paintStatePattern(ctx: Ctx, state: HostState, x: number, y: numb
     }
     if (state === 'failed') {
       ctx.moveTo(x, y);
-      ctx.lineTo(x + size, y + size);
-      ctx.moveTo(x + size, y);
-      ctx.lineTo(x, y + size);
+      ctx.lineTo(x + w, y + h);
+      ctx.moveTo(x + w, y);
+      ctx.lineTo(x, y + h);
     }
     ctx.stroke();
   }
@@ -73,23 +74,23 @@ export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: Gr
   for (let r = 0; r < p.racks; r += labelEvery) ctx.fillText(p.rackLabel(r), p.rackX(r) + p.cellPx / 2, 8);
   for (const c of cells) {
     ctx.fillStyle = loadColour(c.loadPct);
-    ctx.fillRect(c.x, c.y, c.size, c.size);
-    paintStatePattern(ctx, c.state, c.x, c.y, c.size);
+    ctx.fillRect(c.x, c.y, c.width, c.height);
+    paintStatePattern(ctx, c.state, c.x, c.y, c.width, c.height);
     if (c.label) {
-      ctx.font = `${Math.min(13, Math.round(c.size / 3.2))}px system-ui, sans-serif`;
+      ctx.font = `${Math.max(9, Math.min(13, Math.round(c.height / 2.2), Math.round(c.width / 3.2)))}px system-ui, sans-serif`;
       const text = c.label;
       const w = ctx.measureText(text).width + 4;
       if (c.state !== 'up') {
         ctx.fillStyle = 'rgba(255,255,255,0.88)';
-        ctx.fillRect(c.x + c.size / 2 - w / 2, c.y + c.size / 2 - 7, w, 14);
+        ctx.fillRect(c.x + c.width / 2 - w / 2, c.y + c.height / 2 - 7, w, 14);
         ctx.fillStyle = '#16202c';
       } else ctx.fillStyle = darkFill(c.loadPct) ? '#ffffff' : '#16202c';
-      ctx.fillText(text, c.x + c.size / 2, c.y + c.size / 2 + 0.5);
+      ctx.fillText(text, c.x + c.width / 2, c.y + c.height / 2 + 0.5);
     }
     if (p.highlightHosts.has(c.host) || c.host === p.selectedHost) {
       ctx.strokeStyle = c.host === p.selectedHost ? '#e8601c' : '#16202c';
       ctx.lineWidth = c.host === p.selectedHost ? 3 : 1.5;
-      ctx.strokeRect(c.x + 0.75, c.y + 0.75, c.size - 1.5, c.size - 1.5);
+      ctx.strokeRect(c.x + 0.75, c.y + 0.75, c.width - 1.5, c.height - 1.5);
     }
   }
 }

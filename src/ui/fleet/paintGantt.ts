@@ -65,7 +65,8 @@ export function paintGantt(ctx: CanvasRenderingContext2D | null, layout: GanttLa
     }
     ctx.fillStyle = b.outcome === 'completed' ? '#1f6fb2' : '#e8601c';
     ctx.fillRect(x0, top, x1 - x0, h);
-    if (b.blackoutStartMs !== null && b.outcome === 'completed') {
+    // The blackout in red, at least 2 px, on bars wide enough to still show their pre-copy beside it.
+    if (b.blackoutStartMs !== null && b.outcome === 'completed' && x1 - x0 >= 6) {
       const xb = Math.min(x1 - 2, g.x(b.blackoutStartMs));
       ctx.fillStyle = '#c8102e';
       ctx.fillRect(xb, top, Math.max(2, x1 - xb), h);

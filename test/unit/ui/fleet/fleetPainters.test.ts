@@ -27,7 +27,7 @@ describe('the host grid', () => {
       seen.add(`${c.x},${c.y}`);
       expect(hostAtPoint(g, c.cx, c.cy, 32)).toBe(h);
       expect(c.x + g.cellPx).toBeLessThanOrEqual(900);
-      expect(c.y + g.cellPx).toBeLessThanOrEqual(400);
+      expect(c.y + g.cellHeightPx).toBeLessThanOrEqual(400);
     }
     expect(seen.size).toBe(32);
     expect(hostAtPoint(g, 0, 0, 32)).toBeNull();
