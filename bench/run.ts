@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: wall time and peak memory of the engine on the default scenario, a 64 GiB VM and a
- * 1 TiB VM, each in a fresh Node process so peaks do not mix; then a sweep in Chromium. Prints figures;
- * asserts nothing.
+ * 1 TiB VM, and of the fleet engine on 10,000 VMs in a whole-fleet firmware rollout, each in a fresh Node
+ * process so peaks do not mix; then a sweep in Chromium. Prints figures; asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { BENCH_SCENARIOS } from './scenarios';
@@ -43,6 +43,24 @@ for (const [name, { target }] of Object.entries(BENCH_SCENARIOS)) {
   );
 }
 console.log('\nfirst run includes JIT warm-up; median is over 15 runs (default) or 5 (64 GiB) in one process.');
+
+const fleetOut = execFileSync(process.execPath, ['--import', 'tsx', 'bench/fleet.ts', '5'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 20,
+});
+const fleet = JSON.parse(fleetOut) as {
+  wallMs: number[];
+  cpuMs: number[];
+  peakRssMiB: number;
+  summary: { vms: number; hosts: number; migrated: number; terminated: number; evacuationMs: number; endMs: number };
+};
+const fs = fleet.summary;
+console.log('\nfleet: 10,000 VMs on 1,000 hosts, firmware rollout of the whole fleet in 10 waves (target: under 2 s)');
+console.log(
+  `  first run ${fleet.wallMs[0].toFixed(0)} ms, median ${median(fleet.wallMs).toFixed(0)} ms over ${fleet.wallMs.length} ` +
+    `(CPU ${median(fleet.cpuMs).toFixed(0)} ms), peak RSS ${fleet.peakRssMiB.toFixed(0)} MiB; ` +
+    `${fs.migrated} migrations, ${fs.terminated} terminations, ${(fs.endMs / 3600_000).toFixed(1)} h simulated`,
+);
 
 // The browser's figure: a 100-point sweep on the engine pool in Chromium (the production build, a probe
 // that prints its wall time; see test/e2e/sweep.probe.spec.ts).

@@ -10,6 +10,9 @@ export { spectrum, SpectrumRun, type Approach, type SpectrumEntry } from './spec
 export { ENGINE_VERSION } from './version';
 export { mbpsToBytesPerMs, mibpsToBytesPerMs } from './units';
 
+// The fleet: many VMs, a scheduler, shared links (src/engine/fleet/index.ts says what is there).
+export * from './fleet';
+
 // The scenario format.
 export {
   DISK_MODES,

@@ -12,6 +12,7 @@ export const APP_VIEWS = [
     hint: 'Two to four runs side by side: the four goals, and the trade-off between them',
   },
   { key: 'sweep', label: 'Sweep', hint: 'Step one setting over a range and see where pre-copy stops converging' },
+  { key: 'fleet', label: 'Fleet', hint: 'A scheduler moving many VMs: caps, pacing, availability policies' },
 ] as const;
 
 export type AppViewKey = (typeof APP_VIEWS)[number]['key'];

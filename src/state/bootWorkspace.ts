@@ -3,6 +3,7 @@ import { DEFAULT_SCENARIO } from './defaultScenario';
 import { loadSavedScenario } from './persistence';
 import { readView } from './appViews';
 import { restoreViews } from './restoreViews';
+import { readFleetLink } from './fleetLink';
 import { decodeLink } from './urlCodec';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -18,11 +19,13 @@ export function bootWorkspace(search: string, storage: Storage | undefined): Wor
   if (link?.tMs !== null && link?.tMs !== undefined)
     store.setState({ playhead: { ...store.getState().playhead, tMs: link.tMs } });
   const view = readView(link?.extras.view);
-  store.setState({ view: view.view });
+  const fleet = readFleetLink(link?.extras ?? {});
+  store.setState({ view: view.view, fleet: fleet.setup });
   const problems = [
     ...(link?.problems ?? []),
     ...(view.problem ? [view.problem] : []),
     ...restoreViews(store, link?.extras ?? {}),
+    ...fleet.problems,
   ];
   if (problems.length > 0)
     store.getState().notify({

@@ -15,6 +15,7 @@ export function syncUrl(store: WorkspaceStore, win: Window): () => void {
       state.view !== prev.view ||
       state.comparison !== prev.comparison ||
       state.sweep.id !== prev.sweep.id ||
+      state.fleet !== prev.fleet ||
       (!state.playhead.playing && state.playhead.tMs !== prev.playhead.tMs);
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);

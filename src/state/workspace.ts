@@ -4,6 +4,7 @@ import type { JobProgress } from '../worker/types';
 import { DEFAULT_VIEW, type AppViewKey } from './appViews';
 import { EDIT, type Change } from './changes';
 import { EMPTY_COMPARISON, type ComparisonState } from './comparison';
+import { DEFAULT_FLEET_SETUP, type FleetSetup } from './fleetLink';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
 import { DEFAULT_SPEED, followNewTrace, type Playhead } from './playhead';
@@ -57,6 +58,8 @@ export interface WorkspaceState extends RunsState {
   comparison: ComparisonState;
   /** The Sweep view's field, range and results (sweep.ts). */
   sweep: SweepState;
+  /** What the fleet view simulates (kept in the link; its runs live in fleetStore.ts). */
+  fleet: FleetSetup;
 }
 
 export interface WorkspaceActions {
@@ -132,6 +135,7 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       view: DEFAULT_VIEW,
       comparison: EMPTY_COMPARISON,
       sweep: EMPTY_SWEEP,
+      fleet: DEFAULT_FLEET_SETUP,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;
@@ -218,7 +222,9 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
         // fresher than the one before it); an older one that finishes late is not.
         const newer = run.owner === 'lab' && (s.shownRunId === null || id > s.shownRunId);
         if (!newer) return pruned({ runs });
-        pruned({ runs, shownRunId: id, playhead: followNewTrace(s.playhead, s.shownRunId === null, trace) });
+        // Another view (the fleet) plays the same playhead over its own run: leave it where it is.
+        const playhead = s.view === 'lab' ? followNewTrace(s.playhead, s.shownRunId === null, trace) : s.playhead;
+        pruned({ runs, shownRunId: id, playhead });
       },
 
       runFailed(id, message) {

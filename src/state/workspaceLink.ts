@@ -1,6 +1,7 @@
 import { DEFAULT_VIEW } from './appViews';
 import { comparisonItems } from './comparison';
 import { encodeComparison } from './comparisonLink';
+import { fleetLinkOf } from './fleetLink';
 import type { LinkExtras } from './linkExtras';
 import { encodeLink } from './urlCodec';
 import { encodeSweep } from './sweepLink';
@@ -12,6 +13,7 @@ export function linkExtrasOf(s: WorkspaceState): LinkExtras {
     ...(s.view === DEFAULT_VIEW ? {} : { view: s.view }),
     ...encodeComparison(comparisonItems(s)),
     ...encodeSweep(s.sweep.spec, s.sweep.base, s.scenario),
+    ...fleetLinkOf(s.fleet),
   };
 }
 

@@ -14,6 +14,7 @@ import { AddToComparisonButton } from './compare/AddToComparison';
 import { CompareScreen } from './compare/CompareScreen';
 import { EditingBar } from './compare/EditingBar';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { FleetScreen } from './fleet/FleetScreen';
 import { Header } from './Header';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
@@ -77,6 +78,7 @@ const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
   compare: () => <CompareScreen />,
   sweep: () => <SweepScreen />,
+  fleet: () => <FleetScreen />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */

@@ -80,12 +80,13 @@ function SharePopover() {
 export function Header() {
   const { pool } = useWorkspaceContext();
   const lab = useWorkspace(labState);
+  const inLab = useWorkspace((s) => s.view === 'lab');
   return (
     <header className="app-header">
       <h1>Brownout</h1>
       <ViewNav />
-      <PresetPicker />
-      <StrategyPicker />
+      {inLab && <PresetPicker />}
+      {inLab && <StrategyPicker />}
       <div className="header-actions">
         <ActionButton action="copyLink" />
         <ActionButton action="resetAll" />

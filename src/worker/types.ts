@@ -1,4 +1,4 @@
-import type { ScenarioInput, SpectrumEntry, Summary, Trace } from '../engine';
+import type { FleetScenarioInput, FleetTrace, ScenarioInput, SpectrumEntry, Summary, Trace } from '../engine';
 
 /** Lab runs go first; the spectrum and (later) sweep points fill the time they leave. */
 export type Priority = 'interactive' | 'background';
@@ -34,6 +34,8 @@ export interface JobTypes {
   spectrum: { input: ScenarioInput; value: SpectrumEntry[] };
   /** One point of a sweep: the run's summary only, so a few hundred points cost little to hand over. */
   point: { input: ScenarioInput; value: Summary };
+  /** A fleet scenario to its trace: every VM's fate, every migration, the hosts' load over time. */
+  fleet: { input: FleetScenarioInput; value: FleetTrace };
 }
 export type JobKind = keyof JobTypes;
 export type JobInput<K extends JobKind> = JobTypes[K]['input'];

@@ -11,7 +11,8 @@ export function usePlaybackClock(): void {
     const tick = (now: number) => {
       const s = store.getState();
       const trace = playheadTrace(s);
-      if (s.playhead.playing && trace) {
+      // The fleet view plays the same playhead over its own run (ui/fleet/useFleetClock.ts).
+      if (s.playhead.playing && trace && s.view !== 'fleet') {
         const end = trace.summary.totalTimeMs;
         const next = s.playhead.tMs + (last === null ? 0 : (now - last) * s.playhead.speed);
         if (next >= end) store.setState({ playhead: { ...s.playhead, tMs: end, playing: false } });
