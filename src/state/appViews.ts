@@ -6,6 +6,7 @@ import { quoteText } from '../engine';
  */
 export const APP_VIEWS = [
   { key: 'lab', label: 'Lab', hint: 'Simulate one migration and change it as it runs' },
+  { key: 'variants', label: 'Variants', hint: 'Who drives the migration, and confidential VMs the host cannot read' },
 ] as const;
 
 export type AppViewKey = (typeof APP_VIEWS)[number]['key'];

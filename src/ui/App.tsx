@@ -20,6 +20,7 @@ import { usePlaybackClock } from './playback/usePlaybackClock';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
 import { TimelinePanel } from './timeline/TimelinePanel';
+import { VariantsScreen } from './variants/VariantsScreen';
 
 const safeStorage = (): Storage | undefined => {
   try {
@@ -67,6 +68,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
 /** What each top-level view (appViews) shows under the header. */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
+  variants: () => <VariantsScreen />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
