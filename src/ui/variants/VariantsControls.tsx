@@ -21,7 +21,7 @@ export function VariantsControls() {
   };
   return (
     <section className="region variants-controls" aria-label="Who drives it">
-      <h2>Who drives it</h2>
+      <h2>Variant</h2>
       {show('variant')}
       <ul className="variants-list">
         {(Object.keys(VARIANT_INFO) as Variant[]).map((v) => (
