@@ -373,7 +373,9 @@ export class MigrationRun {
         this.precopy?.finish(newPages);
         this.postcopyAfterBlackout = next.kind === 'postcopy-switch';
         s.side?.atPause(s, this.postcopyAfterBlackout);
-        this.finalCopy = new FinalCopy(s, next.kind === 'final-copy' || !!s.side?.blackoutResendsDirty);
+        // A TD re-sends its dirtied pages in the pause even when post-copy follows (none: nothing to send).
+        const resend = !!s.side?.blackoutResendsDirty && s.toSend.count > 0;
+        this.finalCopy = new FinalCopy(s, next.kind === 'final-copy' || resend);
         this.enter(this.finalCopy);
         break;
       }

@@ -141,6 +141,9 @@ const STRATEGY_HINTS: Record<Scenario['strategy'], string> = {
   stopcopy: 'Pause, copy everything, resume: simple, with a long blackout.',
 };
 
+/** A confidential VM: the host cannot read it, so the options that look inside pages do not apply. */
+const isTrustDomain = (s: Scenario) => s.vm.confidential.kind === 'tdx';
+
 /** Turning on the guest's help makes a managed migration paravirtual (a managed guest never helps). */
 function withGuestHelp(path: 'precopy.freePageHinting' | 'precopy.stunRogue', on: boolean, s: Scenario): FieldChange[] {
   const changes: FieldChange[] = [{ path, value: on }];
@@ -246,7 +249,8 @@ export const FIELDS: readonly FieldDef[] = [
     path: 'precopy.trackFromBoot',
     group: 'controls',
     label: 'Dirty tracking from boot',
-    hint: 'Writes were tracked since the VM booted, so round 1 can skip pages never written instead of scanning them.',
+    hint: 'Writes were tracked since the VM booted, so round 1 can skip pages never written instead of scanning them. Never for a confidential VM: every page must be exported.',
+    read: (s) => s.precopy.trackFromBoot && !isTrustDomain(s),
   }),
   toggle({
     path: 'precopy.autoConverge',
@@ -258,7 +262,8 @@ export const FIELDS: readonly FieldDef[] = [
     path: 'precopy.zeroPageDetection',
     group: 'controls',
     label: 'Zero-page detection',
-    hint: 'Send never-written pages as 9-byte markers instead of full 4 KiB pages.',
+    hint: 'Send never-written pages as 9-byte markers instead of full 4 KiB pages. Never for a confidential VM: the host cannot see what a page holds.',
+    read: (s) => s.precopy.zeroPageDetection && !isTrustDomain(s),
   }),
 
   // More settings.
@@ -339,6 +344,7 @@ export const FIELDS: readonly FieldDef[] = [
     group: 'more',
     label: 'Free-page hinting',
     hint: 'Paravirtual help: the guest tells the host which pages it freed, so they are never sent.',
+    read: (s) => s.precopy.freePageHinting && !isTrustDomain(s),
     write: (on, s) => withGuestHelp('precopy.freePageHinting', on, s),
   }),
   toggle({

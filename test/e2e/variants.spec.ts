@@ -45,3 +45,38 @@ test('a confidential VM: more bytes than the same VM not confidential, what the 
   await expect(results(page)).toContainText('Refused at the validate step');
   await expect(results(page)).toContainText('TCB');
 });
+
+test('the Confidential VMs lesson: each step opens the Variants view and shows what the step says', async ({
+  guardedPage: page,
+}) => {
+  const { confidentialLesson } = await import('../../src/lessons/confidential');
+  const [plain, tdx, lazy, refused, hybrid] = confidentialLesson.steps;
+  const bytesOf = async () =>
+    (
+      await results(page)
+        .getByRole('row', { name: /Bytes sent/ })
+        .innerText()
+    ).split('\t');
+  await page.goto(`/?${plain.scenario}&view=variants`);
+  await expect(results(page)).toContainText('nothing to compare with');
+  await page.goto(`/?${tdx.scenario}&view=variants`);
+  await expect(results(page)).toContainText('Same VM, not confidential', { timeout: 30_000 });
+  // About 2,090 MiB against a little over 256 MiB.
+  const [, mine, reference] = await bytesOf();
+  expect(mine).toMatch(/^2\.0\d GiB$/);
+  expect(reference).toMatch(/^2\d\d MiB$/);
+  await page.goto(`/?${lazy.scenario}&view=variants`);
+  await expect(page.getByRole('table', { name: 'Bytes of this run' })).toContainText(
+    'Never-accepted pages, no payload',
+    {
+      timeout: 30_000,
+    },
+  );
+  await page.goto(`/?${refused.scenario}&view=variants`);
+  await expect(results(page)).toContainText('Refused at the validate step', { timeout: 30_000 });
+  await page.goto(`/?${hybrid.scenario}&view=variants`);
+  await expect(page.getByRole('region', { name: 'What the host can no longer optimise' })).toContainText(
+    'never-sent pages left to post-copy',
+    { timeout: 30_000 },
+  );
+});

@@ -62,7 +62,7 @@ function explainDowntime(trace: Trace): Explanation {
       steps: [],
     };
   // A confidential VM re-sends its dirtied pages in the pause even when post-copy follows.
-  if ((s.strategy !== 'postcopy' && s.strategy !== 'hybrid') || s.downtimeBytes > deviceBytes)
+  if ((s.strategy !== 'postcopy' && s.strategy !== 'hybrid') || s.downtimeBytes > deviceBytes + 1)
     steps.push({
       label: 'Final copy of the dirty pages',
       formula: `${formatBytes(s.downtimeBytes - deviceBytes)} ÷ ${formatMbps(sc.network.linkMbps)}`,
@@ -81,8 +81,9 @@ function explainDowntime(trace: Trace): Explanation {
   steps.push({ label: 'Downtime (blackout)', formula: 'sum of the above', value: formatMs(s.downtimeMs) });
   return {
     title: 'Downtime',
-    summary:
-      s.strategy === 'postcopy' || s.strategy === 'hybrid'
+    summary: trace.variant?.confidential
+      ? 'A confidential VM: every page dirtied since its export is re-sent during the pause (post-copy may take only pages never sent), then the TD and vCPU state and the start token; then the destination commits.'
+      : s.strategy === 'postcopy' || s.strategy === 'hybrid'
         ? 'Post-copy moves execution first: only the device state crosses during the pause, so the blackout does not depend on memory size.'
         : 'The VM is paused while the last dirty pages and its device state cross the link. The final copy runs at full link speed: the bandwidth cap does not apply.',
     steps,

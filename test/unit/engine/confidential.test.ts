@@ -134,6 +134,14 @@ describe('at the pause: dirtied pages are re-sent, only never-sent pages are def
     expect(trace.summary.downtimeBytes).toBe(c.resentAtPause * TDX_PAGE + 2 * TOKEN + device);
   });
 
+  it('pure post-copy has nothing exported to re-send: its pause is an ordinary post-copy pause', () => {
+    const tdxPost = runScenario(busy('postcopy'));
+    const plainPost = runScenario({ ...busy('postcopy'), vm: { memoryMiB: 512, usedMiB: 512 } });
+    expect(tdxPost.variant!.confidential!.resentAtPause).toBe(0);
+    expect(tdxPost.summary.downtimeBytes).toBe(plainPost.summary.downtimeBytes + TOKEN);
+    expect(tdxPost.summary.downtimeMs).toBeCloseTo(plainPost.summary.downtimeMs, 3);
+  });
+
   it('an ordinary VM defers everything to post-copy instead', () => {
     const plain = runScenario({
       ...busy('hybrid', { hybrid: { switchAtMs: 2500 } }),
