@@ -27,6 +27,7 @@ import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
 import { SweepScreen } from './sweep/SweepScreen';
 import { TimelinePanel } from './timeline/TimelinePanel';
+import { VariantsScreen } from './variants/VariantsScreen';
 
 const safeStorage = (): Storage | undefined => {
   try {
@@ -79,6 +80,7 @@ const SCREENS: Record<AppViewKey, () => ReactNode> = {
   compare: () => <CompareScreen />,
   sweep: () => <SweepScreen />,
   fleet: () => <FleetScreen />,
+  variants: () => <VariantsScreen />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
