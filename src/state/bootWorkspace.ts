@@ -2,6 +2,8 @@ import type { Scenario } from '../engine';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { loadSavedScenario } from './persistence';
 import { readView } from './appViews';
+import { readPresentLink } from './presentLink';
+import { goToScene } from './presentScenes';
 import { decodeLink } from './urlCodec';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -18,7 +20,10 @@ export function bootWorkspace(search: string, storage: Storage | undefined): Wor
     store.setState({ playhead: { ...store.getState().playhead, tMs: link.tMs } });
   const view = readView(link?.extras.view);
   store.setState({ view: view.view });
-  const problems = [...(link?.problems ?? []), ...(view.problem ? [view.problem] : [])];
+  const present = readPresentLink(link?.extras ?? {}, storage);
+  store.setState({ present: present.present, embed: present.embed });
+  if (present.scene !== null) store.getState().apply(goToScene(present.scene));
+  const problems = [...(link?.problems ?? []), ...(view.problem ? [view.problem] : []), ...present.problems];
   if (problems.length > 0)
     store.getState().notify({
       tone: 'warning',

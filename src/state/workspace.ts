@@ -6,6 +6,7 @@ import { EDIT, type Change } from './changes';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
 import { DEFAULT_SPEED, followNewTrace, type Playhead } from './playhead';
+import { EMBED_OFF, PRESENT_OFF, type EmbedState, type PresentState } from './presentMode';
 import { newRun, patchRun, type Run, type RunId, type RunOwner, type RunsState } from './runs';
 import * as t from './transitions';
 
@@ -51,6 +52,9 @@ export interface WorkspaceState extends RunsState {
   share: { url: string; copied: boolean } | null;
   /** The top-level view on screen (the lab, or a view listed in appViews). */
   view: AppViewKey;
+  /** Presentation mode (src/state/presentMode.ts) and the embedded lab. */
+  present: PresentState;
+  embed: EmbedState;
 }
 
 export interface WorkspaceActions {
@@ -124,6 +128,8 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       sheetOpen: false,
       share: null,
       view: DEFAULT_VIEW,
+      present: PRESENT_OFF,
+      embed: EMBED_OFF,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;
