@@ -15,7 +15,7 @@ export function PresentFigures({ run }: { run: Run | null }) {
   const s = trace.summary;
   const limit = trace.scenario.precopy.downtimeLimitMs;
   const postcopy = s.strategy === 'postcopy' || s.strategy === 'hybrid';
-  const figures: { label: string; value: string; detail?: string }[] = [
+  const figures: { label: string; value: string; detail?: string; words?: boolean }[] = [
     {
       label: 'Downtime',
       value: formatMs(s.downtimeMs),
@@ -36,6 +36,7 @@ export function PresentFigures({ run }: { run: Run | null }) {
       label: 'Outcome',
       value: `${s.outcome}: VM ${WHERE[s.vmLocation]}`,
       detail: s.failure ?? undefined,
+      words: true,
     });
   return (
     <dl className="present-figures">
@@ -43,7 +44,7 @@ export function PresentFigures({ run }: { run: Run | null }) {
         <div key={f.label} className="present-figures__item">
           <dt>{f.label}</dt>
           <dd>
-            <span className="present-figures__value">{f.value}</span>
+            <span className={f.words ? 'present-figures__words' : 'present-figures__value'}>{f.value}</span>
             {f.detail && <span className="present-figures__detail">{f.detail}</span>}
           </dd>
         </div>

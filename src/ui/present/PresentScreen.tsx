@@ -74,7 +74,6 @@ export function PresentScreen({ otherView }: { otherView: (() => ReactNode) | nu
           )}
           <Panel panel="memory">
             <HostsPanel run={run} stale={stale} />
-            <PacingNote />
           </Panel>
           <Panel panel="metrics">
             <PresentFigures run={run} />
@@ -86,6 +85,7 @@ export function PresentScreen({ otherView }: { otherView: (() => ReactNode) | nu
       )}
       <div className="present__playback">
         <PlaybackBar run={run} />
+        <PacingNote />
       </div>
       {editing && <SceneEditor />}
       {blank && (
