@@ -83,7 +83,9 @@ describe('presentation mode in the workspace', () => {
     expect(lines).toContain('present: "maybe" is not 1 or 0; read as 0');
     expect(lines).toContain(`scene: "9" is not a scene of this list (1 to ${DEMO_STEPS.length}); scene 1 was opened`);
     expect(store.getState().present.scene).toBe(0);
-    const { scenes, problems } = parseSceneList('v=1&network.linkMbps=99999999999 | Too fast\n# a comment\n\nv=1&nope=1');
+    const { scenes, problems } = parseSceneList(
+      'v=1&network.linkMbps=99999999999 | Too fast\n# a comment\n\nv=1&nope=1',
+    );
     expect(scenes).toHaveLength(2);
     expect(problems.some((p) => p.startsWith('line 1: ') && p.includes('1 to 400000 Mbit/s'))).toBe(true);
     expect(problems.some((p) => p.startsWith('line 4: '))).toBe(true);
