@@ -6,11 +6,11 @@ type ModeState = Pick<WorkspaceState, 'present' | 'embed'>;
 
 /**
  * Which groups of actions each mode's keyboard admits. Presentation mode keeps the lab's own keys (the
- * baseline, presets) locked until the lecturer unlocks the controls; an embed only plays.
+ * baseline, presets) locked until the lecturer unlocks the controls; an embed only plays (it has no sheet).
  */
 function groupsIn(mode: KeyMode, s: ModeState): readonly ActionGroup[] {
   if (mode === 'present') return s.present.unlocked ? ['playback', 'help', 'lab'] : ['playback', 'help'];
-  if (mode === 'embed') return ['playback', 'help'];
+  if (mode === 'embed') return ['playback'];
   return ['playback', 'help', 'lab'];
 }
 

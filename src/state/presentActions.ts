@@ -23,7 +23,7 @@ const demoActions: ActionDef[] = DEMO_STEPS.map((step, i) => ({
 export const PRESENT_ACTIONS: readonly ActionDef[] = [
   {
     id: 'present:toggle',
-    label: 'Presentation mode (on / off)',
+    label: 'Present (presentation mode on / off)',
     keys: ['p'],
     group: 'present',
     modes: ['lab', 'present'],

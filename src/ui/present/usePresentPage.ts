@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /**
  * While presentation mode is on, the whole page takes the projector's look (`present-mode` on <html>, whose
@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
  */
 export function usePresentPage(): boolean {
   const [fullscreen, setFullscreen] = useState(() => document.fullscreenElement !== null);
-  useEffect(() => {
+  // A layout effect: it runs before any panel's drawing effect, so the heatmaps paint in the projector's colours.
+  useLayoutEffect(() => {
     const root = document.documentElement;
     root.classList.add('present-mode');
     root.dataset.palette = 'projector';
