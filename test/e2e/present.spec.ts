@@ -52,7 +52,8 @@ test('presentation mode by keyboard only: clicker keys, blank, pacing, one panel
   await expect(caption(page)).toHaveText('Pre-copy that never converges');
   await page.keyboard.press('PageUp');
   await expect(caption(page)).toHaveText('Pre-copy that converges in a few rounds');
-  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('285 ms');
+  // The scene's own run (the machine may be busy: the wait is for the engine, not a speed check).
+  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('285 ms', { timeout: 30_000 });
 
   // Period blanks the screen and brings it back.
   await page.keyboard.press('.');
@@ -96,7 +97,9 @@ test('presentation mode by keyboard only: clicker keys, blank, pacing, one panel
   // Key 4: the link that fails mid-copy, as a scene.
   await page.keyboard.press('4');
   await expect(caption(page)).toHaveText('The link fails in the middle of the copy');
-  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('aborted: VM on the source');
+  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('aborted: VM on the source', {
+    timeout: 30_000,
+  });
 
   // The sheet lists this mode's keys: the clicker's among them.
   await page.keyboard.press('?');
@@ -122,7 +125,7 @@ test('presentation mode by keyboard only: clicker keys, blank, pacing, one panel
 
 test('nothing in presentation mode is under 20 px at 1280 x 720', async ({ guardedPage: page }) => {
   await openPresent(page, '?present=1&scene=3');
-  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('Post-copy faults');
+  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('Post-copy faults', { timeout: 30_000 });
   expect(await smallTexts(page, 20)).toEqual([]);
   await page.getByRole('button', { name: 'Presenter' }).click();
   await page.keyboard.press('?');
@@ -155,7 +158,7 @@ test("a lecturer's own scenes: edited, kept in the link, each with its caption a
   await expect(page.getByText('How many rounds now?')).toBeVisible();
   await page.keyboard.press('PageDown');
   await expect(caption(page)).toHaveText('Post-copy');
-  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('Post-copy faults');
+  await expect(page.getByRole('region', { name: 'Metrics' })).toContainText('Post-copy faults', { timeout: 30_000 });
   await expect(page).toHaveURL(/scenes=.*scene=2/);
   // The link opens the same scene of the same list elsewhere, and the list is kept for the next visit.
   await page.reload();
