@@ -4,6 +4,8 @@ import { loadSavedScenario } from './persistence';
 import { readView } from './appViews';
 import { restoreViews } from './restoreViews';
 import { readFleetLink } from './fleetLink';
+import { readPresentLink } from './presentLink';
+import { goToScene } from './presentScenes';
 import { decodeLink } from './urlCodec';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -21,11 +23,15 @@ export function bootWorkspace(search: string, storage: Storage | undefined): Wor
   const view = readView(link?.extras.view);
   const fleet = readFleetLink(link?.extras ?? {});
   store.setState({ view: view.view, fleet: fleet.setup });
+  const present = readPresentLink(link?.extras ?? {}, storage);
+  store.setState({ present: present.present, embed: present.embed });
+  if (present.scene !== null) store.getState().apply(goToScene(present.scene));
   const problems = [
     ...(link?.problems ?? []),
     ...(view.problem ? [view.problem] : []),
     ...restoreViews(store, link?.extras ?? {}),
     ...fleet.problems,
+    ...present.problems,
   ];
   if (problems.length > 0)
     store.getState().notify({

@@ -91,9 +91,11 @@ export function decodeLink(search: string): DecodedLink | null {
   if ([...params.keys()].length === 0) return null;
   const problems: string[] = [];
   const version = params.getAll('v').pop() ?? null;
-  if (version === null)
-    problems.push(`the link has no format version (v=${LINK_VERSION}); it was read as version ${LINK_VERSION}`);
-  else {
+  if (version === null) {
+    // A link of only view parameters (`?present=1`, `?embed=1`) holds the default scenario: no version needed.
+    if ([...params.keys()].some((key) => !isLinkExtra(key)))
+      problems.push(`the link has no format version (v=${LINK_VERSION}); it was read as version ${LINK_VERSION}`);
+  } else {
     const migrated = migrateLinkParams(params, version);
     if (!migrated.ok)
       return {

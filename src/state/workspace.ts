@@ -8,6 +8,7 @@ import { DEFAULT_FLEET_SETUP, type FleetSetup } from './fleetLink';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
 import { DEFAULT_SPEED, followNewTrace, type Playhead } from './playhead';
+import { EMBED_OFF, PRESENT_OFF, type EmbedState, type PresentState } from './presentMode';
 import { newRun, patchRun, type Run, type RunId, type RunOwner, type RunsState } from './runs';
 import { EMPTY_SWEEP, type SweepState } from './sweep';
 import * as t from './transitions';
@@ -60,6 +61,9 @@ export interface WorkspaceState extends RunsState {
   sweep: SweepState;
   /** What the fleet view simulates (kept in the link; its runs live in fleetStore.ts). */
   fleet: FleetSetup;
+  /** Presentation mode (src/state/presentMode.ts) and the embedded lab. */
+  present: PresentState;
+  embed: EmbedState;
 }
 
 export interface WorkspaceActions {
@@ -136,6 +140,8 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       comparison: EMPTY_COMPARISON,
       sweep: EMPTY_SWEEP,
       fleet: DEFAULT_FLEET_SETUP,
+      present: PRESENT_OFF,
+      embed: EMBED_OFF,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;

@@ -3,6 +3,7 @@ import { comparisonItems } from './comparison';
 import { encodeComparison } from './comparisonLink';
 import { fleetLinkOf } from './fleetLink';
 import type { LinkExtras } from './linkExtras';
+import { presentExtrasOf } from './presentLink';
 import { encodeLink } from './urlCodec';
 import { encodeSweep } from './sweepLink';
 import type { WorkspaceState } from './workspace';
@@ -14,6 +15,7 @@ export function linkExtrasOf(s: WorkspaceState): LinkExtras {
     ...encodeComparison(comparisonItems(s)),
     ...encodeSweep(s.sweep.spec, s.sweep.base, s.scenario),
     ...fleetLinkOf(s.fleet),
+    ...presentExtrasOf(s),
   };
 }
 

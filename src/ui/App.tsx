@@ -6,6 +6,7 @@ import type { EngineService } from '../state/engineService';
 import { connectLabRunner, type LabRunner } from '../state/labRunner';
 import { persistScenario } from '../state/persistence';
 import { connectSweepRunner } from '../state/sweepRunner';
+import { connectPresent } from '../state/presentRunner';
 import { syncUrl } from '../state/urlSync';
 import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../state/WorkspaceContext';
 import { createBrowserPool } from '../worker/browserPool';
@@ -20,9 +21,11 @@ import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
+import { EmbedScreen } from './embed/EmbedScreen';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { usePlaybackClock } from './playback/usePlaybackClock';
+import { PresentScreen } from './present/PresentScreen';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
 import { SweepScreen } from './sweep/SweepScreen';
@@ -54,7 +57,9 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
   useEffect(() => {
     const runner = connectLabRunner(store, pool);
     runnerRef.current = runner;
-    const stopPersist = persistScenario(store, safeStorage(), window);
+    // An embed on a course page must not replace the scenario a student left in the lab.
+    const stopPersist = store.getState().embed.on ? () => {} : persistScenario(store, safeStorage(), window);
+    const stopPresent = connectPresent(store, safeStorage());
     const stopUrl = syncUrl(store, window);
     const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
     return () => {
@@ -62,6 +67,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
       runnerRef.current = null;
       runner.stop();
       stopPersist();
+      stopPresent();
       stopUrl();
       // The workers go with the page (engines start again lazily if the effect runs again).
       pool.dispose();
@@ -88,6 +94,9 @@ function AppScreen() {
   usePlaybackClock();
   useActionKeys();
   const view = useWorkspace((s) => s.view);
+  const mode = useWorkspace((s) => (s.embed.on ? 'embed' : s.present.on ? 'present' : 'lab'));
+  if (mode === 'embed') return <EmbedScreen />;
+  if (mode === 'present') return <PresentScreen otherView={view === 'lab' ? null : SCREENS[view]} />;
   return (
     <div className="app">
       <Header />
