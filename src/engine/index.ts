@@ -102,10 +102,12 @@ export { HEAT_BAND_COUNT, HEAT_BAND_NAMES, HeatBand } from './memory/pageState';
 export { importQmp, type ImportResult, RECORD_HAS_NO_HEATMAP } from './replay/importQmp';
 export {
   fitRecord,
+  FitRun,
   type FitOutcome,
   type FitResult,
   type FitFigures,
   type FitErrors,
   type FitOverrides,
 } from './replay/fit';
-export { parseQmp, type QmpRecord, type QmpProblem } from './replay/qmp';
+export { MAX_TRANSCRIPT_CHARS, parseQmp, type QmpRecord, type QmpProblem } from './replay/qmp';
+export { FIT_TOLERANCE, withinTolerance } from './replay/tolerance';

@@ -14,6 +14,11 @@ export const APP_VIEWS = [
   { key: 'sweep', label: 'Sweep', hint: 'Step one setting over a range and see where pre-copy stops converging' },
   { key: 'fleet', label: 'Fleet', hint: 'A scheduler moving many VMs: caps, pacing, availability policies' },
   { key: 'variants', label: 'Variants', hint: 'Who drives the migration, and confidential VMs the host cannot read' },
+  {
+    key: 'replay',
+    label: 'Replay',
+    hint: 'A saved run or a real QEMU migration opened from a file, and the fit to it',
+  },
 ] as const;
 
 export type AppViewKey = (typeof APP_VIEWS)[number]['key'];

@@ -1,6 +1,6 @@
 import type { Trace } from '../engine';
 import { comparedRuns } from './comparison';
-import { shownRun } from './runs';
+import { playedRun } from './runs';
 import type { WorkspaceState } from './workspace';
 
 /** The longest finished run of the comparison: its end is the end of the Compare view's shared time scale. */
@@ -11,6 +11,9 @@ export function longestCompared(s: WorkspaceState): Trace | null {
   return longest;
 }
 
-/** The trace the shared playhead plays over: the lab's shown run, or in the Compare view its longest run. */
+/**
+ * The trace the shared playhead plays over: the lab's shown run, in the Compare view its longest run, in
+ * the Replay view the run opened from a file.
+ */
 export const playheadTrace = (s: WorkspaceState): Trace | null =>
-  s.view === 'compare' ? longestCompared(s) : (shownRun(s)?.trace ?? null);
+  s.view === 'compare' ? longestCompared(s) : (playedRun(s)?.trace ?? null);

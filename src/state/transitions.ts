@@ -14,6 +14,7 @@ import type { WorkspaceState } from './workspace';
  */
 export type Transition = (s: WorkspaceState) => Partial<WorkspaceState> | null;
 
+/** The trace the playhead moves over (the lab's, the comparison's longest, or the opened file's). */
 const shownTrace = (s: WorkspaceState): Trace | null => playheadTrace(s);
 
 /** A patch with the lab's runs that no longer matter dropped. */

@@ -17,13 +17,16 @@ import { EditingBar } from './compare/EditingBar';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FleetScreen } from './fleet/FleetScreen';
 import { Header } from './Header';
+import { TimelineExport } from './export/viewExports';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { EmbedScreen } from './embed/EmbedScreen';
+import { FileDrop } from './files/FileDrop';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
+import { ReplayScreen } from './replay/ReplayScreen';
 import { usePlaybackClock } from './playback/usePlaybackClock';
 import { PresentScreen } from './present/PresentScreen';
 import { RunStatus } from './RunStatus';
@@ -87,6 +90,7 @@ const SCREENS: Record<AppViewKey, () => ReactNode> = {
   sweep: () => <SweepScreen />,
   fleet: () => <FleetScreen />,
   variants: () => <VariantsScreen />,
+  replay: () => <ReplayScreen />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
@@ -101,6 +105,7 @@ function AppScreen() {
     <div className="app">
       <Header />
       <Notices />
+      <FileDrop />
       {SCREENS[view]()}
     </div>
   );
@@ -126,6 +131,7 @@ function LabScreen() {
               <>
                 <AddToComparisonButton />
                 <BaselineButton />
+                <TimelineExport trace={run?.trace ?? null} />
               </>
             }
           />

@@ -8,6 +8,7 @@ import { AboutButton } from './about/AboutButton';
 import { ActionButton } from './actions/ActionButton';
 import { useFieldChange } from './controls/useFieldChange';
 import { EngineStatus } from './EngineStatus';
+import { OpenFileButton } from './files/OpenFileButton';
 import { ShortcutSheet } from './playback/ShortcutSheet';
 import { ViewNav } from './ViewNav';
 
@@ -88,6 +89,7 @@ export function Header() {
       {inLab && <PresetPicker />}
       {inLab && <StrategyPicker />}
       <div className="header-actions">
+        <OpenFileButton />
         <ActionButton action="copyLink" />
         <ActionButton action="resetAll" />
         <ShortcutSheet />

@@ -1,4 +1,4 @@
-import { FleetRun, MigrationRun, scenarioOrThrow, SpectrumRun, type ScenarioInput } from '../engine';
+import { FitRun, FleetRun, MigrationRun, scenarioOrThrow, SpectrumRun } from '../engine';
 import type { JobInput, JobKind, JobValue } from './types';
 
 /** A job the scheduler advances in slices until it is done. */
@@ -12,9 +12,15 @@ export interface Stepper<T> {
 
 type Steppers = { [K in JobKind]: (input: JobInput<K>) => Stepper<JobValue<K>> };
 
-/** One migration, stepped; what it gives back is the caller's choice (the whole trace, or its summary). */
-function migration<T>(input: ScenarioInput, result: (run: MigrationRun) => T): Stepper<T> {
-  const run = new MigrationRun(input);
+/** What the engine's step-by-step runs (MigrationRun, SpectrumRun, FitRun) have in common. */
+interface SteppedRun {
+  readonly done: boolean;
+  readonly tMs: number;
+  step(): void;
+  progress(): number;
+}
+
+function stepperOf<T>(run: SteppedRun, result: () => T): Stepper<T> {
   return {
     get done() {
       return run.done;
@@ -22,7 +28,7 @@ function migration<T>(input: ScenarioInput, result: (run: MigrationRun) => T): S
     step: () => run.step(),
     progress: () => run.progress(),
     simulatedMs: () => run.tMs,
-    result: () => result(run),
+    result,
   };
 }
 
@@ -34,20 +40,21 @@ const SUMMARY_ONLY_OUTPUT = { heatmapCells: 16, maxFrames: 8, maxSamples: 64 };
 
 /** How each kind of job is worked out; constructing one validates its input (and may throw). */
 const JOB_STEPPERS: Steppers = {
-  run: (input) => migration(input, (run) => run.trace()),
-  point: (input) =>
-    migration({ ...input, output: { ...input.output, ...SUMMARY_ONLY_OUTPUT } }, (run) => run.trace().summary),
+  run(input) {
+    const run = new MigrationRun(input);
+    return stepperOf(run, () => run.trace());
+  },
+  point(input) {
+    const run = new MigrationRun({ ...input, output: { ...input.output, ...SUMMARY_ONLY_OUTPUT } });
+    return stepperOf(run, () => run.trace().summary);
+  },
   spectrum(input) {
     const run = new SpectrumRun(scenarioOrThrow(input));
-    return {
-      get done() {
-        return run.done;
-      },
-      step: () => run.step(),
-      progress: () => run.progress(),
-      simulatedMs: () => run.tMs,
-      result: () => run.result(),
-    };
+    return stepperOf(run, () => run.result());
+  },
+  fit({ record, overrides }) {
+    const run = new FitRun(record, overrides);
+    return stepperOf(run, () => run.result());
   },
   fleet(input) {
     const run = new FleetRun(input);

@@ -1,4 +1,14 @@
-import type { FleetScenarioInput, FleetTrace, ScenarioInput, SpectrumEntry, Summary, Trace } from '../engine';
+import type {
+  FitOverrides,
+  FitResult,
+  FleetScenarioInput,
+  FleetTrace,
+  QmpRecord,
+  ScenarioInput,
+  SpectrumEntry,
+  Summary,
+  Trace,
+} from '../engine';
 
 /** Lab runs go first; the spectrum and (later) sweep points fill the time they leave. */
 export type Priority = 'interactive' | 'background';
@@ -36,6 +46,8 @@ export interface JobTypes {
   point: { input: ScenarioInput; value: Summary };
   /** A fleet scenario to its trace: every VM's fate, every migration, the hosts' load over time. */
   fleet: { input: FleetScenarioInput; value: FleetTrace };
+  /** A real migration's record: the scenario derived from it (with the user's overrides), run and compared. */
+  fit: { input: { record: QmpRecord; overrides: FitOverrides }; value: FitResult };
 }
 export type JobKind = keyof JobTypes;
 export type JobInput<K extends JobKind> = JobTypes[K]['input'];

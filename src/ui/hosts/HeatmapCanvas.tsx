@@ -1,5 +1,7 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { HEAT_BAND_COUNT, type HeatmapFrames } from '../../engine';
+import { heatmapPainter } from '../export/heatmapVector';
+import { useVectorPainter } from '../export/vectorPainters';
 import { gridShape } from './gridShape';
 import { paintHeatmap } from './paintHeatmap';
 import { palette, type HostView } from './palettes';
@@ -77,6 +79,10 @@ export const HeatmapCanvas = memo(function HeatmapCanvas({ heatmap, frameIndex, 
     });
     return () => cancelAnimationFrame(frame);
   }, [heatmap, frameIndex, view, size]);
+
+  // The same cells as vectors, for an SVG export.
+  const vector = useMemo(() => heatmapPainter(heatmap, frameIndex, palette(view)), [heatmap, frameIndex, view]);
+  useVectorPainter(canvasRef, vector);
 
   return (
     <div className="heatmap" ref={boxRef}>
