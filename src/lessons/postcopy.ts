@@ -16,7 +16,7 @@ export const postcopy: Lesson = {
       highlight: 'strategy',
       body: [
         '[[post-copy|Post-copy]] stops the VM only long enough to send its CPU and device state, then runs it on the destination.',
-        'Every page the guest touches that has not arrived yet is a [[post-copy-fault]]: the vCPU waits while the page is fetched from the source. Meanwhile the source pushes the rest ([[background-push]]).',
+        'Every page the guest touches that has not arrived yet is a [[post-copy-fault|post-copy fault]]: the vCPU waits while the page is fetched from the source. Meanwhile the source pushes the rest ([[background-push]]).',
       ],
       question: {
         kind: 'choice',
@@ -52,7 +52,7 @@ export const postcopy: Lesson = {
       scenario: `${POSTCOPY}&postcopy.prepaging=none`,
       highlight: 'postcopy.prepaging',
       body: [
-        "With QEMU's [[pre-paging]] the push goes on from each faulting page, so its neighbours follow soon; that VM faulted about 4,500 times.",
+        "With QEMU's [[pre-paging|pre-paging]] the push goes on from each faulting page, so its neighbours follow soon; that VM faulted about 4,500 times.",
         'Now the source pushes in address order, ignoring where the guest is working.',
       ],
       question: {

@@ -14,7 +14,7 @@ export const sevenSteps: Lesson = {
       stage: 'lifecycle',
       highlight: 'Migration steps',
       body: [
-        'A migration is more than the copy: allocate room on the destination, check it can run the VM, copy in brownout, stop and copy in blackout, redirect the network with a [[gratuitous-arp]], resume on the destination ([[target-brownout]]) and delete the source.',
+        'A migration is more than the copy: allocate room on the destination, check it can run the VM, copy in brownout, stop and copy in blackout, redirect the network with a [[gratuitous-arp|gratuitous ARP]], resume on the destination ([[target-brownout]]) and delete the source.',
         "Memory is a [[local-name]] and must move; storage on the network and the VM's address are [[global-name|global names]] and simply follow.",
       ],
       claims: [

@@ -6,6 +6,8 @@ import { quoteText } from '../engine';
  */
 export const APP_VIEWS = [
   { key: 'lab', label: 'Lab', hint: 'Simulate one migration and change it as it runs' },
+  { key: 'lessons', label: 'Lessons', hint: 'Guided lessons: each step sets up the lab and asks before it shows' },
+  { key: 'glossary', label: 'Glossary', hint: 'Every word the app uses, explained' },
 ] as const;
 
 export type AppViewKey = (typeof APP_VIEWS)[number]['key'];

@@ -3,7 +3,7 @@
  * (a lesson step, a comparison, a sweep). A view adds its names here; decodeLink hands them over as they
  * were written and each view reads (and checks) its own.
  */
-export const LINK_EXTRAS = ['view'] as const;
+export const LINK_EXTRAS = ['view', 'lesson', 'step'] as const;
 
 export type LinkExtraName = (typeof LINK_EXTRAS)[number];
 export type LinkExtras = Partial<Record<LinkExtraName, string>>;

@@ -3,6 +3,7 @@ import type { Scenario, Trace } from '../engine';
 import type { JobProgress } from '../worker/types';
 import { DEFAULT_VIEW, type AppViewKey } from './appViews';
 import { EDIT, type Change } from './changes';
+import type { LessonPlace } from './lessonPlace';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
 import { DEFAULT_SPEED, followNewTrace, type Playhead } from './playhead';
@@ -51,6 +52,8 @@ export interface WorkspaceState extends RunsState {
   share: { url: string; copied: boolean } | null;
   /** The top-level view on screen (the lab, or a view listed in appViews). */
   view: AppViewKey;
+  /** The lesson step being followed, if any (see lessonPlace.ts). */
+  lesson: LessonPlace | null;
 }
 
 export interface WorkspaceActions {
@@ -124,6 +127,7 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       sheetOpen: false,
       share: null,
       view: DEFAULT_VIEW,
+      lesson: null,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;

@@ -1,11 +1,12 @@
 import { DEFAULT_VIEW } from './appViews';
+import { lessonExtras } from './lessonPlace';
 import type { LinkExtras } from './linkExtras';
 import { encodeLink } from './urlCodec';
 import type { WorkspaceState } from './workspace';
 
 /** What a link keeps besides the scenario: the view on screen (and what each view adds to it). */
 export function linkExtrasOf(s: WorkspaceState): LinkExtras {
-  return s.view === DEFAULT_VIEW ? {} : { view: s.view };
+  return { ...(s.view === DEFAULT_VIEW ? {} : { view: s.view }), ...lessonExtras(s.lesson) };
 }
 
 /** The query string of what is on screen: the address bar and "Copy link" both use it. */

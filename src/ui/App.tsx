@@ -9,9 +9,15 @@ import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../s
 import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { GlossaryView } from './glossary/GlossaryView';
 import { Header } from './Header';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsProvider } from './lessons/LessonsContext';
+import { LessonsView } from './lessons/LessonsView';
+import { bootLessonLink, withLessonLinkVersion } from './lessons/openStep';
+import { useSpoilerGuard } from './lessons/useCurrentStep';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
@@ -31,7 +37,10 @@ const safeStorage = (): Storage | undefined => {
 
 /** The whole lab: one workspace, the engine pool, the panels around them. */
 export function App({ createPool = createBrowserPool }: { createPool?: () => EngineService & { dispose(): void } }) {
-  const store = useMemo(() => bootWorkspace(window.location.search, safeStorage()), []);
+  const store = useMemo(() => {
+    const search = withLessonLinkVersion(window.location.search);
+    return bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
+  }, []);
   const pool = useMemo(() => createPool(), [createPool]);
   const runnerRef = useRef<LabRunner | null>(null);
   // The panels get stable Cancel and Retry handles; the runner behind them lives with the effect.
@@ -59,7 +68,9 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
   }, [store, pool]);
   return (
     <WorkspaceContext.Provider value={value}>
-      <AppScreen />
+      <LessonsProvider storage={safeStorage()}>
+        <AppScreen />
+      </LessonsProvider>
     </WorkspaceContext.Provider>
   );
 }
@@ -67,6 +78,8 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
 /** What each top-level view (appViews) shows under the header. */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
+  lessons: () => <LessonsView />,
+  glossary: () => <GlossaryView />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
@@ -78,6 +91,7 @@ function AppScreen() {
     <div className="app">
       <Header />
       <Notices />
+      <LessonPanel />
       {SCREENS[view]()}
     </div>
   );
@@ -85,10 +99,11 @@ function AppScreen() {
 
 function LabScreen() {
   const { run, baseline, stale } = useLabView();
+  const guarded = useSpoilerGuard();
   return (
     <>
       <RunStatus />
-      <main className="lab">
+      <main className="lab" data-guarded={guarded || undefined}>
         <ControlsPanel />
         <StageTabs run={run} stale={stale} />
         <MetricsPanel run={run} baseline={baseline} stale={stale} />
