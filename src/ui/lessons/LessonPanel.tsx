@@ -28,6 +28,7 @@ export function LessonPanel() {
     if (current) lessons.getState().seen(current.place.id, current.place.step);
   }, [current, lessons]);
   useShowResultOnce(current?.guarded ?? true, key);
+  const ref = useRoomForPanel(!!current);
   if (!current) return null;
   const { lesson, place, loaded } = current;
   const count = lesson.steps.length;
@@ -46,7 +47,7 @@ export function LessonPanel() {
     setDone(lesson.id);
   };
   return (
-    <aside className={`lesson-panel${folded ? ' is-folded' : ''}`} aria-label="Lesson">
+    <aside ref={ref} className={`lesson-panel${folded ? ' is-folded' : ''}`} aria-label="Lesson">
       <div className="lesson-panel__head">
         <span className="lesson-panel__lesson">{lesson.title}</span>
         <StepDots lesson={lesson} step={place.step} onGo={go} />
@@ -135,4 +136,24 @@ function useShowResultOnce(guarded: boolean, key: string): void {
     shownFor.current = key;
     store.getState().seek(run.trace.summary.totalTimeMs);
   }, [guarded, key, run, scenario, store]);
+}
+
+/**
+ * The page gets taller by the panel's height when the window is too short for both (lessons.css reads
+ * `--lesson-panel-px`), so the lab under the panel keeps the room it needs and the page scrolls instead.
+ */
+function useRoomForPanel(open: boolean) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const panel = ref.current;
+    const app = panel?.parentElement;
+    if (!open || !panel || !app) return;
+    const observer = new ResizeObserver(() => app.style.setProperty('--lesson-panel-px', `${panel.offsetHeight}px`));
+    observer.observe(panel);
+    return () => {
+      observer.disconnect();
+      app.style.removeProperty('--lesson-panel-px');
+    };
+  }, [open]);
+  return ref;
 }

@@ -63,9 +63,12 @@ export function scoreAnswer(question: LessonQuestion, answer: LessonAnswer, trac
     Number.isFinite(ratio) && ratio >= 2
       ? `about ${ratio.toFixed(ratio >= 10 ? 0 : 1)} times too ${direction}`
       : `${Math.round(off * 100)} % too ${direction}`;
-  const verdict = right
-    ? `Close: you said ${shownGuess}, the run gives ${shownTruth}.`
-    : `You said ${shownGuess}; the run gives ${shownTruth}: ${gap}.`;
+  const verdict =
+    truth === 0 && !right
+      ? `You said ${shownGuess}; the run gives ${shownTruth}.`
+      : right
+        ? `Close: you said ${shownGuess}, the run gives ${shownTruth}.`
+        : `You said ${shownGuess}; the run gives ${shownTruth}: ${gap}.`;
   return {
     right,
     verdict,

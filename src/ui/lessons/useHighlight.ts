@@ -13,6 +13,17 @@ function findTarget(target: string): HTMLElement | null {
   return null;
 }
 
+/** Scrolls the panel that holds an element (the controls, the metrics) to show it; the page itself stays put. */
+function revealInPanel(el: HTMLElement): void {
+  for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+    if (!/(auto|scroll)/.test(getComputedStyle(box).overflowY) || box.scrollHeight <= box.clientHeight) continue;
+    const at = el.getBoundingClientRect();
+    const view = box.getBoundingClientRect();
+    if (at.top < view.top || at.bottom > view.bottom) box.scrollTop += at.top - view.top - 8;
+    return;
+  }
+}
+
 /**
  * Marks the element a lesson step points at (`data-lesson-highlight`, drawn by lessons.css), opening a
  * folded section that holds it and scrolling it into view. The element may appear only once the step's
@@ -30,7 +41,7 @@ export function useHighlight(target: string | null, key: string): void {
       marked?.removeAttribute('data-lesson-highlight');
       for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
       el.setAttribute('data-lesson-highlight', '');
-      el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      revealInPanel(el);
       marked = el;
       return true;
     };
