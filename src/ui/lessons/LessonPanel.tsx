@@ -101,9 +101,11 @@ export function LessonPanel() {
   );
 }
 
+const NONE_SEEN: readonly number[] = [];
+
 /** One dot per step: seen, current or not yet; each opens its step. */
 function StepDots({ lesson, step, onGo }: { lesson: Lesson; step: number; onGo: (n: number) => void }) {
-  const seen = useLessons((s) => s.progress.lessons[lesson.id]?.seen ?? []);
+  const seen = useLessons((s) => s.progress.lessons[lesson.id]?.seen ?? NONE_SEEN);
   return (
     <ol className="lesson-dots" aria-label="Steps">
       {lesson.steps.map((s, i) => (

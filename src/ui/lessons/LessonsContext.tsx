@@ -28,6 +28,7 @@ export type LessonsStore = StoreApi<LessonsState>;
 export function createLessonsStore(storage: Storage | undefined): LessonsStore {
   return createStore<LessonsState>()((set, get) => {
     const save = (progress: Progress) => {
+      if (progress === get().progress) return;
       writeProgress(storage, progress);
       set({ progress });
     };
