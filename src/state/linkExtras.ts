@@ -9,6 +9,8 @@ import { PRESENT_LINK_EXTRAS } from './presentLinkNames';
  */
 export const LINK_EXTRAS = [
   'view',
+  'lesson',
+  'step',
   ...COMPARISON_PARAMS,
   ...SWEEP_PARAMS,
   ...FLEET_LINK_PARAMS,

@@ -16,6 +16,7 @@ export function syncUrl(store: WorkspaceStore, win: Window): () => void {
       state.comparison !== prev.comparison ||
       state.sweep.id !== prev.sweep.id ||
       state.fleet !== prev.fleet ||
+      state.lesson !== prev.lesson ||
       (!state.playhead.playing && state.playhead.tMs !== prev.playhead.tMs);
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);

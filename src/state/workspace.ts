@@ -5,6 +5,7 @@ import { DEFAULT_VIEW, type AppViewKey } from './appViews';
 import { EDIT, type Change } from './changes';
 import { EMPTY_COMPARISON, type ComparisonState } from './comparison';
 import { DEFAULT_FLEET_SETUP, type FleetSetup } from './fleetLink';
+import type { LessonPlace } from './lessonPlace';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
 import { DEFAULT_SPEED, followNewTrace, type Playhead } from './playhead';
@@ -64,6 +65,8 @@ export interface WorkspaceState extends RunsState {
   /** Presentation mode (src/state/presentMode.ts) and the embedded lab. */
   present: PresentState;
   embed: EmbedState;
+  /** The lesson step being followed, if any (see lessonPlace.ts). */
+  lesson: LessonPlace | null;
 }
 
 export interface WorkspaceActions {
@@ -142,6 +145,7 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       fleet: DEFAULT_FLEET_SETUP,
       present: PRESENT_OFF,
       embed: EMBED_OFF,
+      lesson: null,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;

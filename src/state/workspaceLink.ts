@@ -2,6 +2,7 @@ import { DEFAULT_VIEW } from './appViews';
 import { comparisonItems } from './comparison';
 import { encodeComparison } from './comparisonLink';
 import { fleetLinkOf } from './fleetLink';
+import { lessonExtras } from './lessonPlace';
 import type { LinkExtras } from './linkExtras';
 import { presentExtrasOf } from './presentLink';
 import { encodeLink } from './urlCodec';
@@ -12,6 +13,7 @@ import type { WorkspaceState } from './workspace';
 export function linkExtrasOf(s: WorkspaceState): LinkExtras {
   return {
     ...(s.view === DEFAULT_VIEW ? {} : { view: s.view }),
+    ...lessonExtras(s.lesson),
     ...encodeComparison(comparisonItems(s)),
     ...encodeSweep(s.sweep.spec, s.sweep.base, s.scenario),
     ...fleetLinkOf(s.fleet),

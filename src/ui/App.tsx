@@ -16,10 +16,16 @@ import { CompareScreen } from './compare/CompareScreen';
 import { EditingBar } from './compare/EditingBar';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { FleetScreen } from './fleet/FleetScreen';
+import { GlossaryView } from './glossary/GlossaryView';
 import { Header } from './Header';
 import { TimelineExport } from './export/viewExports';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsProvider } from './lessons/LessonsContext';
+import { LessonsView } from './lessons/LessonsView';
+import { bootLessonLink, withLessonLinkVersion } from './lessons/openStep';
+import { useSpoilerGuard } from './lessons/useCurrentStep';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { EmbedScreen } from './embed/EmbedScreen';
@@ -45,7 +51,10 @@ const safeStorage = (): Storage | undefined => {
 
 /** The whole lab: one workspace, the engine pool, the panels around them. */
 export function App({ createPool = createBrowserPool }: { createPool?: () => EngineService & { dispose(): void } }) {
-  const store = useMemo(() => bootWorkspace(window.location.search, safeStorage()), []);
+  const store = useMemo(() => {
+    const search = withLessonLinkVersion(window.location.search);
+    return bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
+  }, []);
   const pool = useMemo(() => createPool(), [createPool]);
   const runnerRef = useRef<LabRunner | null>(null);
   // The panels get stable Cancel and Retry handles; the runner behind them lives with the effect.
@@ -78,7 +87,9 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
   }, [store, pool]);
   return (
     <WorkspaceContext.Provider value={value}>
-      <AppScreen />
+      <LessonsProvider storage={safeStorage()}>
+        <AppScreen />
+      </LessonsProvider>
     </WorkspaceContext.Provider>
   );
 }
@@ -91,6 +102,8 @@ const SCREENS: Record<AppViewKey, () => ReactNode> = {
   fleet: () => <FleetScreen />,
   variants: () => <VariantsScreen />,
   replay: () => <ReplayScreen />,
+  lessons: () => <LessonsView />,
+  glossary: () => <GlossaryView />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
@@ -106,6 +119,7 @@ function AppScreen() {
       <Header />
       <Notices />
       <FileDrop />
+      <LessonPanel />
       {SCREENS[view]()}
     </div>
   );
@@ -113,11 +127,12 @@ function AppScreen() {
 
 function LabScreen() {
   const { run, baseline, stale } = useLabView();
+  const guarded = useSpoilerGuard();
   return (
     <>
       <RunStatus />
       <EditingBar />
-      <main className="lab">
+      <main className="lab" data-guarded={guarded || undefined}>
         <ControlsPanel />
         <StageTabs run={run} stale={stale} />
         <MetricsPanel run={run} baseline={baseline} stale={stale} />
