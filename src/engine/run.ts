@@ -20,6 +20,8 @@ import { PHASE_CODES, TRACE_FORMAT, type EventKind, type PhaseKind, type Simulat
 import { TRACE_FORMAT_VERSION } from './trace/versions';
 import { mbpsToBytesPerMs } from './units';
 import { ENGINE_VERSION } from './version';
+import { effectiveScenario } from './variants/effective';
+import { variantReport } from './variants/report';
 
 export interface RunOptions {
   /** Keep per-page versions on both hosts so tests can check every page ends current. */
@@ -77,7 +79,12 @@ export class MigrationRun {
   constructor(input: Scenario | ScenarioInput, options: RunOptions = {}) {
     this.scenario = scenarioOrThrow(input);
     const random = randomLcg(this.scenario.seed / 4_294_967_296);
-    this.state = new MigrationState(this.scenario, initialLiveParams(this.scenario), random, options.audit ?? false);
+    this.state = new MigrationState(
+      effectiveScenario(this.scenario),
+      initialLiveParams(this.scenario),
+      random,
+      options.audit ?? false,
+    );
     const passMs = this.fullPassMs();
     this.recorder = new Recorder(
       this.state.mem,
@@ -272,6 +279,10 @@ export class MigrationRun {
         this.emit('fault', 'the destination host crashed');
         if (s.vmHost === 'destination')
           this.loseVm('the destination crashed after it had taken over; the copy left on the source is out of date');
+        else if (s.side?.sourceCannotAbortAlone(phase === 'blackout' && !!this.finalCopy?.dataComplete))
+          this.loseVm(
+            'the destination crashed after the start token: the source TD may resume only with an abort token from the destination, which can no longer make one',
+          );
         else this.abortCleanly('the destination crashed before the commit');
         return;
       case 'source-crash':
@@ -361,7 +372,10 @@ export class MigrationRun {
         v.finalSyncs = 1;
         this.precopy?.finish(newPages);
         this.postcopyAfterBlackout = next.kind === 'postcopy-switch';
-        this.finalCopy = new FinalCopy(s, next.kind === 'final-copy');
+        s.side?.atPause(s, this.postcopyAfterBlackout);
+        // A TD re-sends its dirtied pages in the pause even when post-copy follows (none: nothing to send).
+        const resend = !!s.side?.blackoutResendsDirty && s.toSend.count > 0;
+        this.finalCopy = new FinalCopy(s, next.kind === 'final-copy' || resend);
         this.enter(this.finalCopy);
         break;
       }
@@ -381,6 +395,7 @@ export class MigrationRun {
           this.emit('switchover', 'execution moves to the destination');
           this.emit('resumed', 'VM running on the destination');
         }
+        s.side?.atResume(s);
         if (this.postcopyAfterBlackout && s.toSend.count > 0) this.enter(new Postcopy(s));
         else this.finishAfterCommit();
         break;
@@ -468,6 +483,7 @@ export class MigrationRun {
       events: recorded.events,
       samples: recorded.samples,
       heatmap: recorded.heatmap,
+      variant: variantReport(this.scenario, this.state),
     };
     return this.finalTrace;
   }

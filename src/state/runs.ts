@@ -5,10 +5,10 @@ export type RunId = number;
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /**
- * Who made a run, and so who decides when it may go: the lab's runs go once nothing shows them; a run
- * opened from a file ('file') goes when another file is opened.
+ * Who made a run, and so who decides when it may go: the lab's runs go once nothing shows them; a
+ * comparison's go when it drops them; a run opened from a file ('file') goes when another file is opened.
  */
-export type RunOwner = 'lab' | 'file';
+export type RunOwner = 'lab' | 'compare' | 'file';
 
 /** One simulation as a value: what was asked, how far it got, and what came out. */
 export interface Run {

@@ -81,12 +81,13 @@ function SharePopover() {
 export function Header() {
   const { pool } = useWorkspaceContext();
   const lab = useWorkspace(labState);
+  const inLab = useWorkspace((s) => s.view === 'lab');
   return (
     <header className="app-header">
       <h1>Brownout</h1>
       <ViewNav />
-      <PresetPicker />
-      <StrategyPicker />
+      {inLab && <PresetPicker />}
+      {inLab && <StrategyPicker />}
       <div className="header-actions">
         <OpenFileButton />
         <ActionButton action="copyLink" />

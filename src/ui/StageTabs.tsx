@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import type { Run, Staleness } from '../state/runs';
 import { HeatmapExport } from './export/viewExports';
 import { HostsPanel } from './hosts/HostsPanel';
+import { useLessonStage } from './lessons/useLessonStage';
 import { LifecyclePanel } from './lifecycle/LifecyclePanel';
 import { SpectrumPanel } from './spectrum/SpectrumPanel';
 
@@ -15,6 +16,7 @@ type TabKey = (typeof TABS)[number]['key'];
 /** The middle of the lab: the hosts' memory, the whole migration step by step, or the spectrum of approaches. */
 export function StageTabs({ run, stale }: { run: Run | null; stale: Staleness | null }) {
   const [tab, setTab] = useState<TabKey>('memory');
+  useLessonStage(setTab);
   const id = useId();
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.key === tab);

@@ -1,4 +1,4 @@
-import { FitRun, MigrationRun, scenarioOrThrow, SpectrumRun } from '../engine';
+import { FitRun, FleetRun, MigrationRun, scenarioOrThrow, SpectrumRun } from '../engine';
 import type { JobInput, JobKind, JobValue } from './types';
 
 /** A job the scheduler advances in slices until it is done. */
@@ -32,11 +32,21 @@ function stepperOf<T>(run: SteppedRun, result: () => T): Stepper<T> {
   };
 }
 
+/**
+ * What a sweep point records besides its summary: as little as the format allows. The summary does not
+ * depend on it (the recorder only watches), and the run costs about half as much.
+ */
+const SUMMARY_ONLY_OUTPUT = { heatmapCells: 16, maxFrames: 8, maxSamples: 64 };
+
 /** How each kind of job is worked out; constructing one validates its input (and may throw). */
 const JOB_STEPPERS: Steppers = {
   run(input) {
     const run = new MigrationRun(input);
     return stepperOf(run, () => run.trace());
+  },
+  point(input) {
+    const run = new MigrationRun({ ...input, output: { ...input.output, ...SUMMARY_ONLY_OUTPUT } });
+    return stepperOf(run, () => run.trace().summary);
   },
   spectrum(input) {
     const run = new SpectrumRun(scenarioOrThrow(input));
@@ -45,6 +55,19 @@ const JOB_STEPPERS: Steppers = {
   fit({ record, overrides }) {
     const run = new FitRun(record, overrides);
     return stepperOf(run, () => run.result());
+  },
+  fleet(input) {
+    const run = new FleetRun(input);
+    return {
+      get done() {
+        return run.done;
+      },
+      // A few hundred instants keep a slice near the scheduler's 12 ms even for 10,000 VMs.
+      step: () => void run.step(300),
+      progress: () => run.progress(),
+      simulatedMs: () => run.nowMs,
+      result: () => run.trace(),
+    };
   },
 };
 

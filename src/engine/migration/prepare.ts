@@ -1,3 +1,4 @@
+import { validateStepMs } from '../confidential/tdxFacts';
 import type { Next, PhaseController } from './controller';
 import { destinationProblems, notLiveReasons } from './liveMigratable';
 import type { Emit } from './qemuPrecopy';
@@ -50,7 +51,7 @@ export class Prepare implements PhaseController {
       if (allocation.length) return this.refuse('allocation', allocation);
       this.emit('allocated', `destination reserved ${sc.vm.memoryMiB} MiB and ${sc.vm.vcpus} vCPUs`);
       this.stage = 'validate';
-      this.stageLeftMs = sc.host.validateMs;
+      this.stageLeftMs = validateStepMs(sc);
       return;
     }
     if (this.stage === 'validate') {

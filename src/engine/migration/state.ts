@@ -10,6 +10,7 @@ import { WriteStream, type WriteParams } from '../workload/writeStream';
 import type { LiveParams } from './liveParams';
 import { AdaptiveRate } from './adaptiveRate';
 import { XbzrleCache } from './xbzrle';
+import { GuestSide } from '../variants/guestSide';
 
 export type ByteBucket = 'precopy' | 'downtime' | 'postcopy';
 /** What the stream is doing: live rounds, the blackout copy, or the post-copy push and fetches. */
@@ -68,6 +69,8 @@ export class MigrationState {
   readonly log: PageBitmap;
   readonly writes: WriteStream;
   readonly audit?: Audit;
+  /** Hooks for a self-migrating guest or a confidential VM (src/engine/variants/guestSide.ts); null otherwise. */
+  readonly side: GuestSide | null;
   tMs = 0;
   vmHost: 'source' | 'destination' = 'source';
   vmPaused = false;
@@ -121,7 +124,9 @@ export class MigrationState {
     this.layout = layoutMemory(scenario);
     this.pageBytes = this.layout.pageBytes;
     this.memoryBytes = this.layout.pageCount * this.pageBytes;
-    this.wire = wireSizes(this.pageBytes, scenario.precopy.zeroPageDetection, scenario.host.zeroScanUs);
+    this.side = GuestSide.create(scenario, this.layout, withAudit);
+    this.wire =
+      this.side?.wire ?? wireSizes(this.pageBytes, scenario.precopy.zeroPageDetection, scenario.host.zeroScanUs);
     this.mem = new MemoryMap(this.layout.pageCount, scenario.output.heatmapCells);
     this.toSend = new PageBitmap(this.layout.pageCount);
     this.log = new PageBitmap(this.layout.pageCount);
@@ -161,6 +166,7 @@ export class MigrationState {
       this.toSend.addRange(0, Math.min(end, freeFrom));
       this.toSend.addRange(Math.min(end, freeTo), end);
     } else this.toSend.addRange(0, end);
+    this.side?.afterInitialMark(this);
   }
 
   writeParams(): WriteParams {
@@ -247,9 +253,12 @@ export class MigrationState {
     const speed = this.vmSpeed(tracking);
     this.lastVmSpeed = speed;
     this.counters.vmLostMs += (1 - speed) * dtMs;
-    const { mem, log, audit, xbzrle } = this;
+    const { mem, log, audit, xbzrle, side, toSend } = this;
     const states = mem.states;
+    const tdx = side?.tdx;
+    let blockedWrites = 0;
     this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), (page) => {
+      if (tdx && tdx.writeBlocked(page, toSend) && !log.has(page)) blockedWrites++;
       if (xbzrle) xbzrle.noteWrite(page);
       const s = states[page];
       if (s === PageState.SentClean || s === PageState.Pushed || s === PageState.Fetched)
@@ -258,6 +267,11 @@ export class MigrationState {
       if (log.add(page)) this.newlyLogged++;
       if (audit) audit.version[page]++;
     });
+    if (blockedWrites > 0) {
+      const lostMs = side!.chargeBlockedWrites(blockedWrites, dtMs);
+      this.counters.vmLostMs += lostMs;
+      this.lastVmSpeed = Math.max(0, speed - lostMs / dtMs);
+    }
   }
 
   /** The guest paused (blackout): time passes, no work gets done. */
@@ -293,6 +307,13 @@ export class MigrationState {
     // The first pass over memory starts with a fixed cost (it shows on idle VMs: see docs/engine-validation.md).
     let usedMs = this.passStartOwedMs;
     this.passStartOwedMs = 0;
+    const side = this.side;
+    const epoch = this.toSend.absorbs;
+    if (side && bitmap.count > 0) {
+      // An epoch token opens each round of a confidential migration.
+      bytes += side.beforeSend(this, bucket);
+      usedMs += bytes / rateBytesPerMs;
+    }
     const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
     const normalCostMs = wire.normalBytes / rateBytesPerMs;
     // XBZRLE once the scan has wrapped (the first pass is over), never in post-copy.
@@ -329,6 +350,7 @@ export class MigrationState {
         mem.arrive(next, arrived);
       }
       if (audit) audit.destination[next] = audit.version[next];
+      if (side) side.sent(next, bucket, epoch);
       pages++;
       page = next + 1;
     }

@@ -1,5 +1,7 @@
 import type { Scenario, StopRule, Strategy } from '../scenario/schema';
 
+import type { VariantReport } from '../variants/report';
+
 /**
  * setup: allocate, validate and connect; disk: a local disk copied ahead of memory; drain: the workload
  * checkpoints after advance notice; offline: the VM is down for a terminate-and-restart move.
@@ -256,6 +258,8 @@ export interface Trace {
   events: TraceEvent[];
   samples: Samples;
   heatmap?: HeatmapFrames;
+  /** Who drove the migration and what confidentiality changed (src/engine/variants/report.ts); simulated runs only. */
+  variant?: VariantReport;
 }
 
 /** A trace the engine simulated: it always has every section. */

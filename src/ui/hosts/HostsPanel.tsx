@@ -56,7 +56,16 @@ function hostFrames(
 }
 
 /** Source and destination hosts side by side, their memory heatmaps at the playhead, and the link between. */
-export function HostsPanel({ run, stale }: { run: Run | null; stale: Staleness | null }) {
+export function HostsPanel({
+  run,
+  stale,
+  label = 'Hosts',
+}: {
+  run: Run | null;
+  stale: Staleness | null;
+  /** The region's name: each of several panels on one page needs its own ("Hosts of run A"). */
+  label?: string;
+}) {
   const trace = run?.trace ?? null;
   // Indices rather than the playhead itself, so the panel re-renders only when what it shows changes.
   const frameIndex = useWorkspace((s) => (trace ? frameIndexAt(trace, s.playhead.tMs) : 0));
@@ -74,7 +83,7 @@ export function HostsPanel({ run, stale }: { run: Run | null; stale: Staleness |
   }, [trace, frameIndex, sampleIndex]);
 
   return (
-    <section className="hosts" aria-label="Hosts">
+    <section className="hosts" aria-label={label}>
       <div className="hosts__stage">
         <HostCard view="source" title="Source host" vmHere={vmHost === 'source'} frame={shown?.source ?? null} />
         <LinkArrow

@@ -1,6 +1,7 @@
 import type { Trace } from '../../engine';
 import type { MetricKey } from '../../state/workspace';
 import { formatBytes, formatCount, formatMbps, formatMs, formatPct } from '../format';
+import { confidentialBytes } from '../variants/confidentialFigures';
 
 /** One line of working: what is computed, the formula with this run's values, the result. */
 export interface Step {
@@ -25,6 +26,9 @@ const mbpsToBytesPerMs = (mbps: number) => (mbps * 1e6) / 8 / 1000;
 function pageFacts(trace: Trace) {
   const pageBytes = trace.scenario.vm.pageKiB * 1024;
   const records = Math.max(1, pageBytes / 4096);
+  // A confidential VM's pages travel encrypted: the trace records their wire sizes.
+  const c = trace.variant?.confidential;
+  if (c) return { pageBytes, wireBytes: c.pageWireBytes, zeroBytes: c.zeroPageWireBytes };
   return { pageBytes, wireBytes: pageBytes + records * WIRE_HEADER_BYTES, zeroBytes: records * ZERO_RECORD_BYTES };
 }
 
@@ -57,7 +61,8 @@ function explainDowntime(trace: Trace): Explanation {
       summary: 'The VM never paused: the migration was abandoned and the VM kept running on the source.',
       steps: [],
     };
-  if (s.strategy !== 'postcopy' && s.strategy !== 'hybrid')
+  // A confidential VM re-sends its dirtied pages in the pause even when post-copy follows.
+  if ((s.strategy !== 'postcopy' && s.strategy !== 'hybrid') || s.downtimeBytes > deviceBytes + 1)
     steps.push({
       label: 'Final copy of the dirty pages',
       formula: `${formatBytes(s.downtimeBytes - deviceBytes)} ÷ ${formatMbps(sc.network.linkMbps)}`,
@@ -76,8 +81,9 @@ function explainDowntime(trace: Trace): Explanation {
   steps.push({ label: 'Downtime (blackout)', formula: 'sum of the above', value: formatMs(s.downtimeMs) });
   return {
     title: 'Downtime',
-    summary:
-      s.strategy === 'postcopy' || s.strategy === 'hybrid'
+    summary: trace.variant?.confidential
+      ? 'A confidential VM: every page dirtied since its export is re-sent during the pause (post-copy may take only pages never sent), then the TD and vCPU state and the start token; then the destination commits.'
+      : s.strategy === 'postcopy' || s.strategy === 'hybrid'
         ? 'Post-copy moves execution first: only the device state crosses during the pause, so the blackout does not depend on memory size.'
         : 'The VM is paused while the last dirty pages and its device state cross the link. The final copy runs at full link speed: the bandwidth cap does not apply.',
     steps,
@@ -108,6 +114,14 @@ function explainTotalTime(trace: Trace): Explanation {
 }
 
 function explainBytes(trace: Trace): Explanation {
+  const c = trace.variant?.confidential;
+  if (c)
+    return {
+      title: 'Bytes transferred',
+      summary:
+        'A confidential VM: the host cannot read its pages, so each one travels encrypted with its MAC, zero or not, in bundles opened by epoch tokens.',
+      steps: confidentialBytes(trace, c).lines,
+    };
   const s = trace.summary;
   const sc = trace.scenario;
   const { wireBytes, zeroBytes } = pageFacts(trace);
@@ -225,7 +239,9 @@ function explainImpact(trace: Trace): Explanation {
       },
       {
         label: 'Guest work lost',
-        formula: 'pause + throttling + fault stalls + tracking overhead',
+        formula: trace.variant?.confidential
+          ? 'pause + throttling + fault stalls + write-block faults of dirty tracking'
+          : 'pause + throttling + fault stalls + tracking overhead',
         value: formatMs(s.vmLostSeconds * 1000),
       },
     ],
@@ -268,7 +284,7 @@ export function explainRound(index: number, trace: Trace): Explanation {
   const r = trace.rounds.find((x) => x.index === index);
   if (!r) return { title: `Round ${index}`, summary: 'This round is not in the current run.', steps: [] };
   const sc = trace.scenario;
-  const { pageBytes, wireBytes } = pageFacts(trace);
+  const { pageBytes, wireBytes, zeroBytes } = pageFacts(trace);
   const ms = r.endMs - r.startMs;
   const wssPages = Math.round((sc.workload.wssMiB * 1048576) / pageBytes);
   const writes = (r.writeRatePagesPerSec * ms) / 1000;
@@ -276,7 +292,9 @@ export function explainRound(index: number, trace: Trace): Explanation {
   const steps: Step[] = [
     {
       label: 'Pages sent',
-      formula: `${formatCount(r.pagesSent - r.zeroPagesSent)} full × ${formatCount(wireBytes)} B + ${formatCount(r.zeroPagesSent)} zero markers`,
+      formula: trace.variant?.confidential
+        ? `${formatCount(r.pagesSent - r.zeroPagesSent)} encrypted × ${formatCount(wireBytes)} B + ${formatCount(r.zeroPagesSent)} never-written × ${formatCount(zeroBytes)} B + one 48 B epoch token`
+        : `${formatCount(r.pagesSent - r.zeroPagesSent)} full × ${formatCount(wireBytes)} B + ${formatCount(r.zeroPagesSent)} zero markers`,
       value: formatBytes(r.bytesSent),
     },
     {
