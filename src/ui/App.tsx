@@ -18,6 +18,7 @@ import { ControlsPanel } from './controls/ControlsPanel';
 import { FleetScreen } from './fleet/FleetScreen';
 import { GlossaryView } from './glossary/GlossaryView';
 import { Header } from './Header';
+import { ComparisonExport, SweepExport } from './export/manyRunExports';
 import { TimelineExport } from './export/viewExports';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
@@ -97,8 +98,8 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
 /** What each top-level view (appViews) shows under the header. */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
-  compare: () => <CompareScreen />,
-  sweep: () => <SweepScreen />,
+  compare: () => <CompareScreen exportMenu={<ComparisonExport />} />,
+  sweep: () => <SweepScreen exportMenu={<SweepExport />} />,
   fleet: () => <FleetScreen />,
   variants: () => <VariantsScreen />,
   replay: () => <ReplayScreen />,

@@ -97,6 +97,48 @@ test('the spectrum exports PNG, SVG, CSV and JSON', async ({ guardedPage: page }
   await expectEveryFormat(page, spectrum, /brownout-spectrum-web/, 'downtime_ms', 'brownout-spectrum');
 });
 
+test('the comparison exports PNG, SVG, CSV (one row per run, goals with units) and JSON', async ({
+  guardedPage: page,
+}) => {
+  await page.goto('/?v=1&view=compare');
+  const compare = page.getByRole('region', { name: 'Comparison' });
+  await compare.getByRole('button', { name: 'Four strategies' }).click();
+  // Every run has its figures before the export.
+  const rows = compare.getByRole('table', { name: /The four goals/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect.poll(async () => !/…|–/.test((await rows.allInnerTexts()).join()), { timeout: 60_000 }).toBe(true);
+  const { svg } = await expectEveryFormat(
+    page,
+    compare,
+    /brownout-comparison-4-runs/,
+    'downtime (ms)',
+    'brownout-comparison',
+  );
+  expect(svg).toContain('Comparison');
+  const csv = await exportFrom(page, compare, 'CSV data');
+  expect(csv.text.trimEnd().split('\r\n')).toHaveLength(5);
+});
+
+test('the sweep exports PNG, SVG, CSV (one row per point) and JSON, named after the field', async ({
+  guardedPage: page,
+}) => {
+  await page.goto('/?v=1&view=sweep');
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  const form = sweep.getByRole('form', { name: 'Sweep settings' });
+  await form.getByRole('spinbutton', { name: 'Points' }).fill('6');
+  await form.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(sweep.locator('.sweep-status[data-status="done"]')).toBeVisible({ timeout: 90_000 });
+  await expectEveryFormat(
+    page,
+    sweep,
+    /brownout-sweep-workload-writeratemibps/,
+    'workload.writeRateMiBps',
+    'brownout-sweep',
+  );
+  const csv = await exportFrom(page, sweep, 'CSV data');
+  expect(csv.text.trimEnd().split('\r\n')).toHaveLength(7);
+});
+
 test('the Export menu works from the keyboard and closes with Escape', async ({ guardedPage: page }) => {
   await openLab(page);
   const button = page.getByRole('region', { name: 'Metrics' }).getByRole('button', { name: 'Export', exact: true });

@@ -6,7 +6,7 @@ import { vectorPainterOf } from './vectorPainters';
  * (one <text> per line, in the font and colour shown), its inline SVG (cloned with the computed styles
  * written in, so it needs no stylesheet) and its canvases, drawn again as vectors by their painter
  * (vectorPainters.ts) or, for a canvas without one, embedded as a PNG image. Buttons, inputs and anything
- * marked `data-export-skip` are left out: the picture is the figure, not its controls.
+ * marked `data-export-skip` (and toolbars: the playback bar) are left out: the picture is the figure, not its controls.
  */
 
 export interface SvgSnapshot {
@@ -16,7 +16,7 @@ export interface SvgSnapshot {
 }
 
 /** Controls are left out; a text-like link button (a round's number) stays. */
-const SKIP = 'input, select, textarea, [data-export-skip], button:not(.link-button), [role="menu"]';
+const SKIP = 'input, select, textarea, [data-export-skip], button:not(.link-button), [role="menu"], [role="toolbar"]';
 
 /** Styles written into cloned SVG elements: what decides how they look. */
 const SVG_PROPS = [
