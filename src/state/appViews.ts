@@ -15,7 +15,7 @@ export const APP_VIEWS = [
   { key: 'sweep', label: 'Sweep', hint: 'Step one setting over a range and see where pre-copy stops converging' },
   {
     key: 'replay',
-    label: 'Replay',
+    label: 'From file',
     hint: 'A saved run or a real QEMU migration opened from a file, and the fit to it',
   },
   { key: 'fleet', label: 'Fleet', hint: 'A scheduler moving many VMs: caps, pacing, availability policies' },

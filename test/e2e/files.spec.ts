@@ -143,10 +143,9 @@ test('"Open file" replays a real QEMU migration: its figures, its timeline, no h
   await chooseFile(page, tracePath(file));
 
   await expect(page.getByRole('heading', { name: `QEMU record: ${file}` })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Replay' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'From file' }),
+  ).toHaveAttribute('aria-current', 'page');
   expect(await shownFigures(page)).toEqual({
     downtime: formatMs(s.downtimeMs),
     total: formatMs(s.totalTimeMs),
