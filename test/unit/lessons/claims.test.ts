@@ -65,70 +65,61 @@ const numbersIn = (text: string) =>
     text: m[0],
   }));
 
-/**
- * The fleet and confidential-VM lessons run other engines (the fleet model, the confidential VM against the
- * same VM without it); their figures are checked by their own tests (fleetLesson.test.ts, confidential.test.ts).
- */
-const OWN_CLAIM_TESTS = new Set(['fleet', 'confidential']);
+describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson) => {
+  it.each(lesson.steps.map((s, i) => [i + 1, s.title] as const))(
+    'step %i (%s): its scenario loads cleanly and every claim holds in the engine',
+    async (n) => {
+      const loaded = loadLessonStep(lesson, n);
+      expect(loaded.problems).toEqual([]);
+      const step = loaded.step;
+      const problems: string[] = [];
+      for (const claim of step.claims ?? []) {
+        const from = await sourcesOf(claim.of ?? step.scenario ?? 'v=1', needsSpectrum(step, claim.of));
+        const problem = checkClaim(claim, from);
+        if (problem) problems.push(problem);
+      }
+      expect(problems).toEqual([]);
+      if (step.question?.kind === 'number') {
+        expect(isRunFigure(step.question.answerFrom)).toBe(true);
+        const from = await sourcesOf(step.scenario ?? 'v=1', false);
+        const answer = checkClaim(
+          { says: 'answer', figure: step.question.answerFrom, min: step.question.min, max: step.question.max },
+          from,
+        );
+        expect(answer, 'the right answer lies on the slider').toBeNull();
+      }
+      if (step.question?.kind === 'choice') expect(step.question.choices.filter((c) => c.correct)).toHaveLength(1);
+    },
+    60_000,
+  );
 
-describe.each(LESSONS.filter((l) => !OWN_CLAIM_TESTS.has(l.id)).map((l) => [l.id, l] as const))(
-  'lesson %s',
-  (_id, lesson) => {
-    it.each(lesson.steps.map((s, i) => [i + 1, s.title] as const))(
-      'step %i (%s): its scenario loads cleanly and every claim holds in the engine',
-      async (n) => {
-        const loaded = loadLessonStep(lesson, n);
-        expect(loaded.problems).toEqual([]);
-        const step = loaded.step;
-        const problems: string[] = [];
-        for (const claim of step.claims ?? []) {
-          const from = await sourcesOf(claim.of ?? step.scenario ?? 'v=1', needsSpectrum(step, claim.of));
-          const problem = checkClaim(claim, from);
-          if (problem) problems.push(problem);
+  it('every number its texts state sits inside a claim that is checked', () => {
+    const unchecked: string[] = [];
+    for (const text of [lesson.title, lesson.summary, lesson.learned])
+      for (const n of numbersIn(text))
+        if (!REFERENCE_FIGURES.some((f) => text.includes(f) && f.startsWith(n.text)))
+          unchecked.push(`${lesson.id}: "${n.text}" in "${text}"`);
+    lesson.steps.forEach((step, i) => {
+      const says = [...(step.claims ?? []).map((c) => plainText(c.says)), ...REFERENCE_FIGURES];
+      for (const raw of stepTexts(step)) {
+        const text = plainText(raw);
+        for (const n of numbersIn(text)) {
+          const covered = says.some((s) => {
+            for (let from = text.indexOf(s); from >= 0; from = text.indexOf(s, from + 1))
+              if (from <= n.at && n.at + n.text.length <= from + s.length) return true;
+            return false;
+          });
+          if (!covered) unchecked.push(`${lesson.id} step ${i + 1}: "${n.text}" in "${text}"`);
         }
-        expect(problems).toEqual([]);
-        if (step.question?.kind === 'number') {
-          expect(isRunFigure(step.question.answerFrom)).toBe(true);
-          const from = await sourcesOf(step.scenario ?? 'v=1', false);
-          const answer = checkClaim(
-            { says: 'answer', figure: step.question.answerFrom, min: step.question.min, max: step.question.max },
-            from,
-          );
-          expect(answer, 'the right answer lies on the slider').toBeNull();
-        }
-        if (step.question?.kind === 'choice') expect(step.question.choices.filter((c) => c.correct)).toHaveLength(1);
-      },
-      60_000,
-    );
-
-    it('every number its texts state sits inside a claim that is checked', () => {
-      const unchecked: string[] = [];
-      for (const text of [lesson.title, lesson.summary, lesson.learned])
-        for (const n of numbersIn(text))
-          if (!REFERENCE_FIGURES.some((f) => text.includes(f) && f.startsWith(n.text)))
-            unchecked.push(`${lesson.id}: "${n.text}" in "${text}"`);
-      lesson.steps.forEach((step, i) => {
-        const says = [...(step.claims ?? []).map((c) => plainText(c.says)), ...REFERENCE_FIGURES];
-        for (const raw of stepTexts(step)) {
-          const text = plainText(raw);
-          for (const n of numbersIn(text)) {
-            const covered = says.some((s) => {
-              for (let from = text.indexOf(s); from >= 0; from = text.indexOf(s, from + 1))
-                if (from <= n.at && n.at + n.text.length <= from + s.length) return true;
-              return false;
-            });
-            if (!covered) unchecked.push(`${lesson.id} step ${i + 1}: "${n.text}" in "${text}"`);
-          }
-        }
-        for (const c of step.claims ?? [])
-          expect(
-            stepTexts(step)
-              .map(plainText)
-              .some((t) => t.includes(plainText(c.says))),
-            `claim "${c.says}" is in the step's text`,
-          ).toBe(true);
-      });
-      expect(unchecked).toEqual([]);
+      }
+      for (const c of step.claims ?? [])
+        expect(
+          stepTexts(step)
+            .map(plainText)
+            .some((t) => t.includes(plainText(c.says))),
+          `claim "${c.says}" is in the step's text`,
+        ).toBe(true);
     });
-  },
-);
+    expect(unchecked).toEqual([]);
+  });
+});
