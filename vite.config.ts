@@ -29,6 +29,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],
     include: ['test/unit/**/*.test.{ts,tsx}'],
-    testTimeout: 30_000,
+    // Room for the engine-heavy properties on a busy shared 2-core machine (they take a few seconds when quiet).
+    testTimeout: 90_000,
   },
 });

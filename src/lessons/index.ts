@@ -1,9 +1,7 @@
 import { brownoutBlackout } from './brownoutBlackout';
 import { commitFaults } from './commitFaults';
-import { confidentialLesson } from './confidential';
 import { convergence } from './convergence';
 import { downtimeLimit } from './downtimeLimit';
-import { fleetLesson } from './fleet';
 import { goals } from './goals';
 import { postcopy } from './postcopy';
 import { rounds } from './rounds';
@@ -27,8 +25,6 @@ export const LESSONS: readonly Lesson[] = [
   postcopy,
   commitFaults,
   sevenSteps,
-  fleetLesson,
-  confidentialLesson,
 ];
 
 export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);

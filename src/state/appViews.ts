@@ -15,8 +15,7 @@ export const APP_VIEWS = [
   { key: 'sweep', label: 'Sweep', hint: 'Step one setting over a range and see where pre-copy stops converging' },
   {
     key: 'replay',
-    // Not "Replay": a view named so would answer to tests and users looking for the Play button.
-    label: 'Opened file',
+    label: 'From file',
     hint: 'A saved run or a real QEMU migration opened from a file, and the fit to it',
   },
   { key: 'fleet', label: 'Fleet', hint: 'A scheduler moving many VMs: caps, pacing, availability policies' },

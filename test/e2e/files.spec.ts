@@ -186,7 +186,7 @@ test('"Open file" replays a real QEMU migration: its figures, its timeline, no h
 
   await expect(page.getByRole('heading', { name: `QEMU record: ${file}` })).toBeVisible();
   await expect(
-    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Opened file' }),
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'From file' }),
   ).toHaveAttribute('aria-current', 'page');
   expect(await shownFigures(page)).toEqual({
     downtime: formatMs(s.downtimeMs),

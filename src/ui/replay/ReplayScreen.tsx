@@ -20,7 +20,7 @@ import './replay.css';
 function NothingOpen() {
   return (
     <main className="replay replay--empty">
-      <section className="region replay__empty" aria-label="Opened file">
+      <section className="region replay__empty" aria-label="From file">
         <h2>Open a saved run or a real migration</h2>
         <p>Open a file, or drop one anywhere on the page:</p>
         <ul>
