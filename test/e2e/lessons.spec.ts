@@ -26,7 +26,8 @@ test.describe('lessons', () => {
         await expect(panel(page).getByRole('heading', { name: step.title })).toBeVisible();
         await expect(panel(page)).toContainText(`Step ${n} of ${lesson.steps.length}`);
         await expect(panel(page)).toContainText(plainText(step.body[0]).slice(0, 60), { useInnerText: true });
-        await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
+        // The step's run finishes (a loaded machine may take a while).
+        await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible({ timeout: 30_000 });
         // What the step points at is marked (under the cover while a prediction is open).
         const highlight = page.locator('[data-lesson-highlight]');
         if (step.highlight) await expect(highlight).toHaveCount(1, { timeout: 15_000 });
@@ -53,7 +54,7 @@ test.describe('lessons', () => {
     guardedPage: page,
   }) => {
     await page.goto('/?lesson=rounds&step=1');
-    await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible({ timeout: 30_000 });
     await expect(downtime(page)).toBeHidden();
     await expect(page.locator('.timeline__svg')).toBeHidden();
     await panel(page).getByRole('spinbutton', { name: 'Your answer, in MiB' }).fill('900');

@@ -146,7 +146,7 @@ function FleetStatus(p: {
   return null;
 }
 
-/** Space, Home and End play and move the fleet's playhead here (not the lab's run). */
+/** Space, Home, End and the arrows (a hundredth of the run) play and move the fleet's playhead here, not the lab's. */
 function useFleetKeys(endMs: number | null) {
   const { store } = useWorkspaceContext();
   useEffect(() => {
@@ -164,7 +164,9 @@ function useFleetKeys(endMs: number | null) {
             ? fleetSeek(0, endMs)
             : e.key === 'End'
               ? fleetSeek(endMs, endMs)
-              : null;
+              : e.key === 'ArrowRight' || e.key === 'ArrowLeft'
+                ? fleetSeek(store.getState().playhead.tMs + ((e.key === 'ArrowRight' ? 1 : -1) * endMs) / 100, endMs)
+                : null;
       if (!transition) return;
       e.preventDefault();
       e.stopImmediatePropagation();
