@@ -8,7 +8,8 @@ const DIRECTIVES: [string, string][] = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],
-  ['img-src', "'self'"],
+  // blob: lets an export draw its own SVG onto a canvas to make the PNG (src/ui/export/rasterize.ts).
+  ['img-src', "'self' blob:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
   // Vite emits the engine worker as a file of its own; blob: covers workers it inlines.

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: wall time and peak memory of the engine on the default scenario, a 64 GiB VM and a
- * 1 TiB VM, each in a fresh Node process so peaks do not mix. Prints figures; asserts nothing.
+ * 1 TiB VM, and of the fleet engine on 10,000 VMs in a whole-fleet firmware rollout, each in a fresh Node
+ * process so peaks do not mix; then a sweep in Chromium. Prints figures; asserts nothing.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { BENCH_SCENARIOS } from './scenarios';
 
 interface Figures {
@@ -42,3 +43,33 @@ for (const [name, { target }] of Object.entries(BENCH_SCENARIOS)) {
   );
 }
 console.log('\nfirst run includes JIT warm-up; median is over 15 runs (default) or 5 (64 GiB) in one process.');
+
+const fleetOut = execFileSync(process.execPath, ['--import', 'tsx', 'bench/fleet.ts', '5'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 20,
+});
+const fleet = JSON.parse(fleetOut) as {
+  wallMs: number[];
+  cpuMs: number[];
+  peakRssMiB: number;
+  summary: { vms: number; hosts: number; migrated: number; terminated: number; evacuationMs: number; endMs: number };
+};
+const fs = fleet.summary;
+console.log('\nfleet: 10,000 VMs on 1,000 hosts, firmware rollout of the whole fleet in 10 waves (target: under 2 s)');
+console.log(
+  `  first run ${fleet.wallMs[0].toFixed(0)} ms, median ${median(fleet.wallMs).toFixed(0)} ms over ${fleet.wallMs.length} ` +
+    `(CPU ${median(fleet.cpuMs).toFixed(0)} ms), peak RSS ${fleet.peakRssMiB.toFixed(0)} MiB; ` +
+    `${fs.migrated} migrations, ${fs.terminated} terminations, ${(fs.endMs / 3600_000).toFixed(1)} h simulated`,
+);
+
+// The browser's figure: a 100-point sweep on the engine pool in Chromium (the production build, a probe
+// that prints its wall time; see test/e2e/sweep.probe.spec.ts).
+console.log('\nBrowser probe (Chromium, production build): the Sweep view, target under 3 s on 2 cores');
+const shell = (command: string, args: string[]) =>
+  spawnSync(command, args, { encoding: 'utf8', maxBuffer: 16 << 20, env: process.env });
+const build = shell('npx', ['vite', 'build']);
+const probe =
+  build.status === 0 ? shell('npx', ['playwright', 'test', 'test/e2e/sweep.probe.spec.ts', '--reporter=line']) : build;
+const figures = `${probe.stdout}${probe.stderr}`.split('\n').filter((line) => line.trim().startsWith('probe:'));
+if (probe.status === 0 && figures.length > 0) for (const line of figures) console.log(line.trim());
+else console.log(`the probe did not run (exit ${probe.status}):\n${`${probe.stdout}${probe.stderr}`.slice(-2000)}`);

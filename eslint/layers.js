@@ -25,7 +25,16 @@ const FORBIDDEN_PACKAGES = {
 };
 
 /** What runs the engine in the calling thread: off limits to the page's own layers. */
-const ENGINE_RUNNERS = ['MigrationRun', 'runScenario', 'spectrum', 'SpectrumRun'];
+const ENGINE_RUNNERS = [
+  'MigrationRun',
+  'runScenario',
+  'spectrum',
+  'SpectrumRun',
+  'FleetRun',
+  'simulateFleet',
+  'fitRecord',
+  'FitRun',
+];
 const IN_THREAD_WORKER_FILES = ['inProcessEngine', 'scheduler', 'jobs', 'engineHost'];
 const PAGE_LAYERS = ['state', 'ui'];
 

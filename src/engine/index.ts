@@ -8,6 +8,10 @@
 export { MigrationRun, runScenario, type RunOptions } from './run';
 export { spectrum, SpectrumRun, type Approach, type SpectrumEntry } from './spectrum';
 export { ENGINE_VERSION } from './version';
+export { mbpsToBytesPerMs, mibpsToBytesPerMs } from './units';
+
+// The fleet: many VMs, a scheduler, shared links (src/engine/fleet/index.ts says what is there).
+export * from './fleet';
 
 // The scenario format.
 export {
@@ -16,8 +20,11 @@ export {
   FAULT_MOMENTS,
   INTERVENTION_PATHS,
   NOT_LIVE_RESPONSES,
+  PAGE_ACCEPTANCE,
   PREPAGING,
   PROFILES,
+  VARIANTS,
+  CONFIDENTIAL_KINDS,
   SCENARIO_VERSION,
   STOP_RULES,
   STRATEGIES,
@@ -35,7 +42,11 @@ export {
   type WorkloadPhase,
   type WorkloadPreset,
   type WritePattern,
+  type Variant,
+  type ConfidentialKind,
 } from './scenario/schema';
+export type { VariantReport, ConfidentialReport } from './variants/report';
+export { ABORT_RULES, HOST_CANNOT, TDX_WIRE, MIGTD_TIMEOUT_MS } from './confidential/tdxFacts';
 export {
   allowedAt,
   parseScenario,
@@ -94,10 +105,12 @@ export { HEAT_BAND_COUNT, HEAT_BAND_NAMES, HeatBand } from './memory/pageState';
 export { importQmp, type ImportResult, RECORD_HAS_NO_HEATMAP } from './replay/importQmp';
 export {
   fitRecord,
+  FitRun,
   type FitOutcome,
   type FitResult,
   type FitFigures,
   type FitErrors,
   type FitOverrides,
 } from './replay/fit';
-export { parseQmp, type QmpRecord, type QmpProblem } from './replay/qmp';
+export { MAX_TRANSCRIPT_CHARS, parseQmp, type QmpRecord, type QmpProblem } from './replay/qmp';
+export { FIT_TOLERANCE, withinTolerance } from './replay/tolerance';

@@ -25,6 +25,8 @@ import { PHASE_CODES, TRACE_FORMAT, type PhaseKind, type SimulatedTrace } from '
 import { TRACE_FORMAT_VERSION } from './trace/versions';
 import { mbpsToBytesPerMs } from './units';
 import { ENGINE_VERSION } from './version';
+import { effectiveScenario } from './variants/effective';
+import { variantReport } from './variants/report';
 
 export interface RunOptions {
   /** Keep per-page versions on both hosts so tests can check every page ends current. */
@@ -83,7 +85,12 @@ export class MigrationRun {
   constructor(input: Scenario | ScenarioInput, options: RunOptions = {}) {
     this.scenario = scenarioOrThrow(input);
     const random = randomLcg(this.scenario.seed / 4_294_967_296);
-    this.state = new MigrationState(this.scenario, initialLiveParams(this.scenario), random, options.audit ?? false);
+    this.state = new MigrationState(
+      effectiveScenario(this.scenario),
+      initialLiveParams(this.scenario),
+      random,
+      options.audit ?? false,
+    );
     const passMs = this.fullPassMs();
     this.recorder = new Recorder(
       this.state.mem,
@@ -356,7 +363,10 @@ export class MigrationRun {
         v.finalSyncs = 1;
         this.precopy?.finish(newPages, 'stop');
         this.postcopyAfterBlackout = next.kind === 'postcopy-switch';
-        this.finalCopy = new FinalCopy(s, next.kind === 'final-copy');
+        s.side?.atPause(s, this.postcopyAfterBlackout);
+        // A TD re-sends its dirtied pages in the pause even when post-copy follows (none: nothing to send).
+        const resend = !!s.side?.blackoutResendsDirty && s.toSend.count > 0;
+        this.finalCopy = new FinalCopy(s, next.kind === 'final-copy' || resend);
         this.enter(this.finalCopy);
         break;
       }
@@ -379,6 +389,7 @@ export class MigrationRun {
           this.emit({ kind: 'switchover' });
           this.emit({ kind: 'resumed', host: 'destination', how: 'live' });
         }
+        s.side?.atResume(s);
         if (this.postcopyAfterBlackout && s.toSend.count > 0) this.enter(new Postcopy(s));
         else this.finishAfterCommit();
         break;
@@ -477,6 +488,7 @@ export class MigrationRun {
       events,
       samples: recorded.samples,
       heatmap: recorded.heatmap,
+      variant: variantReport(this.scenario, this.state),
     };
     return this.finalTrace;
   }

@@ -1,6 +1,8 @@
 import { WORKLOAD_PRESET_DEFINITIONS, WORKLOAD_PRESETS, type WorkloadPreset } from '../engine';
 import { EDIT } from './changes';
-import { shownRun } from './runs';
+import { playheadTrace } from './playheadTrace';
+import type { KeyMode } from './presentMode';
+import { PRESENT_ACTIONS } from './presentActions';
 import * as t from './transitions';
 import { workspaceQuery } from './workspaceLink';
 import type { WorkspaceState, WorkspaceStore } from './workspace';
@@ -9,9 +11,11 @@ import type { WorkspaceState, WorkspaceStore } from './workspace';
 export interface ActionEnv {
   location: Pick<Location, 'origin' | 'pathname'>;
   clipboard?: Pick<Clipboard, 'writeText'>;
+  /** Puts the page in full screen, or takes it out (presentation mode). */
+  toggleFullscreen?: () => void;
 }
 
-export type ActionGroup = 'playback' | 'lab' | 'help';
+export type ActionGroup = 'playback' | 'lab' | 'help' | 'present';
 
 /**
  * A named thing the user can do: its label (the button's name and the shortcut sheet's line), its keys,
@@ -24,13 +28,15 @@ export interface ActionDef {
   /** `KeyboardEvent.key` values that trigger it. */
   keys?: readonly string[];
   group: ActionGroup;
+  /** The key modes its keys work in (src/state/keyModes.ts); absent: every mode that admits its group. */
+  modes?: readonly KeyMode[];
   enabled?: (s: WorkspaceState) => boolean;
   perform: (s: WorkspaceState, env: ActionEnv) => Partial<WorkspaceState> | null;
   /** Work outside the store after the transition (writing to the clipboard). */
   effect?: (store: WorkspaceStore, env: ActionEnv) => Promise<void>;
 }
 
-const hasResult = (s: WorkspaceState) => shownRun(s) !== null;
+const hasResult = (s: WorkspaceState) => playheadTrace(s) !== null;
 
 /** The address of the scenario on screen (and the playhead), to share. */
 const linkTo = (s: WorkspaceState, location: ActionEnv['location']) =>
@@ -117,6 +123,7 @@ export const ACTIONS: readonly ActionDef[] = [
     },
   },
   ...presetActions,
+  ...PRESENT_ACTIONS,
   { id: 'shortcutSheet', label: 'Keyboard shortcuts', keys: ['?'], group: 'help', perform: t.toggleSheet },
   { id: 'closeOverlay', label: 'Close the sheet or dialog', keys: ['Escape'], group: 'help', perform: t.closeOverlay },
 ];

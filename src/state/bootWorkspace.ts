@@ -2,6 +2,10 @@ import type { Scenario } from '../engine';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { loadSavedScenario } from './persistence';
 import { readView } from './appViews';
+import { restoreViews } from './restoreViews';
+import { readFleetLink } from './fleetLink';
+import { readPresentLink } from './presentLink';
+import { goToScene } from './presentScenes';
 import { decodeLink } from './urlCodec';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace';
 
@@ -17,8 +21,18 @@ export function bootWorkspace(search: string, storage: Storage | undefined): Wor
   if (link?.tMs !== null && link?.tMs !== undefined)
     store.setState({ playhead: { ...store.getState().playhead, tMs: link.tMs } });
   const view = readView(link?.extras.view);
-  store.setState({ view: view.view });
-  const problems = [...(link?.problems ?? []), ...(view.problem ? [view.problem] : [])];
+  const fleet = readFleetLink(link?.extras ?? {});
+  store.setState({ view: view.view, fleet: fleet.setup });
+  const present = readPresentLink(link?.extras ?? {}, storage);
+  store.setState({ present: present.present, embed: present.embed });
+  if (present.scene !== null) store.getState().apply(goToScene(present.scene));
+  const problems = [
+    ...(link?.problems ?? []),
+    ...(view.problem ? [view.problem] : []),
+    ...restoreViews(store, link?.extras ?? {}),
+    ...fleet.problems,
+    ...present.problems,
+  ];
   if (problems.length > 0)
     store.getState().notify({
       tone: 'warning',

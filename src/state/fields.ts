@@ -12,6 +12,7 @@ import {
   type Scenario,
 } from '../engine';
 import type { FieldChange, FieldPath, FieldValue, NumericFieldPath } from './fieldPaths';
+import { VARIANT_FIELDS } from './variantFields';
 
 /**
  * The one registry of the scenario's fields as the app presents them: label, hint, which panel, which
@@ -32,11 +33,13 @@ export type FieldGroup =
   /** The spectrum view's own inputs. */
   | 'spectrum'
   /** The answers to a VM that cannot migrate live, on the "Whole migration" tab. */
-  | 'not-live';
+  | 'not-live'
+  /** Who drives the migration and the confidential VM, on the Variants view (src/ui/variants/). */
+  | 'variants';
 
 /** How a value reads on screen; the UI turns this into text with its formatters. */
 export interface ValueDisplay {
-  as: 'mib' | 'mib-of-memory' | 'mib-of-used' | 'mibps' | 'mbps' | 'ms' | 'rounds';
+  as: 'mib' | 'mib-of-memory' | 'mib-of-used' | 'mibps' | 'mbps' | 'ms' | 'rounds' | 'pct' | 'us' | 'count';
   /** Said instead of 0 (a cap of 0 is "no cap"). */
   zero?: string;
 }
@@ -74,6 +77,8 @@ interface ChoiceOption<V> {
 export interface ChoiceField<P extends FieldPath = FieldPath> extends FieldBase<P> {
   control: 'choice';
   options: readonly ChoiceOption<FieldValue<P>>[];
+  /** When choosing sets more than the field: what choosing `value` sets. */
+  write?: (value: string, s: Scenario) => FieldChange[];
 }
 
 export interface NumberField<P extends NumericFieldPath = NumericFieldPath> extends FieldBase<P> {
@@ -138,6 +143,16 @@ const STRATEGY_HINTS: Record<Scenario['strategy'], string> = {
   hybrid: 'A few pre-copy rounds to warm up, then switch to post-copy.',
   stopcopy: 'Pause, copy everything, resume: simple, with a long blackout.',
 };
+
+/** A confidential VM: the host cannot read it, so the options that look inside pages do not apply. */
+const isTrustDomain = (s: Scenario) => s.vm.confidential.kind === 'tdx';
+
+/** Turning on the guest's help makes a managed migration paravirtual (a managed guest never helps). */
+function withGuestHelp(path: 'precopy.freePageHinting' | 'precopy.stunRogue', on: boolean, s: Scenario): FieldChange[] {
+  const changes: FieldChange[] = [{ path, value: on }];
+  if (on && s.variant === 'managed') changes.push({ path: 'variant', value: 'paravirtual' });
+  return changes;
+}
 
 export const FIELDS: readonly FieldDef[] = [
   // The top bar.
@@ -237,7 +252,8 @@ export const FIELDS: readonly FieldDef[] = [
     path: 'precopy.trackFromBoot',
     group: 'controls',
     label: 'Dirty tracking from boot',
-    hint: 'Writes were tracked since the VM booted, so round 1 can skip pages never written instead of scanning them.',
+    hint: 'Writes were tracked since the VM booted, so round 1 can skip pages never written instead of scanning them. Never for a confidential VM: every page must be exported.',
+    read: (s) => s.precopy.trackFromBoot && !isTrustDomain(s),
   }),
   toggle({
     path: 'precopy.autoConverge',
@@ -249,7 +265,8 @@ export const FIELDS: readonly FieldDef[] = [
     path: 'precopy.zeroPageDetection',
     group: 'controls',
     label: 'Zero-page detection',
-    hint: 'Send never-written pages as 9-byte markers instead of full 4 KiB pages.',
+    hint: 'Send never-written pages as 9-byte markers instead of full 4 KiB pages. Never for a confidential VM: the host cannot see what a page holds.',
+    read: (s) => s.precopy.zeroPageDetection && !isTrustDomain(s),
   }),
 
   // More settings.
@@ -330,12 +347,14 @@ export const FIELDS: readonly FieldDef[] = [
     group: 'more',
     label: 'Free-page hinting',
     hint: 'Paravirtual help: the guest tells the host which pages it freed, so they are never sent.',
+    read: (s) => s.precopy.freePageHinting && !isTrustDomain(s),
+    write: (on, s) => withGuestHelp('precopy.freePageHinting', on, s),
   }),
   slider({
     path: 'vm.freeMiB',
     group: 'more',
     label: 'Freed memory',
-    hint: 'Of the used memory, what the guest has freed again. With free-page hinting it is skipped; without, it goes like any used page.',
+    hint: 'Of the used memory, what the guest has freed again. With free-page hinting (or a guest that moves itself) it is skipped; otherwise it goes like any used page.',
     steps: (s) => FREED_SHARES.map((share) => Math.round(s.vm.usedMiB * share * 1000) / 1000),
     scale: 'linear',
     display: { as: 'mib-of-used' },
@@ -345,6 +364,7 @@ export const FIELDS: readonly FieldDef[] = [
     group: 'more',
     label: 'Stun a rogue writer',
     hint: 'Paravirtual help: when the dirty set stops shrinking, the guest freezes the process dirtying memory fastest.',
+    write: (on, s) => withGuestHelp('precopy.stunRogue', on, s),
   }),
   toggle({
     path: 'vm.pageKiB',
@@ -463,6 +483,8 @@ export const FIELDS: readonly FieldDef[] = [
       { value: 'refuse', label: 'Refuse' },
     ],
   }),
+  // The Variants view.
+  ...VARIANT_FIELDS,
 ];
 
 const BY_PATH = new Map<string, FieldDef>(FIELDS.map((f) => [f.path, f]));

@@ -67,3 +67,81 @@ export function jump(p: Playhead, trace: Trace | null, direction: 1 | -1): Playh
     direction > 0 ? stops.find((t) => t > p.tMs + 1e-6) : [...stops].reverse().find((t) => t < p.tMs - 1e-6);
   return seekTo(p, trace, target ?? (direction > 0 ? runEndMs(trace.summary) : 0));
 }
+
+/** How playback paces itself for a room (presentation mode): both can be switched off. */
+export interface Pacing {
+  /** Pause by itself at the end of each round, when the blackout begins and at commit. */
+  pauseAtMoments: boolean;
+  /** Stretch the blackout so it lasts at least BLACKOUT_ON_SCREEN_MS of real time, however short it is. */
+  slowBlackout: boolean;
+}
+
+export const NO_PACING: Pacing = { pauseAtMoments: false, slowBlackout: false };
+
+/** A 286 ms blackout at 4x would flash by in 72 ms; paced, it stays on screen this long (real time). */
+export const BLACKOUT_ON_SCREEN_MS = 3000;
+
+/** A moment playback pauses at, and what it is. */
+export interface PacingMoment {
+  tMs: number;
+  label: string;
+}
+
+/**
+ * The moments that matter in a run, in order: the end of each round, the start of the blackout, commit.
+ * Moments less than 1 ms apart are one (the last round ends as the blackout begins), their labels joined.
+ */
+export function pacingMoments(trace: Trace): PacingMoment[] {
+  const raw: PacingMoment[] = trace.rounds.map((r) => ({ tMs: r.endMs, label: `end of round ${r.index}` }));
+  for (const ph of trace.phases) if (ph.kind === 'blackout') raw.push({ tMs: ph.startMs, label: 'blackout begins' });
+  for (const e of trace.events) if (e.kind === 'commit') raw.push({ tMs: e.tMs, label: 'commit' });
+  const moments: PacingMoment[] = [];
+  for (const m of raw.sort((a, b) => a.tMs - b.tMs)) {
+    const last = moments[moments.length - 1];
+    if (last && m.tMs - last.tMs < 1) last.label = `${last.label}, ${m.label}`;
+    else moments.push({ ...m });
+  }
+  return moments;
+}
+
+/** The blackout's span, if the run has one. */
+const blackoutOf = (trace: Trace) => trace.phases.find((ph) => ph.kind === 'blackout') ?? null;
+
+/** Where a playing playhead is after `realMs` of real time, and the moment it paused at (if it did). */
+export interface Advance {
+  playhead: Playhead;
+  pausedAt: PacingMoment | null;
+}
+
+/**
+ * Moves a playing playhead by `realMs` of real time x its speed, paced: slower through the blackout, and
+ * pausing at the first moment it reaches (never at the one it starts from, so Play goes on from a pause).
+ * Stops at the end of the run. Without pacing it is plain time x speed.
+ */
+export function advance(p: Playhead, trace: Trace, realMs: number, pacing: Pacing = NO_PACING): Advance {
+  const end = runEndMs(trace.summary);
+  if (!p.playing) return { playhead: p, pausedAt: null };
+  const blackout = pacing.slowBlackout ? blackoutOf(trace) : null;
+  const blackoutSpeed = blackout
+    ? Math.min(p.speed, Math.max(blackout.endMs - blackout.startMs, 0) / BLACKOUT_ON_SCREEN_MS)
+    : p.speed;
+  const moments = pacing.pauseAtMoments ? pacingMoments(trace) : [];
+  let tMs = p.tMs;
+  let left = realMs;
+  // Each pass runs to the next boundary: a moment, the blackout's start or end, or the end of the run.
+  for (;;) {
+    const inBlackout = blackout !== null && tMs >= blackout.startMs && tMs < blackout.endMs;
+    const rate = inBlackout ? blackoutSpeed : p.speed;
+    const moment = moments.find((m) => m.tMs > tMs + 1e-9) ?? null;
+    let boundary = Math.min(end, moment?.tMs ?? Infinity);
+    if (blackout && tMs < blackout.startMs) boundary = Math.min(boundary, blackout.startMs);
+    if (inBlackout) boundary = Math.min(boundary, blackout.endMs);
+    const needMs = rate > 0 ? (boundary - tMs) / rate : Infinity;
+    if (needMs > left) return { playhead: { ...p, tMs: tMs + left * rate }, pausedAt: null };
+    tMs = boundary;
+    left -= needMs;
+    const reached = moment !== null && tMs === moment.tMs ? moment : null;
+    if (reached || tMs >= end)
+      return { playhead: { ...p, tMs: Math.min(tMs, end), playing: false }, pausedAt: reached };
+  }
+}

@@ -4,8 +4,11 @@ import type { JobProgress } from '../worker/types';
 export type RunId = number;
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
-/** Who made a run, and so who decides when it may go: the lab's runs go once nothing shows them. */
-export type RunOwner = 'lab';
+/**
+ * Who made a run, and so who decides when it may go: the lab's runs go once nothing shows them; a
+ * comparison's go when it drops them; a run opened from a file ('file') goes when another file is opened.
+ */
+export type RunOwner = 'lab' | 'compare' | 'file';
 
 /** One simulation as a value: what was asked, how far it got, and what came out. */
 export interface Run {
@@ -74,6 +77,17 @@ export function pruneLabRuns(s: RunsState): RunsState['runs'] {
 
 /** The run the lab draws (its newest finished one), if any. */
 export const shownRun = (s: RunsState): Run | null => (s.shownRunId === null ? null : (s.runs[s.shownRunId] ?? null));
+
+/** The run opened from a file (a saved trace or a replayed QEMU record), if any. */
+export function fileRun(s: RunsState): Run | null {
+  let newest: Run | null = null;
+  for (const run of Object.values(s.runs)) if (run.owner === 'file' && (!newest || run.id > newest.id)) newest = run;
+  return newest;
+}
+
+/** The run the shared playhead plays: the opened file's in the replay view, else the lab's shown run. */
+export const playedRun = (s: RunsState & { view: string }): Run | null =>
+  s.view === 'replay' ? fileRun(s) : shownRun(s);
 
 /** The baseline (the ghost drawn under the shown run), if any and if it is not the shown run itself. */
 export const baselineRun = (s: RunsState): Run | null =>

@@ -3,7 +3,8 @@ import { applyFieldChanges, type Change } from './changes';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange } from './fieldPaths';
 import * as playhead from './playhead';
-import { pruneLabRuns, shownRun } from './runs';
+import { playheadTrace } from './playheadTrace';
+import { pruneLabRuns } from './runs';
 import type { WorkspaceState } from './workspace';
 
 /**
@@ -13,7 +14,8 @@ import type { WorkspaceState } from './workspace';
  */
 export type Transition = (s: WorkspaceState) => Partial<WorkspaceState> | null;
 
-const shownTrace = (s: WorkspaceState): Trace | null => shownRun(s)?.trace ?? null;
+/** The trace the playhead moves over (the lab's, the comparison's longest, or the opened file's). */
+const shownTrace = (s: WorkspaceState): Trace | null => playheadTrace(s);
 
 /** A patch with the lab's runs that no longer matter dropped. */
 export function withPrune(s: WorkspaceState, patch: Partial<WorkspaceState>): Partial<WorkspaceState> {

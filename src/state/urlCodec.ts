@@ -42,8 +42,8 @@ export function encodeLink(scenario: Scenario, tMs?: number, extras: LinkExtras 
   for (const iv of scenario.interventions) params.append('iv', `${iv.atMs}:${iv.path}:${iv.value}`);
   if (tMs !== undefined) params.set('t', String(Math.round(tMs)));
   for (const name of LINK_EXTRAS) if (extras[name] !== undefined) params.set(name, extras[name]);
-  // Keep the dots and colons readable: URLSearchParams would escape the colons.
-  return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
+  // Keep the dots, colons, commas and semicolons readable: URLSearchParams would escape them.
+  return params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3B/g, ';');
 }
 
 export interface DecodedLink {
@@ -91,9 +91,11 @@ export function decodeLink(search: string): DecodedLink | null {
   if ([...params.keys()].length === 0) return null;
   const problems: string[] = [];
   const version = params.getAll('v').pop() ?? null;
-  if (version === null)
-    problems.push(`the link has no format version (v=${LINK_VERSION}); it was read as version ${LINK_VERSION}`);
-  else {
+  if (version === null) {
+    // A link of only view parameters (`?present=1`, `?embed=1`) holds the default scenario: no version needed.
+    if ([...params.keys()].some((key) => !isLinkExtra(key)))
+      problems.push(`the link has no format version (v=${LINK_VERSION}); it was read as version ${LINK_VERSION}`);
+  } else {
     const migrated = migrateLinkParams(params, version);
     if (!migrated.ok)
       return {

@@ -13,6 +13,10 @@ export function syncUrl(store: WorkspaceStore, win: Window): () => void {
     const changed =
       state.scenario !== prev.scenario ||
       state.view !== prev.view ||
+      state.comparison !== prev.comparison ||
+      state.sweep.id !== prev.sweep.id ||
+      state.fleet !== prev.fleet ||
+      state.lesson !== prev.lesson ||
       (!state.playhead.playing && state.playhead.tMs !== prev.playhead.tMs);
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);

@@ -3,10 +3,15 @@ import type { Scenario, Trace } from '../engine';
 import type { JobProgress } from '../worker/types';
 import { DEFAULT_VIEW, type AppViewKey } from './appViews';
 import { EDIT, type Change } from './changes';
+import { EMPTY_COMPARISON, type ComparisonState } from './comparison';
+import { DEFAULT_FLEET_SETUP, type FleetSetup } from './fleetLink';
+import type { LessonPlace } from './lessonPlace';
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import type { FieldChange, FieldPath, FieldValue } from './fieldPaths';
 import { DEFAULT_SPEED, followNewTrace, type Playhead } from './playhead';
+import { EMBED_OFF, PRESENT_OFF, type EmbedState, type PresentState } from './presentMode';
 import { newRun, patchRun, type Run, type RunId, type RunOwner, type RunsState } from './runs';
+import { EMPTY_SWEEP, type SweepState } from './sweep';
 import * as t from './transitions';
 
 export interface Notice {
@@ -51,6 +56,17 @@ export interface WorkspaceState extends RunsState {
   share: { url: string; copied: boolean } | null;
   /** The top-level view on screen (the lab, or a view listed in appViews). */
   view: AppViewKey;
+  /** The runs side by side in the Compare view (comparison.ts). */
+  comparison: ComparisonState;
+  /** The Sweep view's field, range and results (sweep.ts). */
+  sweep: SweepState;
+  /** What the fleet view simulates (kept in the link; its runs live in fleetStore.ts). */
+  fleet: FleetSetup;
+  /** Presentation mode (src/state/presentMode.ts) and the embedded lab. */
+  present: PresentState;
+  embed: EmbedState;
+  /** The lesson step being followed, if any (see lessonPlace.ts). */
+  lesson: LessonPlace | null;
 }
 
 export interface WorkspaceActions {
@@ -124,6 +140,12 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
       sheetOpen: false,
       share: null,
       view: DEFAULT_VIEW,
+      comparison: EMPTY_COMPARISON,
+      sweep: EMPTY_SWEEP,
+      fleet: DEFAULT_FLEET_SETUP,
+      present: PRESENT_OFF,
+      embed: EMBED_OFF,
+      lesson: null,
 
       loadScenario(scenario, opts) {
         const keep = opts?.keepBaseline ?? false;
@@ -210,7 +232,9 @@ export function createWorkspaceStore(initial: Scenario = DEFAULT_SCENARIO): Work
         // fresher than the one before it); an older one that finishes late is not.
         const newer = run.owner === 'lab' && (s.shownRunId === null || id > s.shownRunId);
         if (!newer) return pruned({ runs });
-        pruned({ runs, shownRunId: id, playhead: followNewTrace(s.playhead, s.shownRunId === null, trace) });
+        // Another view (the fleet) plays the same playhead over its own run: leave it where it is.
+        const playhead = s.view === 'lab' ? followNewTrace(s.playhead, s.shownRunId === null, trace) : s.playhead;
+        pruned({ runs, shownRunId: id, playhead });
       },
 
       runFailed(id, message) {

@@ -1,25 +1,46 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { AppViewKey } from '../state/appViews';
 import { bootWorkspace } from '../state/bootWorkspace';
+import { connectComparisonRunner } from '../state/comparisonRunner';
 import type { EngineService } from '../state/engineService';
 import { connectLabRunner, type LabRunner } from '../state/labRunner';
 import { persistScenario } from '../state/persistence';
+import { connectSweepRunner } from '../state/sweepRunner';
+import { connectPresent } from '../state/presentRunner';
 import { syncUrl } from '../state/urlSync';
 import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../state/WorkspaceContext';
 import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
+import { AddToComparisonButton } from './compare/AddToComparison';
+import { CompareScreen } from './compare/CompareScreen';
+import { EditingBar } from './compare/EditingBar';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { FleetScreen } from './fleet/FleetScreen';
+import { GlossaryView } from './glossary/GlossaryView';
 import { Header } from './Header';
+import { ComparisonExport, SweepExport } from './export/manyRunExports';
+import { TimelineExport } from './export/viewExports';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsProvider } from './lessons/LessonsContext';
+import { LessonsView } from './lessons/LessonsView';
+import { bootLessonLink, withLessonLinkVersion } from './lessons/openStep';
+import { useSpoilerGuard } from './lessons/useCurrentStep';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
+import { EmbedScreen } from './embed/EmbedScreen';
+import { FileDrop } from './files/FileDrop';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
+import { ReplayScreen } from './replay/ReplayScreen';
 import { usePlaybackClock } from './playback/usePlaybackClock';
+import { PresentScreen } from './present/PresentScreen';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
+import { SweepScreen } from './sweep/SweepScreen';
 import { TimelinePanel } from './timeline/TimelinePanel';
+import { VariantsScreen } from './variants/VariantsScreen';
 
 const safeStorage = (): Storage | undefined => {
   try {
@@ -31,7 +52,10 @@ const safeStorage = (): Storage | undefined => {
 
 /** The whole lab: one workspace, the engine pool, the panels around them. */
 export function App({ createPool = createBrowserPool }: { createPool?: () => EngineService & { dispose(): void } }) {
-  const store = useMemo(() => bootWorkspace(window.location.search, safeStorage()), []);
+  const store = useMemo(() => {
+    const search = withLessonLinkVersion(window.location.search);
+    return bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
+  }, []);
   const pool = useMemo(() => createPool(), [createPool]);
   const runnerRef = useRef<LabRunner | null>(null);
   // The panels get stable Cancel and Retry handles; the runner behind them lives with the effect.
@@ -46,12 +70,17 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
   useEffect(() => {
     const runner = connectLabRunner(store, pool);
     runnerRef.current = runner;
-    const stopPersist = persistScenario(store, safeStorage(), window);
+    // An embed on a course page must not replace the scenario a student left in the lab.
+    const stopPersist = store.getState().embed.on ? () => {} : persistScenario(store, safeStorage(), window);
+    const stopPresent = connectPresent(store, safeStorage());
     const stopUrl = syncUrl(store, window);
+    const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
     return () => {
+      stopViews.forEach((stop) => stop());
       runnerRef.current = null;
       runner.stop();
       stopPersist();
+      stopPresent();
       stopUrl();
       // The workers go with the page (engines start again lazily if the effect runs again).
       pool.dispose();
@@ -59,7 +88,9 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
   }, [store, pool]);
   return (
     <WorkspaceContext.Provider value={value}>
-      <AppScreen />
+      <LessonsProvider storage={safeStorage()}>
+        <AppScreen />
+      </LessonsProvider>
     </WorkspaceContext.Provider>
   );
 }
@@ -67,6 +98,13 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
 /** What each top-level view (appViews) shows under the header. */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
+  compare: () => <CompareScreen exportMenu={<ComparisonExport />} />,
+  sweep: () => <SweepScreen exportMenu={<SweepExport />} />,
+  fleet: () => <FleetScreen />,
+  variants: () => <VariantsScreen />,
+  replay: () => <ReplayScreen />,
+  lessons: () => <LessonsView />,
+  glossary: () => <GlossaryView />,
 };
 
 /** The header and notices, then the view the header (or the link) picked. */
@@ -74,10 +112,15 @@ function AppScreen() {
   usePlaybackClock();
   useActionKeys();
   const view = useWorkspace((s) => s.view);
+  const mode = useWorkspace((s) => (s.embed.on ? 'embed' : s.present.on ? 'present' : 'lab'));
+  if (mode === 'embed') return <EmbedScreen />;
+  if (mode === 'present') return <PresentScreen otherView={view === 'lab' ? null : SCREENS[view]} />;
   return (
     <div className="app">
       <Header />
       <Notices />
+      <FileDrop />
+      <LessonPanel />
       {SCREENS[view]()}
     </div>
   );
@@ -85,16 +128,29 @@ function AppScreen() {
 
 function LabScreen() {
   const { run, baseline, stale } = useLabView();
+  const guarded = useSpoilerGuard();
   return (
     <>
       <RunStatus />
-      <main className="lab">
+      <EditingBar />
+      <main className="lab" data-guarded={guarded || undefined}>
         <ControlsPanel />
         <StageTabs run={run} stale={stale} />
         <MetricsPanel run={run} baseline={baseline} stale={stale} />
         <section className="region region--timeline" aria-label="Timeline">
           <LifecycleStrip run={run} />
-          <TimelinePanel run={run} baseline={baseline} stale={stale} actions={<BaselineButton />} />
+          <TimelinePanel
+            run={run}
+            baseline={baseline}
+            stale={stale}
+            actions={
+              <>
+                <AddToComparisonButton />
+                <BaselineButton />
+                <TimelineExport trace={run?.trace ?? null} />
+              </>
+            }
+          />
           <PlaybackBar run={run} />
         </section>
       </main>

@@ -8,6 +8,7 @@ import { AboutButton } from './about/AboutButton';
 import { ActionButton } from './actions/ActionButton';
 import { useFieldChange } from './controls/useFieldChange';
 import { EngineStatus } from './EngineStatus';
+import { OpenFileButton } from './files/OpenFileButton';
 import { ShortcutSheet } from './playback/ShortcutSheet';
 import { ViewNav } from './ViewNav';
 
@@ -80,13 +81,15 @@ function SharePopover() {
 export function Header() {
   const { pool } = useWorkspaceContext();
   const lab = useWorkspace(labState);
+  const inLab = useWorkspace((s) => s.view === 'lab');
   return (
     <header className="app-header">
       <h1>Brownout</h1>
       <ViewNav />
-      <PresetPicker />
-      <StrategyPicker />
+      {inLab && <PresetPicker />}
+      {inLab && <StrategyPicker />}
       <div className="header-actions">
+        <OpenFileButton />
         <ActionButton action="copyLink" />
         <ActionButton action="resetAll" />
         <ShortcutSheet />

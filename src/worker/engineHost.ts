@@ -1,5 +1,5 @@
 import { releaseProxy, transfer } from 'comlink';
-import { ENGINE_VERSION, type Trace } from '../engine';
+import { ENGINE_VERSION, fleetTraceTransferables, type FleetTrace, type Trace } from '../engine';
 import { JobScheduler } from './scheduler';
 import type { EngineHello, JobInput, JobKind, JobOutcome, JobProgress, JobValue, Priority } from './types';
 
@@ -35,6 +35,8 @@ export function createEngineHost() {
       const outcome = await scheduler.start(id, kind, input, priority, onProgress && ((p) => void onProgress(p)));
       onProgress?.[releaseProxy]?.();
       if (outcome.status === 'done' && kind === 'run') return transfer(outcome, buffersOf(outcome.value as Trace));
+      if (outcome.status === 'done' && kind === 'fleet')
+        return transfer(outcome, fleetTraceTransferables(outcome.value as FleetTrace));
       return outcome;
     },
 

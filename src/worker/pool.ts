@@ -26,14 +26,21 @@ export interface JobHandle<T> {
 export type SubmitOptions = Omit<JobOptions, 'signal'>;
 
 export interface PoolOptions {
-  /** How many engines (workers) to keep. */
+  /** How many engines (workers) to keep for every kind of job. */
   size: number;
+  /**
+   * Engines beyond `size` that only background jobs use (none by default): while a sweep's points
+   * queue, they fill the core otherwise left to the page, which has little to do meanwhile.
+   */
+  backgroundOnly?: number;
   /** Makes one engine; called lazily, and again to replace one that crashed. */
   create: () => Engine;
 }
 
 interface Slot {
   engine: Engine | null;
+  /** Takes background jobs only (see PoolOptions.backgroundOnly). */
+  backgroundOnly: boolean;
   interactive: number;
   background: number;
 }
@@ -62,7 +69,13 @@ export class EnginePool {
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, Math.floor(options.size));
-    this.slots = Array.from({ length: this.size }, () => ({ engine: null, interactive: 0, background: 0 }));
+    const extra = Math.max(0, Math.floor(options.backgroundOnly ?? 0));
+    this.slots = Array.from({ length: this.size + extra }, (_, i) => ({
+      engine: null,
+      backgroundOnly: i >= this.size,
+      interactive: 0,
+      background: 0,
+    }));
   }
 
   hello(): Promise<EngineHello> {
@@ -150,7 +163,7 @@ export class EnginePool {
       (a, b) =>
         a.interactive - b.interactive || a.background - b.background || this.slots.indexOf(a) - this.slots.indexOf(b),
     );
-    if (priority === 'interactive') return byLoad[0];
+    if (priority === 'interactive') return byLoad.find((s) => !s.backgroundOnly)!;
     return byLoad.find((s) => s.background === 0) ?? null;
   }
 

@@ -1,4 +1,14 @@
-import type { ScenarioInput, SpectrumEntry, Trace } from '../engine';
+import type {
+  FitOverrides,
+  FitResult,
+  FleetScenarioInput,
+  FleetTrace,
+  QmpRecord,
+  ScenarioInput,
+  SpectrumEntry,
+  Summary,
+  Trace,
+} from '../engine';
 
 /** Lab runs go first; the spectrum and (later) sweep points fill the time they leave. */
 export type Priority = 'interactive' | 'background';
@@ -32,6 +42,12 @@ export type JobOutcome<T> =
 export interface JobTypes {
   run: { input: ScenarioInput; value: Trace };
   spectrum: { input: ScenarioInput; value: SpectrumEntry[] };
+  /** One point of a sweep: the run's summary only, so a few hundred points cost little to hand over. */
+  point: { input: ScenarioInput; value: Summary };
+  /** A fleet scenario to its trace: every VM's fate, every migration, the hosts' load over time. */
+  fleet: { input: FleetScenarioInput; value: FleetTrace };
+  /** A real migration's record: the scenario derived from it (with the user's overrides), run and compared. */
+  fit: { input: { record: QmpRecord; overrides: FitOverrides }; value: FitResult };
 }
 export type JobKind = keyof JobTypes;
 export type JobInput<K extends JobKind> = JobTypes[K]['input'];

@@ -17,9 +17,13 @@ export interface StaticSite {
 
 /**
  * Serves a built site from `dir` under the path `prefix` (e.g. `/courses/os/brownout/`), the way a plain
- * static host or a course page would: files only, nothing outside the prefix, no special headers.
+ * static host or a course page would: files only, nothing outside the prefix, and only the given headers.
  */
-export async function serveSite(dir: string, prefix: string): Promise<StaticSite> {
+export async function serveSite(
+  dir: string,
+  prefix: string,
+  headers: Record<string, string> = {},
+): Promise<StaticSite> {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (!path.startsWith(prefix)) {
@@ -29,7 +33,7 @@ export async function serveSite(dir: string, prefix: string): Promise<StaticSite
     const rel = normalize(path.slice(prefix.length) || 'index.html');
     try {
       const body = await readFile(join(dir, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end();
     }

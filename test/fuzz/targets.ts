@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import { checkDocument, hostileDocument } from './documents';
+import { checkLessonLink, checkProgress, hostileLessonLink, hostileProgress } from './lessons';
 import { checkLink, hostileLink } from './links';
 import { checkQmp, hostileQmp } from './qmp';
 import { checkSimArgs, hostileSimArgs } from './simArgs';
@@ -49,6 +50,19 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     description: 'random, junk and mutated QEMU QMP records at importQmp',
     input: hostileQmp,
     check: checkQmp,
+    show: (text) => JSON.stringify(text.slice(0, 300)),
+  }),
+  target({
+    name: 'lesson-links',
+    description: 'hostile lesson= and step= at the lesson link reader, with and without scenario fields',
+    input: hostileLessonLink,
+    check: checkLessonLink,
+  }),
+  target({
+    name: 'lesson-progress',
+    description: 'malformed stored lesson progress at readProgress',
+    input: hostileProgress,
+    check: checkProgress,
     show: (text) => JSON.stringify(text.slice(0, 300)),
   }),
 ];

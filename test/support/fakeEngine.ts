@@ -1,11 +1,8 @@
-import type { ScenarioInput, SpectrumEntry, Trace } from '../../src/engine';
 import { EnginePool } from '../../src/worker/pool';
 import type { Engine, JobInput, JobKind, JobOptions, JobOutcome, JobValue } from '../../src/worker/types';
 
-export interface FakeAnswers {
-  run?: (scenario: ScenarioInput) => Promise<Trace>;
-  spectrum?: (scenario: ScenarioInput) => Promise<SpectrumEntry[]>;
-}
+/** An answer per job kind (run, spectrum, fleet, ...): its input in, its value out. */
+export type FakeAnswers = { [K in JobKind]?: (input: JobInput<K>) => Promise<JobValue<K>> };
 
 /**
  * An engine answering from the functions given (a rejection is a failed job; aborting answers
@@ -16,7 +13,7 @@ export function fakeEngine(answers: FakeAnswers): Engine {
     hello: async () => ({ engineVersion: 'test', inWorker: false }),
     start<K extends JobKind>(kind: K, input: JobInput<K>, options: JobOptions = {}) {
       return new Promise<JobOutcome<JobValue<K>>>((resolve) => {
-        const answer = answers[kind] as ((s: ScenarioInput) => Promise<JobValue<K>>) | undefined;
+        const answer = answers[kind] as ((s: JobInput<K>) => Promise<JobValue<K>>) | undefined;
         options.signal?.addEventListener('abort', () => resolve({ status: 'cancelled' }), { once: true });
         if (!answer) return;
         Promise.resolve()

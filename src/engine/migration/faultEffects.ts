@@ -112,6 +112,8 @@ export class FaultEffects {
       case 'destination-crash':
         this.emit({ kind: 'fault', fault: f.kind });
         if (s.vmHost === 'destination') this.hooks.lose('destination-crash-after-takeover');
+        else if (s.side?.sourceCannotAbortAlone(phase === 'blackout' && this.hooks.blackoutDataComplete()))
+          this.hooks.lose('destination-crash-after-start-token');
         else this.hooks.abort('destination-crash-before-commit');
         return;
       case 'source-crash': {

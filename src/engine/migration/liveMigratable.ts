@@ -1,3 +1,4 @@
+import { confidentialProblems } from '../confidential/tdxFacts';
 import type { Scenario } from '../scenario/schema';
 import { kibToBytes, mbpsToBytesPerMs } from '../units';
 
@@ -34,5 +35,6 @@ export function destinationProblems(s: Scenario): { allocation: string[]; compat
   if (!d.cpuFeaturesMatch) compatibility.push('the destination CPU lacks features the guest is already using');
   if (!d.firmwareMatch) compatibility.push('the destination firmware cannot resume this VM');
   if (!d.driversMatch) compatibility.push('the hypervisor or device-model versions do not match');
+  compatibility.push(...confidentialProblems(s));
   return { allocation, compatibility };
 }

@@ -1,3 +1,4 @@
+import { validateStepMs } from '../confidential/tdxFacts';
 import type { Next, PhaseController } from './controller';
 import { destinationProblems, notLiveReasons } from './liveMigratable';
 import type { Emit } from '../trace/events';
@@ -50,7 +51,7 @@ export class Prepare implements PhaseController {
       if (allocation.length) return this.refuse('allocation', allocation);
       this.emit({ kind: 'allocated', memoryMiB: sc.vm.memoryMiB, vcpus: sc.vm.vcpus });
       this.stage = 'validate';
-      this.stageLeftMs = sc.host.validateMs;
+      this.stageLeftMs = validateStepMs(sc);
       return;
     }
     if (this.stage === 'validate') {

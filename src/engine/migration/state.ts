@@ -11,6 +11,7 @@ import { WriteStream, type WriteParams } from '../workload/writeStream';
 import type { LiveParams } from './liveParams';
 import { AdaptiveRate } from './adaptiveRate';
 import { XbzrleCache } from './xbzrle';
+import { GuestSide } from '../variants/guestSide';
 
 export type ByteBucket = 'precopy' | 'downtime' | 'postcopy';
 /** What the stream is doing: live rounds, the blackout copy, or the post-copy push and fetches. */
@@ -76,6 +77,8 @@ export class MigrationState {
   readonly log: PageBitmap;
   readonly writes: WriteStream;
   readonly audit?: Audit;
+  /** Hooks for a self-migrating guest or a confidential VM (src/engine/variants/guestSide.ts); null otherwise. */
+  readonly side: GuestSide | null;
   tMs = 0;
   vmHost: 'source' | 'destination' = 'source';
   vmPaused = false;
@@ -130,7 +133,9 @@ export class MigrationState {
     this.layout = layoutMemory(scenario);
     this.pageBytes = this.layout.pageBytes;
     this.memoryBytes = this.layout.pageCount * this.pageBytes;
-    this.wire = wireSizes(this.pageBytes, scenario.precopy.zeroPageDetection, scenario.host.zeroScanUs);
+    this.side = GuestSide.create(scenario, this.layout, withAudit);
+    this.wire =
+      this.side?.wire ?? wireSizes(this.pageBytes, scenario.precopy.zeroPageDetection, scenario.host.zeroScanUs);
     const { heatmapCells, heatmapFromPage, heatmapPages } = scenario.output;
     this.mem = new MemoryMap(this.layout.pageCount, heatmapCells, {
       fromPage: heatmapFromPage,
@@ -174,6 +179,7 @@ export class MigrationState {
       this.toSend.addRange(0, Math.min(end, freeFrom));
       this.toSend.addRange(Math.min(end, freeTo), end);
     } else this.toSend.addRange(0, end);
+    this.side?.afterInitialMark(this);
   }
 
   writeParams(): WriteParams {
@@ -280,12 +286,15 @@ export class MigrationState {
 
   /** The guest writing on the source while its writes are tracked. */
   runGuestOnSource(dtMs: number, tracking: boolean): void {
-    this.loseWork(dtMs, tracking);
-    const { mem, log, audit, xbzrle } = this;
+    const speed = this.loseWork(dtMs, tracking);
+    const { mem, log, audit, xbzrle, side, toSend } = this;
     const states = mem.states;
+    const tdx = side?.tdx;
+    let blockedWrites = 0;
     // Locals, not PageState.x: this runs once per page written, and a module binding costs a lookup each time.
     const { SentClean, Pushed, Fetched, Dirtied, Untouched, NotSent } = PageState;
     this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), (page) => {
+      if (tdx && tdx.writeBlocked(page, toSend) && !log.has(page)) blockedWrites++;
       if (xbzrle) xbzrle.noteWrite(page);
       const s = states[page];
       if (s === SentClean || s === Pushed || s === Fetched) mem.set(page, Dirtied);
@@ -293,6 +302,13 @@ export class MigrationState {
       if (log.add(page)) this.newlyLogged++;
       if (audit) audit.version[page]++;
     });
+    if (blockedWrites > 0) {
+      const lostMs = side!.chargeBlockedWrites(blockedWrites, dtMs);
+      this.counters.vmLostMs += lostMs;
+      // A write-blocking fault is the price of tracking writes the host cannot see.
+      this.counters.lost.trackingMs += lostMs;
+      this.lastVmSpeed = Math.max(0, speed - lostMs / dtMs);
+    }
   }
 
   /** The guest paused (blackout): time passes, no work gets done. */
@@ -342,6 +358,13 @@ export class MigrationState {
     let usedMs = passStartMs;
     let encodingMs = 0;
     this.passStartOwedMs = 0;
+    const side = this.side;
+    const epoch = this.toSend.absorbs;
+    if (side && bitmap.count > 0) {
+      // An epoch token opens each round of a confidential migration.
+      bytes += side.beforeSend(this, bucket);
+      usedMs += bytes / rateBytesPerMs;
+    }
     const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
     const untouched = PageState.Untouched;
     const normalCostMs = wire.normalBytes / rateBytesPerMs;
@@ -381,6 +404,7 @@ export class MigrationState {
         mem.arrive(next, arrived);
       }
       if (audit) audit.destination[next] = audit.version[next];
+      if (side) side.sent(next, bucket, epoch);
       pages++;
       page = next + 1;
     }

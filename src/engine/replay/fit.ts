@@ -1,4 +1,4 @@
-import { runScenario } from '../run';
+import { MigrationRun } from '../run';
 import type { Scenario } from '../scenario/schema';
 import type { Summary, Trace } from '../trace/types';
 import type { DirtyRateEstimate } from './dirtyRate';
@@ -61,24 +61,75 @@ export function fitErrors(measured: FitFigures, predicted: FitFigures): FitError
   return errors;
 }
 
+/** Why a fit could not be made (an override out of range, a record beyond what the lab simulates). */
+export class FitProblems extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the fit cannot be made: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * A fit worked out step by step, so a worker can slice it and cancel it: the scenario is derived at once
+ * (construction throws with the problems when it cannot be), then the simulation runs one slice per step.
+ */
+export class FitRun {
+  readonly scenario: Scenario;
+  private readonly run: MigrationRun;
+  private readonly fitted: { estimate: DirtyRateEstimate; notes: string[] };
+
+  constructor(
+    private readonly record: QmpRecord,
+    overrides: FitOverrides = {},
+  ) {
+    const fitted = fitScenario(record, overrides);
+    if (!fitted.ok) throw new FitProblems(fitted.problems);
+    this.scenario = fitted.scenario;
+    this.fitted = fitted;
+    this.run = new MigrationRun(fitted.scenario);
+  }
+
+  get done(): boolean {
+    return this.run.done;
+  }
+
+  get tMs(): number {
+    return this.run.tMs;
+  }
+
+  progress(): number {
+    return this.run.progress();
+  }
+
+  step(): void {
+    this.run.step();
+  }
+
+  result(): FitResult {
+    const trace = this.run.runToEnd();
+    const measured = measuredFigures(this.record);
+    const predicted = predictedFigures(trace.summary, wentPostcopy(this.record));
+    return {
+      ok: true,
+      scenario: this.scenario,
+      measured,
+      predicted,
+      errors: fitErrors(measured, predicted),
+      estimate: this.fitted.estimate,
+      notes: this.fitted.notes,
+      trace,
+    };
+  }
+}
+
 /**
  * Fits the simulator to a record: derives the scenario (see fitScenario), runs it, and compares each
  * summary figure predicted with the one measured. Never throws on bad overrides: it names them.
  */
 export function fitRecord(record: QmpRecord, overrides: FitOverrides = {}): FitOutcome {
-  const fitted = fitScenario(record, overrides);
-  if (!fitted.ok) return fitted;
-  const trace = runScenario(fitted.scenario);
-  const measured = measuredFigures(record);
-  const predicted = predictedFigures(trace.summary, wentPostcopy(record));
-  return {
-    ok: true,
-    scenario: fitted.scenario,
-    measured,
-    predicted,
-    errors: fitErrors(measured, predicted),
-    estimate: fitted.estimate,
-    notes: fitted.notes,
-    trace,
-  };
+  try {
+    return new FitRun(record, overrides).result();
+  } catch (e) {
+    if (e instanceof FitProblems) return { ok: false, problems: e.problems };
+    throw e;
+  }
 }

@@ -52,6 +52,16 @@ export function crossFieldProblems(
     if (precopy.stopRule !== undefined && precopy.stopRule !== 'qemu')
       qemuOnly('precopy.stopRule', precopy.stopRule, 'qemu');
   }
+  // The guest's own help needs a guest that cooperates: a managed migration's guest never knows.
+  if (raw.variant === 'managed')
+    for (const help of ['freePageHinting', 'stunRogue'] as const)
+      if (obj(raw.precopy)[help] === true)
+        problems.push({
+          field: `precopy.${help}`,
+          value: true,
+          allowed: 'false under variant managed',
+          message: `precopy.${help}: true needs a cooperating guest (variant paravirtual or self); allowed: false under variant managed`,
+        });
   if (Array.isArray(workload.phases))
     workload.phases.forEach((phase, i) =>
       atMost(`workload.phases.${i}.wssMiB`, obj(phase).wssMiB, memoryMiB, 'vm.memoryMiB'),

@@ -22,7 +22,9 @@ Units live in the names: \`MiB\` (2^20 bytes), \`KiB\`, \`Mbps\` (10^6 bit/s, as
 per second times the page size: writes to a page that is already dirty add nothing to the dirty set.
 
 Rules between fields: \`vm.usedMiB\` and \`workload.wssMiB\` at most \`vm.memoryMiB\`; \`vm.freeMiB\` at most
-\`vm.usedMiB\`.
+\`vm.usedMiB\`; \`precopy.freePageHinting\` and \`precopy.stunRogue\` need \`variant\` paravirtual or self.
+A confidential VM (\`vm.confidential.kind\` tdx) ignores zero-page detection, XBZRLE, free-page hints and
+tracking from boot: the host cannot read its pages.
 
 This file is generated from the schema by \`npx tsx scripts/scenario-doc.ts\`; a test fails when it is stale.
 

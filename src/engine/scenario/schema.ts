@@ -21,6 +21,10 @@ export const PROFILES = ['lab', 'qemu'] as const;
 export const WRITE_PATTERNS = ['uniform', 'hotcold', 'sequential', 'zipf'] as const;
 export const STOP_RULES = ['qemu', 'xen', 'xen-legacy', 'no-progress'] as const;
 export const PREPAGING = ['none', 'forward', 'bubble'] as const;
+/** Who drives the migration (see src/engine/variants/): the hypervisor alone, helped by the guest, or the guest. */
+export const VARIANTS = ['managed', 'paravirtual', 'self'] as const;
+export const CONFIDENTIAL_KINDS = ['none', 'tdx'] as const;
+export const PAGE_ACCEPTANCE = ['at-boot', 'on-first-use'] as const;
 export const WORKLOAD_PRESETS = [
   'custom',
   'idle',
@@ -47,6 +51,58 @@ export const INTERVENTION_PATHS = [
 ] as const;
 export type InterventionPath = (typeof INTERVENTION_PATHS)[number];
 
+/** A confidential VM (Intel TDX style): the host cannot read its memory; see src/engine/confidential/. */
+const confidentialSchema = z
+  .strictObject({
+    kind: z
+      .enum(CONFIDENTIAL_KINDS)
+      .default('none')
+      .describe(
+        'none: an ordinary VM; tdx: a trust domain whose memory the host cannot read (Intel TDX 1.5 migration).',
+      ),
+    migratable: flag(
+      true,
+      'tdx: the TD was built with the MIGRATABLE attribute; without it the TDX module refuses to export it.',
+    ),
+    acceptance: z
+      .enum(PAGE_ACCEPTANCE)
+      .default('at-boot')
+      .describe(
+        'tdx: at-boot: the guest accepted all its memory when it booted; on-first-use: it accepts pages as it first writes them, so never-written pages travel without a payload.',
+      ),
+    attestMs: num(
+      0,
+      600_000,
+      1500,
+      'tdx: time for the two Migration TDs to attest each other and hand over the session key, in ms (an assumption: no published figure; past 60000 the session times out).',
+    ),
+    tcbMatch: flag(
+      true,
+      "tdx: the destination platform's TCB (TDX and SGX component versions, PCE SVN) meets the migration policy.",
+    ),
+    moduleMatch: flag(
+      true,
+      "tdx: the destination's TDX module can import this TD (1.5 or later, an overlapping migration version).",
+    ),
+    policyMatch: flag(
+      true,
+      "tdx: the destination Migration TD's identity and policy match the policy bound to this TD.",
+    ),
+    pagesPerBundle: int(
+      1,
+      512,
+      1,
+      'tdx: private pages per migration bundle (QEMU sends 1; the GPA list holds up to 512).',
+    ),
+    blockedWriteFaultUs: num(
+      0,
+      1000,
+      20,
+      'tdx: host time for one guest write to a write-blocked page (exit, unblock, re-entry), in microseconds (an assumption: no published figure).',
+    ),
+  })
+  .prefault({});
+
 const vmSchema = z
   .strictObject({
     memoryMiB: int(64, 1_048_576, 4096, 'Guest RAM, in MiB (up to 1 TiB).'),
@@ -69,6 +125,7 @@ const vmSchema = z
       'Of the used memory, MiB the guest has freed again (free-page hinting lets pre-copy skip it).',
     ),
     trackingOverheadPct: num(0, 50, 2, 'Slowdown of the guest while its writes are being tracked, in %.'),
+    confidential: confidentialSchema,
   })
   .prefault({});
 
@@ -351,6 +408,27 @@ const interventionSchema = z.strictObject({
   value: z.union([z.number(), z.boolean(), z.enum(WRITE_PATTERNS)]).describe('Its new value.'),
 });
 
+const selfMigrationSchema = z
+  .strictObject({
+    copyCpuPct: num(
+      0,
+      50,
+      25,
+      "variant self: share of the guest's CPU its own copy code (and its own write tracking) takes from the workload while it copies, in %.",
+    ),
+    footprintMiB: num(
+      0,
+      4096,
+      8,
+      'variant self: memory the copy code itself keeps writing (its buffers, stack, page tables); it is dirty at the end and goes in the final copy, in MiB.',
+    ),
+    holdBackWorkingSet: flag(
+      true,
+      'variant self: the guest knows its working set and leaves it out of the first round (it would be written again); it goes later or in the final copy.',
+    ),
+  })
+  .prefault({});
+
 const outputSchema = z
   .strictObject({
     heatmapCells: int(16, 16_384, 1024, 'Cells each memory heatmap frame aggregates the pages into.'),
@@ -381,6 +459,12 @@ export const scenarioSchema = z.strictObject({
     ),
   name: z.string().max(120).default('').describe('A title for the scenario.'),
   strategy: z.enum(STRATEGIES).default('precopy').describe('How memory moves.'),
+  variant: z
+    .enum(VARIANTS)
+    .default('managed')
+    .describe(
+      'Who drives it: managed: the hypervisor alone (the guest never knows); paravirtual: the hypervisor with help from a modified guest (free-page hints, stunning); self: the guest OS copies itself. Left out: paravirtual when precopy.freePageHinting or precopy.stunRogue is on, else managed.',
+    ),
   seed: int(0, 4_294_967_295, 1, 'Seed of the random write stream; same seed, same trace.'),
   vm: vmSchema,
   workload: workloadSchema,
@@ -398,6 +482,7 @@ export const scenarioSchema = z.strictObject({
   resources: resourcesSchema,
   devices: devicesSchema,
   faults: z.array(faultSchema).max(8).default([]).describe('Faults to inject (up to 8).'),
+  selfMigration: selfMigrationSchema,
   output: outputSchema,
 });
 
@@ -414,3 +499,5 @@ export type WorkloadPhase = Scenario['workload']['phases'][number];
 export type WorkloadPreset = (typeof WORKLOAD_PRESETS)[number];
 export type Fault = Scenario['faults'][number];
 export type FaultKind = (typeof FAULT_KINDS)[number];
+export type Variant = (typeof VARIANTS)[number];
+export type ConfidentialKind = (typeof CONFIDENTIAL_KINDS)[number];

@@ -159,7 +159,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * for. With the default 4 GiB these are the schema defaults.
  */
 function withRelativeDefaults(input: unknown): unknown {
-  input = withProfileDefaults(input);
+  input = withVariantDefault(withProfileDefaults(input));
   // A memory size that is not a finite number is refused on its own; it must not spread NaN into fields
   // the user never wrote.
   if (!isObject(input) || !isObject(input.vm) || !Number.isFinite(input.vm.memoryMiB)) return input;
@@ -174,6 +174,13 @@ function withRelativeDefaults(input: unknown): unknown {
   if (isObject(workload) && workload.wssMiB === undefined)
     workload.wssMiB = WORKLOAD_PRESET_DEFINITIONS.web.workload(memoryMiB).wssMiB;
   return { ...input, vm, workload };
+}
+
+/** Free-page hints and stunning need a cooperating guest: a scenario that uses them and names no variant is paravirtual. */
+function withVariantDefault(input: unknown): unknown {
+  if (!isObject(input) || input.variant !== undefined || !isObject(input.precopy)) return input;
+  const helped = input.precopy.freePageHinting === true || input.precopy.stunRogue === true;
+  return helped ? { ...input, variant: 'paravirtual' } : input;
 }
 
 /** QEMU has no round cap: under the qemu profile a cap left out defaults to none. */

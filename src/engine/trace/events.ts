@@ -12,6 +12,8 @@ export type FailureCode =
   | 'postcopy-unrecoverable'
   | 'destination-crash-before-commit'
   | 'destination-crash-after-takeover'
+  /** A TDX destination crashed after the start token: the source TD needs its abort token to resume. */
+  | 'destination-crash-after-start-token'
   | 'source-crash-running'
   | 'source-crash-postcopy'
   | 'source-crash-blackout'

@@ -17,6 +17,8 @@ export function failureSentence(code: FailureCode, s: Scenario): string {
       return 'the destination crashed before the commit';
     case 'destination-crash-after-takeover':
       return 'the destination crashed after it had taken over; the copy left on the source is out of date';
+    case 'destination-crash-after-start-token':
+      return 'the destination crashed after the start token: the source TD may resume only with an abort token from the destination, which can no longer make one';
     case 'source-crash-running':
       return 'the source host crashed while the VM was running on it';
     case 'source-crash-postcopy':

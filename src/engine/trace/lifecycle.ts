@@ -1,3 +1,4 @@
+import { attestationNote, validateStepMs } from '../confidential/tdxFacts';
 import type { Scenario } from '../scenario/schema';
 import { runEndMs, type RunVerdict } from './summary';
 import type { LifecycleStep, LifecycleStepKind, Phase, StepStatus, Summary } from './types';
@@ -26,7 +27,7 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
   // The run's end on its own timeline (under the qemu profile the total time starts later, at migrate).
   const end = runEndMs(summary);
   const allocEnd = Math.min(s.host.allocateMs, end);
-  const validEnd = Math.min(s.host.allocateMs + s.host.validateMs, end);
+  const validEnd = Math.min(s.host.allocateMs + validateStepMs(s), end);
 
   if (v.refusedAt === 'allocate') {
     add('allocate', 0, allocEnd, 'refused', v.refusals.join('; '));
@@ -47,7 +48,7 @@ export function buildLifecycle(s: Scenario, phases: Phase[], v: RunVerdict, summ
       'done',
       v.offline
         ? `cannot move live: ${v.offline === 'drain-checkpoint' ? 'drain and checkpoint after notice' : 'terminate and restart'}`
-        : 'CPU features, firmware and drivers compatible',
+        : `CPU features, firmware and drivers compatible${attestationNote(s)}`,
     );
   if (v.refusedAt) {
     for (const step of ['copy', 'blackout', 'redirect', 'resume', 'delete-source'] as const)

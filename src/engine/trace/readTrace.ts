@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { variantReportSchema } from '../variants/report';
 import { HEAT_BAND_COUNT } from '../memory/pageState';
 import { STRATEGIES } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
@@ -100,6 +101,7 @@ const traceFile = z.object({
   events: z.array(event),
   samples,
   heatmap: heatmap.optional(),
+  variant: variantReportSchema.optional(),
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

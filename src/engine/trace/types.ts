@@ -3,6 +3,8 @@ import type { FailureCode, TraceEvent } from './events';
 
 export type { EventKind, EventOf, FailureCode, TraceEvent } from './events';
 
+import type { VariantReport } from '../variants/report';
+
 /**
  * setup: allocate, validate and connect; disk: a local disk copied ahead of memory; drain: the workload
  * checkpoints after advance notice; offline: the VM is down for a terminate-and-restart move.
@@ -346,6 +348,8 @@ export interface Trace {
   events: TraceEvent[];
   samples: Samples;
   heatmap?: HeatmapFrames;
+  /** Who drove the migration and what confidentiality changed (src/engine/variants/report.ts); simulated runs only. */
+  variant?: VariantReport;
 }
 
 /** A trace the engine simulated: it always has every section. */

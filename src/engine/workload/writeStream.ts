@@ -161,8 +161,8 @@ export class WriteStream {
   }
 }
 
-/** Share of writes landing on ranks below x (1 <= x <= K + 1) under the continuous power law. */
-function zipfCdf(pages: number, s: number): (x: number) => number {
+/** Share of writes landing on ranks below x (1 <= x <= K + 1) under the continuous power law (the fleet model uses it too). */
+export function zipfCdf(pages: number, s: number): (x: number) => number {
   if (Math.abs(s - 1) < 1e-9) {
     const total = Math.log(pages + 1);
     return (x) => Math.log(x) / total;

@@ -13,6 +13,8 @@ export function ActionButton(props: {
   className?: string;
   /** The button's own state, for toggles such as the shortcut sheet. */
   expanded?: boolean;
+  /** A switch's state (presentation mode's pacing and lock). */
+  pressed?: boolean;
 }) {
   const { store } = useWorkspaceContext();
   const action = actionById(props.action);
@@ -25,6 +27,7 @@ export function ActionButton(props: {
       disabled={!enabled}
       aria-label={action.label}
       aria-expanded={props.expanded}
+      aria-pressed={props.pressed}
       title={`${action.label}${keys}`}
       onClick={() => dispatch(store, action, actionEnv())}
     >

@@ -7,6 +7,8 @@ const KEY_NAMES: Record<string, string> = {
   ArrowUp: '↑',
   ArrowDown: '↓',
   Escape: 'Esc',
+  PageDown: 'Page Down',
+  PageUp: 'Page Up',
 };
 
 /** How a key is written in tooltips and the shortcut sheet. */
@@ -15,7 +17,13 @@ export const keysText = (keys: readonly string[]) => keys.map(keyName).join(' / 
 
 /** The page's side of the actions: its address and clipboard. */
 export function actionEnv(): ActionEnv {
-  return { location: window.location, clipboard: navigator.clipboard };
+  return { location: window.location, clipboard: navigator.clipboard, toggleFullscreen };
+}
+
+/** The page in full screen (presentation mode), or back; a refusal (no permission) leaves it as it was. */
+function toggleFullscreen(): void {
+  const done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+  done?.catch(() => undefined);
 }
 
 /** Keys with which a focused control works itself: those stay with the control. */

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldHelp } from '../glossary/GlossaryLink';
 import { Hint } from './Hint';
 
 /** A labelled select over a few named options. */
@@ -14,6 +15,7 @@ export function Choice<T extends string>(props: {
   return (
     <div className="control control--choice" data-field={props.field}>
       <label htmlFor={id}>{props.label}</label>
+      <FieldHelp field={props.field} />
       <select
         id={id}
         value={props.value}

@@ -43,8 +43,10 @@ function FieldToggle({ def }: { def: ToggleField }) {
 }
 
 function FieldChoice({ def }: { def: ChoiceField }) {
-  const value = useWorkspace((s) => getPath(s.scenario, def.path) as string);
+  const scenario = useWorkspace((s) => s.scenario);
+  const value = getPath(scenario, def.path) as string;
   const { set } = useFieldChange(def.path);
+  const write = def.write;
   return (
     <Choice
       field={def.path}
@@ -52,7 +54,7 @@ function FieldChoice({ def }: { def: ChoiceField }) {
       hint={def.hint}
       value={value}
       options={def.options as readonly { value: string; label: string }[]}
-      onChange={(v) => set([{ path: def.path, value: v } as FieldChange])}
+      onChange={(v) => set(write ? write(v, scenario) : [{ path: def.path, value: v } as FieldChange])}
     />
   );
 }

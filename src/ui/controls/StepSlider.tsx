@@ -1,4 +1,5 @@
 import { useId, type HTMLAttributes } from 'react';
+import { FieldHelp } from '../glossary/GlossaryLink';
 import { Hint } from './Hint';
 
 export interface StepSliderProps {
@@ -30,6 +31,7 @@ export function StepSlider({ label, hint, values, value, format, onChange, field
     <div className="control control--slider" data-field={field}>
       <div className="control__head">
         <label htmlFor={id}>{label}</label>
+        <FieldHelp field={field} />
         <output htmlFor={id} className="control__value">
           {text}
         </output>

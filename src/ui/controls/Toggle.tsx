@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldHelp } from '../glossary/GlossaryLink';
 import { Hint } from './Hint';
 
 export function Toggle(props: {
@@ -19,6 +20,7 @@ export function Toggle(props: {
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
       <label htmlFor={id}>{props.label}</label>
+      <FieldHelp field={props.field} />
       <Hint id={`${id}-hint`} text={props.hint} />
     </div>
   );

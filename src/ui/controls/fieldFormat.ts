@@ -22,5 +22,11 @@ export function formatFieldValue(display: ValueDisplay, v: number, s: Scenario):
       return formatMs(v);
     case 'rounds':
       return `${v} round${v === 1 ? '' : 's'}`;
+    case 'pct':
+      return `${v} %`;
+    case 'us':
+      return `${v} µs`;
+    case 'count':
+      return formatCount(v);
   }
 }

@@ -1,12 +1,12 @@
-import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
-import { HEAT_BAND_COUNT, type HeatmapFrames } from '../../engine';
+import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { HeatmapFrames } from '../../engine';
+import { heatmapPainter } from '../export/heatmapVector';
+import { useVectorPainter } from '../export/vectorPainters';
 import { gridShape } from './gridShape';
-import { paintHeatmap } from './paintHeatmap';
-import { paintByPriority, PRIORITY } from './paintPriority';
-import { palette, type HostView } from './palettes';
+import { paintCells, type CellColouring } from './paintCells';
+import type { HostView } from './palettes';
 
-/** priority: each cell shows its most important state; mix: each cell mixes its states' colours by share. */
-export type CellColouring = 'priority' | 'mix';
+export type { CellColouring } from './paintCells';
 
 interface Props {
   heatmap: HeatmapFrames;
@@ -72,11 +72,7 @@ export const HeatmapCanvas = memo(function HeatmapCanvas({
       resizeBackingStore(canvas, Math.round(size.width * dpr), Math.round(size.height * dpr));
       const { cells } = heatmap;
       const { cols, rows } = gridShape(cells, size.width / size.height);
-      const offset = frameIndex * cells * HEAT_BAND_COUNT;
-      const painted =
-        colouring === 'mix'
-          ? { pixels: paintHeatmap(heatmap.data, offset, cells, cols, rows, palette(view)), faulted: [] }
-          : paintByPriority(heatmap.data, offset, cells, cols, rows, palette(view), PRIORITY[view]);
+      const painted = paintCells(heatmap, frameIndex, cols, rows, view, colouring);
       const cellPixels = painted.pixels;
       const grid = document.createElement('canvas');
       grid.width = cols;
@@ -112,6 +108,13 @@ export const HeatmapCanvas = memo(function HeatmapCanvas({
     const cell = row * p.cols + col;
     if (col >= 0 && col < p.cols && row >= 0 && cell < heatmap.cells) onPickCell(cell);
   };
+
+  // The same cells as vectors, for an SVG export.
+  const vector = useMemo(
+    () => heatmapPainter(heatmap, frameIndex, view, colouring),
+    [heatmap, frameIndex, view, colouring],
+  );
+  useVectorPainter(canvasRef, vector);
 
   return (
     <div className="heatmap" ref={boxRef}>

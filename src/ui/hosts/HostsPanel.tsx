@@ -69,7 +69,19 @@ function hostFrames(
 }
 
 /** Source and destination hosts side by side, their memory heatmaps at the playhead, and the link between. */
-export function HostsPanel({ run, stale }: { run: Run | null; stale: Staleness | null }) {
+export function HostsPanel({
+  run,
+  stale,
+  label = 'Hosts',
+  zoomable = true,
+}: {
+  run: Run | null;
+  stale: Staleness | null;
+  /** The region's name: each of several panels on one page needs its own ("Hosts of run A"). */
+  label?: string;
+  /** A zoom changes the lab's scenario, so only the lab's own run may zoom (not a compared or opened one). */
+  zoomable?: boolean;
+}) {
   const trace = run?.trace ?? null;
   const changeFields = useWorkspace((s) => s.changeFields);
   // Indices rather than the playhead itself, so the panel re-renders only when what it shows changes.
@@ -96,11 +108,19 @@ export function HostsPanel({ run, stale }: { run: Run | null; stale: Staleness |
   }, [trace, frameIndex, sampleIndex]);
 
   const heatmap = trace?.heatmap;
-  const pick = heatmap && heatmap.pagesPerCell > 1 ? (cell: number) => zoomTo(zoomAround(heatmap, cell)) : undefined;
+  const pick =
+    zoomable && heatmap && heatmap.pagesPerCell > 1 ? (cell: number) => zoomTo(zoomAround(heatmap, cell)) : undefined;
 
   return (
-    <section className="hosts" aria-label="Hosts">
-      {heatmap && <ZoomBar heatmap={heatmap} colouring={colouring} onColouring={setColouring} onZoom={zoomTo} />}
+    <section className="hosts" aria-label={label}>
+      {heatmap && (
+        <ZoomBar
+          heatmap={heatmap}
+          colouring={colouring}
+          onColouring={setColouring}
+          onZoom={zoomable ? zoomTo : undefined}
+        />
+      )}
       <div className="hosts__stage">
         <HostCard
           view="source"

@@ -16,7 +16,8 @@ export function ZoomBar({
   heatmap: HeatmapFrames;
   colouring: CellColouring;
   onColouring: (c: CellColouring) => void;
-  onZoom: (zoom: Zoom | null) => void;
+  /** Absent where the heatmap cannot zoom (a run that is not the lab's own scenario). */
+  onZoom?: (zoom: Zoom | null) => void;
 }) {
   const first = heatmap.firstPage ?? 0;
   const last = first + heatmap.pageCount - 1;
@@ -28,9 +29,9 @@ export function ZoomBar({
     <div className="zoom-bar" role="group" aria-label="Heatmap view">
       <span className="zoom-bar__where">
         {where} · 1 cell = {count(heatmap.pagesPerCell, 'page')}
-        {heatmap.pagesPerCell > 1 && <span className="zoom-bar__hint"> · click to zoom in</span>}
+        {onZoom && heatmap.pagesPerCell > 1 && <span className="zoom-bar__hint"> · click to zoom in</span>}
       </span>
-      {zoomed && (
+      {zoomed && onZoom && (
         <>
           <button type="button" onClick={() => onZoom(zoomOut(heatmap))}>
             Zoom out

@@ -63,15 +63,16 @@ export function paletteFrom(view: HostView, readVar: (cssVar: string) => string)
   return SWATCHES[view].map((s) => parseHex(readVar(s.cssVar)) ?? (parseHex(s.fallback) as Rgb));
 }
 
-const cache = new Map<HostView, Palette>();
+const cache = new Map<string, Palette>();
 
-/** A view's palette from the page's CSS variables, read on first use. */
+/** A view's palette from the page's CSS variables, read on first use (per `data-palette`: the projector's). */
 export function palette(view: HostView): Palette {
-  let p = cache.get(view);
+  const key = `${view}:${document.documentElement.dataset.palette ?? ''}`;
+  let p = cache.get(key);
   if (!p) {
     const style = getComputedStyle(document.documentElement);
     p = paletteFrom(view, (cssVar) => style.getPropertyValue(cssVar));
-    cache.set(view, p);
+    cache.set(key, p);
   }
   return p;
 }

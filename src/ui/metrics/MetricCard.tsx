@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { MetricKey } from '../../state/workspace';
 import { useWorkspace } from '../../state/WorkspaceContext';
+import { MetricHelp } from '../glossary/GlossaryLink';
 
 /**
  * One figure: its label (which is also the element's accessible name), the value, a sub-line, the value
@@ -26,6 +27,7 @@ export function MetricCard(props: {
         <span id={id} className="metric__label">
           {props.label}
         </span>
+        <MetricHelp metric={props.metric} />
         <button
           type="button"
           className="metric__why"

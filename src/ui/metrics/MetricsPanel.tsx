@@ -2,6 +2,7 @@ import type { Trace } from '../../engine';
 import { runEndMs } from '../../engine';
 import type { Run, Staleness } from '../../state/runs';
 import { useWorkspace } from '../../state/WorkspaceContext';
+import { MetricsExport } from '../export/viewExports';
 import { StaleLabel } from '../StaleLabel';
 import { formatBytes, formatMs, formatPct } from '../format';
 import { diagnose } from './diagnosis';
@@ -73,7 +74,10 @@ export function MetricsPanel({
   const downtime = downtimeShown(trace);
   return (
     <section className="region region--metrics" aria-label="Metrics">
-      <h2>Metrics</h2>
+      <div className="metrics__head">
+        <h2>Metrics</h2>
+        <MetricsExport trace={trace} />
+      </div>
       <StaleLabel stale={stale} />
       <p className={`diagnosis diagnosis--${diagnosis.kind}`} aria-label="Diagnosis">
         {diagnosis.text}{' '}

@@ -8,6 +8,7 @@ import { count } from '../text/plural';
 import { phaseName } from '../timeline/timelineText';
 import { diagnose, TCP_TIMEOUT_MS } from './diagnosis';
 import { info, result, term, type Explanation, type Step } from './explanation';
+import { confidentialBytes } from '../variants/confidentialFigures';
 
 export { explainRound } from './explainRound';
 export type { Explanation, Step } from './explanation';
@@ -123,9 +124,11 @@ function explainDowntime(trace: Trace): Explanation {
   const postcopy = b.pages === 0 && (sc.strategy === 'postcopy' || sc.strategy === 'hybrid');
   return {
     title,
-    summary: postcopy
-      ? 'Post-copy moves execution first: only the device state crosses during the pause, so the blackout does not depend on memory size.'
-      : 'The VM is paused while the last pages and its device state cross the link. The final copy gets all the link gives the migration: the bandwidth cap does not apply.',
+    summary: trace.variant?.confidential
+      ? 'A confidential VM: every page dirtied since its export is re-sent during the pause (post-copy may take only pages never sent), then the TD and vCPU state and the start token; then the destination commits.'
+      : postcopy
+        ? 'Post-copy moves execution first: only the device state crosses during the pause, so the blackout does not depend on memory size.'
+        : 'The VM is paused while the last pages and its device state cross the link. The final copy gets all the link gives the migration: the bandwidth cap does not apply.',
     steps,
     combine: 'sum',
     note:
@@ -170,6 +173,15 @@ function explainTotalTime(trace: Trace): Explanation {
 }
 
 function explainBytes(trace: Trace): Explanation {
+  const c = trace.variant?.confidential;
+  if (c)
+    return {
+      title: 'Bytes transferred',
+      summary:
+        'A confidential VM: the host cannot read its pages, so each one travels encrypted with its MAC, zero or not, in bundles opened by epoch tokens.',
+      steps: confidentialBytes(trace, c).lines,
+      combine: 'sum',
+    };
   const s = trace.summary;
   const sc = trace.scenario;
   const { normalBytes, zeroBytes } = s.wire;
@@ -331,7 +343,13 @@ function explainImpact(trace: Trace): Explanation {
   const parts: [string, string, number][] = [
     ['Paused', 'the blackout, or shut down for an offline move', lost.pausedMs],
     ['Throttled by auto-converge', 'vCPUs held back to slow the writing', lost.throttleMs],
-    ['Dirty tracking', 'the cost of logging every write', lost.trackingMs],
+    [
+      'Dirty tracking',
+      trace.variant?.confidential
+        ? 'logging every write, and the faults on write-blocked pages'
+        : 'the cost of logging every write',
+      lost.trackingMs,
+    ],
     ['Rogue writer stunned', 'the process the guest froze', lost.stunMs],
     ['Waiting for post-copy faults', 'vCPUs stalled on missing pages', lost.stallMs],
     ['Draining after notice', 'the workload winding down to checkpoint', lost.drainMs],

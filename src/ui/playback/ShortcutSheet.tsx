@@ -1,13 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { ACTIONS, dispatch } from '../../state/actions';
+import { dispatch } from '../../state/actions';
+import { keyedActions } from '../../state/keyModes';
 import { useWorkspace, useWorkspaceContext } from '../../state/WorkspaceContext';
 import { ActionButton } from '../actions/ActionButton';
 import { actionEnv, keyName } from '../actions/keys';
 
-/** The "?" button and the sheet it opens: every action that has a key, listed from the actions registry. */
+/** The "?" button and the sheet it opens: every key of the current mode, listed from the actions registry. */
 export function ShortcutSheet() {
   const { store } = useWorkspaceContext();
   const open = useWorkspace((s) => s.sheetOpen);
+  const present = useWorkspace((s) => s.present);
+  const embed = useWorkspace((s) => s.embed);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -21,10 +24,10 @@ export function ShortcutSheet() {
         <div className="shortcut-sheet__panel" role="dialog" aria-label="Keyboard shortcuts">
           <table>
             <tbody>
-              {ACTIONS.filter((a) => a.keys?.length).map((a) => (
+              {keyedActions({ present, embed }).map(({ action: a, keys }) => (
                 <tr key={a.id}>
                   <td>
-                    {a.keys!.map((k) => (
+                    {keys.map((k) => (
                       <kbd key={k}>{keyName(k)}</kbd>
                     ))}
                   </td>

@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
-import { runEndMs } from '../../engine';
-import { shownRun } from '../../state/runs';
+import { playheadTrace } from '../../state/playheadTrace';
+import { advance } from '../../state/playhead';
+import { pacingOf } from '../../state/presentMode';
 import { useWorkspaceContext } from '../../state/WorkspaceContext';
 
-/** While playing, moves the shared playhead by real time x speed on every animation frame; stops at the end. */
+/**
+ * While playing, moves the shared playhead by real time x speed on every animation frame; stops at the end.
+ * In presentation mode playback is paced (src/state/playhead.ts `advance`): it pauses at the moments that
+ * matter and slows through the blackout, and the moment it paused at is kept for the screen to say.
+ */
 export function usePlaybackClock(): void {
   const { store } = useWorkspaceContext();
   useEffect(() => {
@@ -11,12 +16,12 @@ export function usePlaybackClock(): void {
     let last: number | null = null;
     const tick = (now: number) => {
       const s = store.getState();
-      const trace = shownRun(s)?.trace;
-      if (s.playhead.playing && trace) {
-        const end = runEndMs(trace.summary);
-        const next = s.playhead.tMs + (last === null ? 0 : (now - last) * s.playhead.speed);
-        if (next >= end) store.setState({ playhead: { ...s.playhead, tMs: end, playing: false } });
-        else store.setState({ playhead: { ...s.playhead, tMs: next } });
+      const trace = playheadTrace(s);
+      // The fleet view plays the same playhead over its own run (ui/fleet/useFleetClock.ts).
+      if (s.playhead.playing && trace && s.view !== 'fleet') {
+        const { playhead, pausedAt } = advance(s.playhead, trace, last === null ? 0 : now - last, pacingOf(s));
+        const present = pausedAt || s.present.pausedAt ? { present: { ...s.present, pausedAt } } : {};
+        store.setState({ playhead, ...present });
       }
       last = now;
       frame = requestAnimationFrame(tick);

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useWorkspace } from '../../state/WorkspaceContext';
+import { SpectrumExport } from '../export/viewExports';
 import { CarryMinutes } from './CarryMinutes';
 import { LinkPresets } from './LinkPresets';
 import './spectrum.css';
@@ -39,6 +40,7 @@ export function SpectrumPanel() {
       <div className="spectrum__chart-head">
         <h3 className="spectrum__heading">How long the VM is unavailable</h3>
         <CarryMinutes />
+        <SpectrumExport scenario={scenario} entries={entries} />
       </div>
       {entries && entries.length > 0 && (
         <div className={stale ? 'spectrum__results is-stale' : 'spectrum__results'}>

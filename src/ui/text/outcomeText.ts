@@ -87,6 +87,8 @@ export function failureText(code: FailureCode, scenario: Scenario): string {
       return 'the destination crashed before the commit, so the source still holds the only good copy';
     case 'destination-crash-after-takeover':
       return 'the destination crashed after it had taken over; the copy left on the source is out of date';
+    case 'destination-crash-after-start-token':
+      return 'the destination crashed after the start token was sent; a source TD may only resume with the abort token the destination would have issued, and a crashed destination cannot issue it';
     case 'source-crash-running':
       return 'the source host crashed while the VM was running on it';
     case 'source-crash-postcopy':

@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Trace } from '../../engine';
+import type { VectorPainter } from '../export/svgContext';
+import { useVectorPainter } from '../export/vectorPainters';
 import { CHART_SERIES, type SeriesColours } from './chartSeries';
 import { drawCharts } from './drawCharts';
 import type { Row, TimeScale } from './timelineLayout';
@@ -12,6 +14,13 @@ interface ChartCanvasProps {
   x: TimeScale;
   row: Row;
   widthPx: number;
+}
+
+function coloursOf(canvas: HTMLCanvasElement | null): SeriesColours {
+  const style = canvas ? getComputedStyle(canvas) : null;
+  return Object.fromEntries(
+    CHART_SERIES.map((s) => [s.key, style?.getPropertyValue(s.colourVar).trim() || '#000']),
+  ) as SeriesColours;
 }
 
 /** The charts on a canvas, redrawn when the run, the ghost, the zoom or the size change; never for the playhead. */
@@ -28,14 +37,16 @@ export function ChartCanvas({ trace, ghost, x, row, widthPx }: ChartCanvasProps)
       const height = Math.round(heightPx * devicePixelRatio);
       if (canvas.width !== width) canvas.width = width;
       if (canvas.height !== height) canvas.height = height;
-      const style = getComputedStyle(canvas);
-      const colours = Object.fromEntries(
-        CHART_SERIES.map((s) => [s.key, style.getPropertyValue(s.colourVar).trim()]),
-      ) as SeriesColours;
-      drawCharts(canvas.getContext('2d'), trace, ghost, { x, widthPx, heightPx, devicePixelRatio }, colours);
+      drawCharts(canvas.getContext('2d'), trace, ghost, { x, widthPx, heightPx, devicePixelRatio }, coloursOf(canvas));
     });
     return () => cancelAnimationFrame(frame);
   }, [trace, ghost, x, widthPx, heightPx]);
+  // The same drawing as vectors, for an SVG export.
+  const vector = useMemo<VectorPainter>(
+    () => (ctx) => drawCharts(ctx, trace, ghost, { x, widthPx, heightPx, devicePixelRatio: 1 }, coloursOf(ref.current)),
+    [trace, ghost, x, widthPx, heightPx],
+  );
+  useVectorPainter(ref, vector);
   return (
     <canvas
       ref={ref}

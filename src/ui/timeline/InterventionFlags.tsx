@@ -1,11 +1,24 @@
 import type { PointerEvent } from 'react';
+import type { Intervention } from '../../engine';
 import { useWorkspace } from '../../state/WorkspaceContext';
 import { flagPlacements, type TimeScale, type TrackRows } from './timelineLayout';
 import { interventionLabel, removeInterventionName } from './timelineText';
 
 /** The scenario's interventions as flags at their time, each with a button that removes it. */
-export function InterventionFlags({ x, rows, widthPx }: { x: TimeScale; rows: TrackRows; widthPx: number }) {
-  const interventions = useWorkspace((s) => s.scenario.interventions);
+export function InterventionFlags({
+  x,
+  rows,
+  widthPx,
+  fixed,
+}: {
+  x: TimeScale;
+  rows: TrackRows;
+  widthPx: number;
+  /** A run's own interventions, shown without remove buttons (the lab's are removable). */
+  fixed?: readonly Intervention[];
+}) {
+  const labInterventions = useWorkspace((s) => s.scenario.interventions);
+  const interventions = fixed ?? labInterventions;
   const removeIntervention = useWorkspace((s) => s.removeIntervention);
   const [startMs, endMs] = x.domain();
   // An intervention after the end of the run changed nothing; its flag stands at the end so it can be removed.
@@ -40,15 +53,17 @@ export function InterventionFlags({ x, rows, widthPx }: { x: TimeScale; rows: Tr
           onPointerDown={keepFromTracks}
         >
           <span className="flag__label">⚑ {label}</span>
-          <button
-            type="button"
-            className="flag__remove"
-            aria-label={name}
-            title={name}
-            onClick={() => removeIntervention(index)}
-          >
-            ✕
-          </button>
+          {!fixed && (
+            <button
+              type="button"
+              className="flag__remove"
+              aria-label={name}
+              title={name}
+              onClick={() => removeIntervention(index)}
+            >
+              ✕
+            </button>
+          )}
         </div>
       </div>
     );

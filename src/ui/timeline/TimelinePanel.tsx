@@ -4,7 +4,7 @@ import { useWorkspace } from '../../state/WorkspaceContext';
 import { StaleLabel } from '../StaleLabel';
 import { ChartLegend } from './ChartLegend';
 import { TimelineTracks } from './TimelineTracks';
-import { wholeDomain, zoomDomain } from './timelineLayout';
+import { wholeDomain, zoomDomain, type Domain } from './timelineLayout';
 import './timeline.css';
 
 /** The migration over time: phases, rounds, charts and interventions, with the playhead and a zoom on the end. */
@@ -13,12 +13,18 @@ export function TimelinePanel({
   baseline,
   stale,
   actions,
+  domain: sharedDomain,
 }: {
   run: Run | null;
   baseline: Run | null;
   stale: Staleness | null;
   /** Buttons for the view that shows the timeline (the lab's "Pin as baseline"). */
   actions?: ReactNode;
+  /**
+   * One time scale for several timelines (the Compare view): no zoom, and the flags are the run's own
+   * interventions, not the lab's.
+   */
+  domain?: Domain;
 }) {
   const [zoomed, setZoomed] = useState(false);
   const held = useWorkspace((s) => s.baselineHeld);
@@ -32,8 +38,8 @@ export function TimelinePanel({
     );
   }
   const ghost = baseline?.trace ?? null;
-  const zoom = zoomDomain(trace);
-  const domain = zoomed && zoom ? zoom : wholeDomain(trace);
+  const zoom = sharedDomain ? null : zoomDomain(trace);
+  const domain = sharedDomain ?? (zoomed && zoom ? zoom : wholeDomain(trace));
   return (
     <div className="timeline">
       <StaleLabel stale={stale} />
@@ -47,7 +53,12 @@ export function TimelinePanel({
           </button>
         )}
       </div>
-      <TimelineTracks trace={trace} ghost={ghost} domain={domain} />
+      <TimelineTracks
+        trace={trace}
+        ghost={ghost}
+        domain={domain}
+        interventions={sharedDomain ? trace.scenario.interventions : undefined}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Trace } from '../../engine';
+import type { Intervention, Trace } from '../../engine';
 import { ChartCanvas } from './ChartCanvas';
 import { InterventionFlags } from './InterventionFlags';
 import { PhaseBands } from './PhaseBands';
@@ -14,7 +14,18 @@ import { useSeekDrag } from './useSeekDrag';
 const FALLBACK_SIZE = { widthPx: 960, heightPx: 160 };
 
 /** The stacked tracks on one x scale: flags, phase bands, round bars, charts, axis, and the playhead over them. */
-export function TimelineTracks({ trace, ghost, domain }: { trace: Trace; ghost: Trace | null; domain: Domain }) {
+export function TimelineTracks({
+  trace,
+  ghost,
+  domain,
+  interventions,
+}: {
+  trace: Trace;
+  ghost: Trace | null;
+  domain: Domain;
+  /** Flags to show without remove buttons, instead of the lab scenario's own. */
+  interventions?: readonly Intervention[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const { widthPx, heightPx } = useElementSize(ref, FALLBACK_SIZE);
   const [startMs, endMs] = domain;
@@ -29,7 +40,7 @@ export function TimelineTracks({ trace, ghost, domain }: { trace: Trace; ghost: 
         <RoundBars trace={trace} x={x} row={rows.bars} />
         <TimeAxis x={x} row={rows.axis} />
       </svg>
-      <InterventionFlags x={x} rows={rows} widthPx={widthPx} />
+      <InterventionFlags x={x} rows={rows} widthPx={widthPx} fixed={interventions} />
       <Playhead x={x} topPx={rows.bands.top} heightPx={rows.chart.top + rows.chart.height - rows.bands.top} />
     </div>
   );

@@ -12,6 +12,7 @@ import { ControlsPanel } from '../../../src/ui/controls/ControlsPanel';
 import { Header } from '../../../src/ui/Header';
 import { LifecyclePanel } from '../../../src/ui/lifecycle/LifecyclePanel';
 import { SpectrumPanel } from '../../../src/ui/spectrum/SpectrumPanel';
+import { VariantsControls } from '../../../src/ui/variants/VariantsControls';
 import { fakePool } from '../../support/fakeEngine';
 import { showTrace } from '../../support/renderLab';
 
@@ -29,6 +30,7 @@ function renderEveryFieldPanel() {
       <ControlsPanel />
       <SpectrumPanel />
       <LifecyclePanel run={run} stale={null} />
+      <VariantsControls />
     </WorkspaceContext.Provider>,
   );
 }

@@ -26,7 +26,7 @@ function manualEngine() {
     start: (_kind, input, options) =>
       new Promise((resolve) => {
         options?.signal?.addEventListener('abort', () => resolve({ status: 'cancelled' }));
-        asked.push({ scenario: input, answer: resolve as (o: JobOutcome<Trace>) => void });
+        asked.push({ scenario: input as ScenarioInput, answer: resolve as (o: JobOutcome<Trace>) => void });
       }),
     dispose() {},
   };

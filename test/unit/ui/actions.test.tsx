@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../src/engine/run';
 import { ACTIONS, actionForKey, dispatch } from '../../../src/state/actions';
+import { keyedActions } from '../../../src/state/keyModes';
+import { EMBED_OFF, PRESENT_OFF } from '../../../src/state/presentMode';
 import { useActionKeys } from '../../../src/ui/actions/useActionKeys';
 import { keyName } from '../../../src/ui/actions/keys';
 import { Header } from '../../../src/ui/Header';
@@ -12,6 +14,13 @@ import { PlaybackBar } from '../../../src/ui/playback/PlaybackBar';
 import { renderInLab } from '../../support/renderLab';
 
 const trace = runScenario({ vm: { memoryMiB: 256, usedMiB: 128 }, workload: { wssMiB: 32, writeRateMiBps: 20 } });
+/** The lab, presentation mode locked and unlocked, and an embed. */
+const MODE_STATES = [
+  { present: PRESENT_OFF, embed: EMBED_OFF },
+  { present: { ...PRESENT_OFF, on: true }, embed: EMBED_OFF },
+  { present: { ...PRESENT_OFF, on: true, unlocked: true }, embed: EMBED_OFF },
+  { present: PRESENT_OFF, embed: { ...EMBED_OFF, on: true } },
+];
 const env = { location: { origin: 'https://brownout.test', pathname: '/lab/' } };
 
 function Lab() {
@@ -26,10 +35,17 @@ function Lab() {
 }
 
 describe('the action registry', () => {
-  it('gives every action a unique name and every key one action', () => {
+  it('gives every action a unique name and, in each mode, every key one action', () => {
     expect(new Set(ACTIONS.map((a) => a.id)).size).toBe(ACTIONS.length);
-    const keys = ACTIONS.flatMap((a) => a.keys ?? []);
-    expect(new Set(keys).size).toBe(keys.length);
+    for (const state of MODE_STATES) {
+      const keys = keyedActions(state).flatMap((entry) => entry.keys);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    // Every key of every action works in some mode.
+    const reachable = new Set(
+      MODE_STATES.flatMap((state) => keyedActions(state).flatMap((e) => e.keys.map((k) => `${e.action.id} ${k}`))),
+    );
+    for (const a of ACTIONS) for (const k of a.keys ?? []) expect(reachable).toContain(`${a.id} ${k}`);
   });
 
   it('"?" opens the shortcut sheet, which lists every action that has a key; Escape closes it', async () => {
@@ -38,12 +54,15 @@ describe('the action registry', () => {
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
     await user.keyboard('?');
     const sheet = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    const withKeys = ACTIONS.filter((a) => a.keys?.length);
+    const withKeys = keyedActions({ present: PRESENT_OFF, embed: EMBED_OFF });
     expect(withKeys.length).toBeGreaterThan(8);
-    for (const a of withKeys) {
+    for (const { action: a, keys } of withKeys) {
       const row = within(sheet).getByText(a.label, { exact: true }).closest('tr')!;
-      for (const k of a.keys!) expect(within(row).getByText(keyName(k), { exact: true }).tagName).toBe('KBD');
+      for (const k of keys) expect(within(row).getByText(keyName(k), { exact: true }).tagName).toBe('KBD');
     }
+    // The lab's sheet lists every lab action with a key, with all its keys.
+    for (const a of ACTIONS.filter((a) => a.keys?.length && (a.group === 'lab' || a.group === 'playback')))
+      expect(withKeys.find((e) => e.action.id === a.id)?.keys).toEqual(a.keys);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));

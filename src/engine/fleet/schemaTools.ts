@@ -1,0 +1,177 @@
+import type * as z from 'zod';
+import { fieldLabel, quoteText } from '../scenario/preview';
+import { unitOfField } from '../scenario/validate';
+
+/**
+ * Walking a zod schema by dotted path, for messages, `--set` and the generated docs. Keys are looked up
+ * as own properties of object shapes only, so `__proto__`, `constructor` or `toString` are never fields.
+ */
+export type AnySchema = z.ZodType & { def: Record<string, unknown> } & Record<string, unknown>;
+
+export function unwrap(schema: AnySchema): AnySchema {
+  let s = schema;
+  for (;;) {
+    const t = s.def.type;
+    if (t === 'default' || t === 'prefault' || t === 'optional' || t === 'nullable') s = s.def.innerType as AnySchema;
+    else return s;
+  }
+}
+
+const ownField = (shape: Record<string, AnySchema>, key: string): AnySchema | undefined =>
+  Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
+
+/** The literal a discriminated-union option carries in its `kind` field. */
+export function optionKind(option: AnySchema): string | undefined {
+  const kind = ownField(unwrap(option).def.shape as Record<string, AnySchema>, 'kind');
+  return kind ? String((unwrap(kind).def.values as unknown[])[0]) : undefined;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * The schema node at `path`. In a union of objects the option is the one whose `kind` matches the
+ * input at that point (or else the first that has the next key).
+ */
+export function schemaAt(root: AnySchema, path: readonly (string | number)[], input?: unknown): AnySchema | undefined {
+  let s: AnySchema | undefined = unwrap(root);
+  for (let i = 0; i < path.length; i++) {
+    if (!s) return undefined;
+    const key = String(path[i]);
+    if (s.def.type === 'union') {
+      const options = (s.def.options as AnySchema[]).map(unwrap);
+      const kind = valueAt(input, [...path.slice(0, i), 'kind']);
+      s =
+        options.find((o) => optionKind(o) === kind) ??
+        options.find((o) => ownField(o.def.shape as Record<string, AnySchema>, key));
+      if (!s) return undefined;
+    }
+    if (s.def.type === 'object') s = ownField(s.def.shape as Record<string, AnySchema>, key);
+    else if (s.def.type === 'array' && /^\d+$/.test(key)) s = s.def.element as AnySchema;
+    else return undefined;
+    if (s) s = unwrap(s);
+  }
+  return s;
+}
+
+const EXTRA_UNITS: [string, string][] = [
+  ['SPerGiB', 's per GiB'],
+  ['GiB', 'GiB'],
+  ['PerMin', 'per minute'],
+];
+
+/** The unit a field's name carries (`nicMbps` → `Mbit/s`, `restartS` → `s`), or ''. */
+export function unitOf(field: string): string {
+  const leaf = field.split('.').pop() ?? '';
+  for (const [suffix, unit] of EXTRA_UNITS) if (leaf.endsWith(suffix)) return unit;
+  return unitOfField(field);
+}
+
+/** What the schema allows at a field, as a phrase: `1 to 500`, `one of spread, pack`, `true or false`. */
+export function allowedAt(root: AnySchema, path: readonly (string | number)[], input?: unknown): string {
+  const s = schemaAt(root, path, input);
+  if (!s) return 'a field of the fleet scenario format';
+  const unit = unitOf(path.join('.'));
+  switch (s.def.type) {
+    case 'number': {
+      const min = s.minValue as number | null;
+      const max = s.maxValue as number | null;
+      const whole = (s as unknown as { isInt?: boolean }).isInt ? 'a whole number ' : '';
+      const range = min !== null && max !== null ? `${min} to ${max}` : min !== null ? `at least ${min}` : 'a number';
+      return `${whole}${range}${unit ? ' ' + unit : ''}`.trim();
+    }
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${Object.values(s.def.entries as Record<string, string>).join(', ')}`;
+    case 'union':
+      return `one of ${(s.def.options as AnySchema[]).map(optionKind).join(', ')}`;
+    case 'literal':
+      return `exactly ${(s.def.values as unknown[]).join(', ')}`;
+    case 'array': {
+      const { min, max } = lengthLimits(s);
+      return max !== null ? `a list of ${min} to ${max} items` : 'a list';
+    }
+    case 'string':
+      return 'text';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a valid value';
+  }
+}
+
+type LengthCheck = { _zod: { def: { check: string; minimum?: number; maximum?: number } } };
+
+/** The item counts an array schema allows. */
+function lengthLimits(s: AnySchema): { min: number; max: number | null } {
+  let min = 0;
+  let max: number | null = null;
+  for (const c of (s.def.checks as LengthCheck[] | undefined) ?? []) {
+    const d = c._zod.def;
+    if (d.check === 'min_length' && d.minimum !== undefined) min = d.minimum;
+    if (d.check === 'max_length' && d.maximum !== undefined) max = d.maximum;
+  }
+  return { min, max };
+}
+
+/**
+ * Sets `path` (dotted, e.g. `scheduler.perSourceHostCap`) in a plain object from a text value, converting
+ * the text by the field's type. Only schema fields can be set, one object level at a time; returns a
+ * message naming the field when the path or the text is wrong.
+ */
+export function setFieldIn(
+  root: AnySchema,
+  target: Record<string, unknown>,
+  path: string,
+  text: string,
+  formatName: string,
+): string | null {
+  const keys = path.split('.');
+  const schema = schemaAt(root, keys);
+  const parent = keys.length > 1 ? schemaAt(root, keys.slice(0, -1)) : unwrap(root);
+  const label = fieldLabel(path);
+  if (!schema || parent?.def.type !== 'object') return `${label}: not a field of the ${formatName} format`;
+  let value: unknown;
+  switch (schema.def.type) {
+    case 'number':
+      value = Number(text);
+      if (text.trim() === '' || !Number.isFinite(value))
+        return `${label}: ${quoteText(text)} is not a number; allowed: ${allowedAt(root, keys)}`;
+      break;
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') return `${label}: ${quoteText(text)} is not true or false`;
+      value = text === 'true';
+      break;
+    case 'array':
+    case 'object':
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return `${label}: ${quoteText(text)} is not valid JSON; allowed: ${allowedAt(root, keys)}`;
+      }
+      break;
+    case 'literal':
+      value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+      break;
+    default:
+      value = text;
+  }
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const child = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    if (child === null || typeof child !== 'object' || Array.isArray(child))
+      Object.defineProperty(node, key, { value: {}, enumerable: true, writable: true, configurable: true });
+    node = node[key] as Record<string, unknown>;
+  }
+  Object.defineProperty(node, keys[keys.length - 1], { value, enumerable: true, writable: true, configurable: true });
+  return null;
+}
+
+export { valueAt };

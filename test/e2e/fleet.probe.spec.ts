@@ -1,0 +1,65 @@
+import { test, expect } from './fixtures';
+
+/**
+ * A probe, not a timing test: it prints how long the 10,000-VM fleet takes in the worker, the frame times
+ * while its migrations animate, and the main thread's long tasks meanwhile (a re-run under way included).
+ */
+test('probe: a 10,000-VM fleet animating in the fleet view', async ({ guardedPage: page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/?v=1&view=fleet&fleet=fleet-10k');
+  const status = page.getByRole('status').filter({ hasText: /VMs simulated in .* in a worker/ });
+  await expect(status).toBeVisible({ timeout: 90_000 });
+  console.log(`probe: fleet-10k: ${await status.innerText()}`);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  // From just before the first wave's moves, at a speed that keeps hundreds of arcs on screen.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('15');
+  await page.getByRole('slider', { name: 'Fleet time' }).fill('55000');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const measure = () =>
+    page.evaluate(
+      () =>
+        new Promise<number[]>((done) => {
+          const times: number[] = [];
+          let last = performance.now();
+          const tick = (now: number) => {
+            times.push(now - last);
+            last = now;
+            if (times.length < 240) requestAnimationFrame(tick);
+            else done(times.slice(1));
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+  const frames = await measure();
+  const underWay = await page
+    .getByRole('region', { name: 'Fleet counters' })
+    .getByRole('row', { name: /^Under way/ })
+    .locator('td')
+    .first()
+    .innerText();
+  const pct = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(1);
+  };
+  console.log(
+    `probe: fleet-10k playback frame time ms p50 ${pct(frames, 50)} p95 ${pct(frames, 95)} p99 ${pct(frames, 99)} max ${pct(frames, 100)} (${frames.length} frames, ${underWay} migrations under way at the end)`,
+  );
+  // A policy change while it plays: the worker re-runs the fleet, the page keeps animating.
+  await page.getByRole('spinbutton', { name: 'Per customer' }).fill('50');
+  const during = await measure();
+  console.log(
+    `probe: fleet-10k while re-running after a cap change: frame time ms p50 ${pct(during, 50)} p95 ${pct(during, 95)} max ${pct(during, 100)}`,
+  );
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  console.log(
+    `probe: fleet-10k: ${longTasks.length} long tasks (> 50 ms) on the main thread, longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms`,
+  );
+  expect(frames.length).toBeGreaterThan(200);
+});
