@@ -142,6 +142,7 @@ describe('the saved trace', () => {
     ];
     const kinds = new Set<string>();
     for (const r of runs) {
+      if ('error' in r) throw new Error(r.error.message);
       const t = 'trace' in r ? r.trace : r;
       for (const e of t.events) kinds.add(e.kind);
       const back = readTrace(traceToJson(t));
