@@ -188,7 +188,8 @@ function consistencyProblem(t: z.infer<typeof traceFile>): string | null {
 function supersededTrace(doc: Record<string, unknown>, fromVersion: number): TraceReadResult {
   const scenario = parseScenario(doc.scenario);
   const why = `it was saved in trace format version ${fromVersion} by an older Brownout (engine ${typeof doc.engineVersion === 'string' ? doc.engineVersion : 'unknown'}), whose figures came from rules this version has corrected`;
-  if (!scenario.ok) return { ok: false, message: `this trace cannot be shown: ${why}, and its scenario is not valid either` };
+  if (!scenario.ok)
+    return { ok: false, message: `this trace cannot be shown: ${why}, and its scenario is not valid either` };
   return { ok: false, message: `this trace cannot be shown as saved: ${why}`, scenario: scenario.scenario };
 }
 
