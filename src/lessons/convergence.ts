@@ -2,7 +2,7 @@ import type { Lesson } from './types';
 
 /** A guest that dirties memory faster than the link sends it; 80 % of the writes come from one process. */
 const RUNAWAY =
-  'v=1&workload.writeRateMiBps=200&workload.wssMiB=1024&workload.pattern=uniform&workload.rogueSharePct=80&precopy.maxIterations=20';
+  'v=1&workload.preset=custom&workload.writeRateMiBps=200&workload.wssMiB=1024&workload.pattern=uniform&workload.rogueSharePct=80&precopy.maxIterations=20';
 
 export const convergence: Lesson = {
   id: 'convergence',

@@ -1,6 +1,10 @@
+import { HOT_512_WORKLOAD, LESSON_VM, QEMU_STOP, scenarioLink } from './links';
 import type { Lesson } from './types';
 
-const FAST_WRITER = 'v=1&workload.writeRateMiBps=400';
+/** The lesson's VM: a 40 MiB/s writer with a 512 MiB working set, on 1 Gbit/s. */
+const VM = { ...LESSON_VM, ...HOT_512_WORKLOAD, ...QEMU_STOP };
+const STEADY = scenarioLink(VM);
+const FAST_WRITER = { ...VM, 'workload.writeRateMiBps': 400 };
 
 export const rounds: Lesson = {
   id: 'rounds',
@@ -11,6 +15,7 @@ export const rounds: Lesson = {
   steps: [
     {
       title: 'What round 2 must send',
+      scenario: STEADY,
       highlight: 'workload.writeRateMiBps',
       body: [
         'Round 1 sends every written page once; on this link it takes about 17 s.',
@@ -36,6 +41,7 @@ export const rounds: Lesson = {
     },
     {
       title: 'Rounds shrink',
+      scenario: STEADY,
       highlight: 'Timeline',
       body: [
         'Each round resends only what changed during the round before; a smaller round is over sooner, so even less changes during it. Watch the bars in the timeline shrink.',
@@ -48,7 +54,7 @@ export const rounds: Lesson = {
     },
     {
       title: 'A faster writer',
-      scenario: FAST_WRITER,
+      scenario: scenarioLink(FAST_WRITER),
       highlight: 'workload.writeRateMiBps',
       body: ['The same VM, but the guest now writes 400 MiB/s instead of 40 MiB/s.'],
       question: {
@@ -74,14 +80,14 @@ export const rounds: Lesson = {
       },
       claims: [
         { says: '400 MiB/s', figure: 'scenario.workload.writeRateMiBps', is: 400 },
-        { says: '40 MiB/s', figure: 'scenario.workload.writeRateMiBps', of: 'v=1', is: 40 },
+        { says: '40 MiB/s', figure: 'scenario.workload.writeRateMiBps', of: STEADY, is: 40 },
         { says: 'Round 2 grows to several hundred MiB', figure: 'round2MiB', min: 300, max: 900 },
         { says: 'stops only at the cap on rounds', figure: 'stopReason', is: 'max-iterations' },
       ],
     },
     {
       title: 'A faster link',
-      scenario: `${FAST_WRITER}&network.linkMbps=10000`,
+      scenario: scenarioLink(FAST_WRITER, { 'network.linkMbps': 10000 }),
       highlight: 'network.linkMbps',
       body: ['The same fast writer, over a 10 Gbit/s link.'],
       question: {

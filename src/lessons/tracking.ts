@@ -1,7 +1,8 @@
 import type { Lesson } from './types';
 
 /** A large VM that has written little of its memory and writes slowly: the case where tracking from boot pays. */
-const IDLE_GIANT = 'v=1&vm.memoryMiB=32768&vm.usedMiB=4096&workload.writeRateMiBps=5&workload.wssMiB=256';
+const IDLE_GIANT =
+  'v=1&vm.memoryMiB=32768&vm.usedMiB=4096&workload.preset=custom&workload.writeRateMiBps=5&workload.wssMiB=256';
 const NO_ZERO = `${IDLE_GIANT}&precopy.zeroPageDetection=false`;
 const FROM_BOOT = `${NO_ZERO}&precopy.trackFromBoot=true`;
 
