@@ -1,7 +1,9 @@
 import { brownoutBlackout } from './brownoutBlackout';
 import { commitFaults } from './commitFaults';
+import { confidentialLesson } from './confidential';
 import { convergence } from './convergence';
 import { downtimeLimit } from './downtimeLimit';
+import { fleetLesson } from './fleet';
 import { goals } from './goals';
 import { postcopy } from './postcopy';
 import { rounds } from './rounds';
@@ -25,6 +27,8 @@ export const LESSONS: readonly Lesson[] = [
   postcopy,
   commitFaults,
   sevenSteps,
+  confidentialLesson,
+  fleetLesson,
 ];
 
 export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);

@@ -1,5 +1,6 @@
 import type { Scenario } from '../engine';
 import { DEFAULT_VIEW, type AppViewKey } from '../state/appViews';
+import { readFleetLink, type FleetSetup } from '../state/fleetLink';
 import { decodeLink } from '../state/urlCodec';
 import type { Lesson, LessonStage, LessonStep } from './types';
 
@@ -13,6 +14,8 @@ export interface LoadedStep {
   view: AppViewKey;
   stage: LessonStage;
   highlight: string | null;
+  /** The fleet the step's link sets up (`fleet=<preset>&fleet.<param>=…`): fleet steps only, else null. */
+  fleet: FleetSetup | null;
   /** What the step's scenario link got wrong (a lesson test keeps this empty). */
   problems: string[];
 }
@@ -32,14 +35,17 @@ export function loadLessonStep(lesson: Lesson, stepNumber: number): LoadedStep {
   const step = lesson.steps[stepNumber - 1];
   if (!step) throw new RangeError(`lesson ${lesson.id} has no step ${stepNumber}`);
   const link = decodeLink(stepScenarioQuery(step));
+  const view = step.view ?? DEFAULT_VIEW;
+  const fleet = view === 'fleet' ? readFleetLink(link!.extras) : null;
   return {
     lessonId: lesson.id,
     stepNumber,
     step,
     scenario: link!.scenario,
-    view: step.view ?? DEFAULT_VIEW,
+    view,
     stage: step.stage ?? 'memory',
     highlight: step.highlight ?? null,
-    problems: link!.problems,
+    fleet: fleet?.setup ?? null,
+    problems: [...link!.problems, ...(fleet?.problems ?? [])],
   };
 }

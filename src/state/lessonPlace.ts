@@ -1,5 +1,6 @@
 import { quoteText, type Scenario } from '../engine';
 import type { AppViewKey } from './appViews';
+import type { FleetSetup } from './fleetLink';
 import type { LinkExtras } from './linkExtras';
 import { withPrune, type Transition } from './transitions';
 
@@ -53,11 +54,11 @@ export function readLessonLink(
 
 /**
  * Opens a lesson step: its scenario replaces the lab's (no baseline: nothing carries over from the step
- * before), its view opens, and the playhead waits at the start, paused.
+ * before), its view opens with the fleet it sets up (fleet steps), and the playhead waits at the start, paused.
  */
 export const openLessonStep =
   (
-    step: { id: string; step: number; scenario: Scenario; view: AppViewKey },
+    step: { id: string; step: number; scenario: Scenario; view: AppViewKey; fleet?: FleetSetup | null },
     answer: LessonAnswer | null = null,
   ): Transition =>
   (s) =>
@@ -65,6 +66,7 @@ export const openLessonStep =
       lesson: { id: step.id, step: step.step, answer },
       view: step.view,
       scenario: step.scenario,
+      ...(step.fleet ? { fleet: step.fleet } : {}),
       gesture: null,
       baselineRunId: null,
       baselineHeld: false,

@@ -2,6 +2,7 @@ import { quoteText } from '../engine';
 import type { LessonStep } from '../lessons/types';
 import { DEFAULT_VIEW, readView, type AppViewKey } from './appViews';
 import { DEFAULT_SCENARIO } from './defaultScenario';
+import { readFleetLink } from './fleetLink';
 import { DEMO_STEPS } from './presentDemos';
 import { lessonSteps } from './presentLessons';
 import { withPrune, type Transition } from './transitions';
@@ -121,6 +122,8 @@ export const goToScene =
     return withPrune(s, {
       scenario: link?.scenario ?? DEFAULT_SCENARIO,
       view: scene.view,
+      // A fleet scene sets up its own fleet (`fleet=<preset>&fleet.<param>=…`); other scenes leave it.
+      ...(scene.view === 'fleet' ? { fleet: readFleetLink(link?.extras ?? {}).setup } : {}),
       shownRunId: null,
       baselineRunId: null,
       baselineHeld: false,

@@ -6,6 +6,22 @@ import { test, expect } from './fixtures';
 const downtime = (page: Page) => page.getByRole('group', { name: 'Downtime', exact: true });
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Lesson' });
 
+/** What a step's view shows of its run: the lab's downtime, the fleet's counters, the variant's results. */
+const resultsOf = (page: Page, view: string) =>
+  view === 'fleet'
+    ? page.getByRole('region', { name: 'Fleet counters' })
+    : view === 'variants'
+      ? page.getByRole('region', { name: 'Variant results' })
+      : downtime(page);
+
+/** What says a view's simulation is done (the variants' results are there, if still covered). */
+const ready = (page: Page, view: string) =>
+  view === 'fleet'
+    ? page.getByRole('status').filter({ hasText: /VMs simulated in/ })
+    : view === 'variants'
+      ? page.locator('.variants [aria-label="Variant results"]')
+      : page.getByRole('status').filter({ hasText: 'engine ready' });
+
 /** Answers a step's question from the panel: the first choice, or the middle of the number's range. */
 async function answer(page: Page): Promise<void> {
   const form = panel(page).getByRole('form', { name: 'Your prediction' });
@@ -26,16 +42,19 @@ test.describe('lessons', () => {
         await expect(panel(page).getByRole('heading', { name: step.title })).toBeVisible();
         await expect(panel(page)).toContainText(`Step ${n} of ${lesson.steps.length}`);
         await expect(panel(page)).toContainText(plainText(step.body[0]).slice(0, 60), { useInnerText: true });
-        // The step's run finishes (a loaded machine may take a while).
-        await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible({ timeout: 30_000 });
+        // The step's run finishes (a loaded machine may take a while), in the view the step opens.
+        const view = step.view ?? 'lab';
+        const results = resultsOf(page, view);
+        await expect(page.getByRole('main').first()).toHaveClass(new RegExp(`\\b${view}\\b`));
+        await expect(ready(page, view)).toBeAttached({ timeout: 30_000 });
         // What the step points at is marked (under the cover while a prediction is open).
         const highlight = page.locator('[data-lesson-highlight]');
         if (step.highlight) await expect(highlight).toHaveCount(1, { timeout: 15_000 });
         if (step.question) {
-          // Covered: the metrics are there but hidden, and so is the timeline.
-          await expect(page.locator('.lab[data-guarded]')).toHaveCount(1);
-          await expect(downtime(page)).toBeHidden();
-          await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeHidden();
+          // Covered: the results are there but hidden (in the lab the timeline too).
+          await expect(page.locator(`.${view}[data-guarded]`)).toHaveCount(1);
+          await expect(results).toBeHidden();
+          if (view === 'lab') await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeHidden();
           await answer(page);
           await expect(panel(page).getByRole('status', { name: 'Your prediction, scored' })).toContainText(
             /Right|Not quite|Close|You said/,
@@ -43,9 +62,9 @@ test.describe('lessons', () => {
           );
         }
         // The step's run is on screen, uncovered, and the link names the step.
-        await expect(page.locator('.lab[data-guarded]')).toHaveCount(0);
+        await expect(page.locator('main[data-guarded]')).toHaveCount(0);
         if (step.highlight) await expect(highlight).toBeVisible({ timeout: 15_000 });
-        if ((step.view ?? 'lab') === 'lab') await expect(downtime(page)).toContainText(/\d/, { timeout: 30_000 });
+        await expect(results).toContainText(/\d/, { timeout: 30_000 });
         await expect(page).toHaveURL(new RegExp(`lesson=${lesson.id}&step=${n}`));
       }
     });
@@ -70,6 +89,33 @@ test.describe('lessons', () => {
     await expect(panel(page).getByRole('status', { name: 'Your prediction, scored' })).toContainText(
       'You said 900 MiB',
     );
+  });
+
+  test('a lesson in another view: Next opens each step with its own fleet, and the list remembers how far it got', async ({
+    guardedPage: page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Lessons' }).click();
+    const list = page.getByRole('main', { name: 'Lessons' });
+    await list.getByRole('button', { name: 'Start: The fleet' }).click();
+    await expect(page.getByRole('main').first()).toHaveClass(/fleet/);
+    const perSource = page.getByRole('region', { name: 'Fleet controls' }).getByLabel('Per source host');
+    await expect(perSource).toHaveValue('2');
+    await panel(page).getByRole('radio').nth(1).check();
+    await panel(page).getByRole('button', { name: 'Lock in my answer' }).click();
+    await expect(panel(page).getByRole('status', { name: 'Your prediction, scored' })).toContainText('Right');
+    await expect(page.getByRole('region', { name: 'Fleet counters' })).toContainText('Time to evacuate');
+    await panel(page).getByRole('button', { name: 'Next' }).click();
+    await expect(panel(page).getByRole('heading', { name: 'Loosen the per-host cap' })).toBeVisible();
+    await expect(perSource).toHaveValue('8');
+    await expect(page.locator('.fleet[data-guarded]')).toHaveCount(1);
+    await expect(page).toHaveURL(/lesson=fleet&step=2/);
+    // Back to the lab lesson list: the fleet lesson is half seen; a variants step opens its view.
+    await panel(page).getByRole('button', { name: 'All lessons' }).click();
+    await expect(list.getByRole('listitem').filter({ hasText: 'The fleet' })).toContainText('2 of 4 steps seen');
+    await list.getByRole('button', { name: 'Start: Confidential VMs' }).click();
+    await expect(page.getByRole('main').first()).toHaveClass(/variants/);
+    await expect(page.getByRole('region', { name: 'Variant results' })).toContainText(/MiB/, { timeout: 30_000 });
   });
 
   test('the Lessons entry lists the lessons; Next, Back and Finish move through one, and the list remembers it', async ({
@@ -103,7 +149,9 @@ test.describe('lessons', () => {
   }) => {
     await page.goto('/?lesson=nope&step=99');
     const notice = page.getByRole('alert');
-    await expect(notice).toContainText(/lesson: "nope" is not a lesson \(why-move, brownout-blackout, .*seven-steps\)/);
+    await expect(notice).toContainText(
+      /lesson: "nope" is not a lesson \(why-move, brownout-blackout, .*seven-steps, confidential, fleet\)/,
+    );
     await expect(notice).toContainText('step="99"');
     await expect(downtime(page)).toContainText(/\d+ ms/);
     await expect(panel(page)).toHaveCount(0);

@@ -6,6 +6,7 @@ import { connectFleetRunner, type FleetRunner } from '../../state/fleetRunner';
 import { fleetViewStoreOf } from '../../state/fleetStore';
 import { openView } from '../../state/transitions';
 import { useWorkspaceContext } from '../../state/WorkspaceContext';
+import { useSpoilerGuard } from '../lessons/useCurrentStep';
 import { formatCount, formatMs } from '../format';
 import { busyEndMs, fleetEndMs } from './fleetAt';
 import { FleetControls } from './FleetControls';
@@ -57,6 +58,7 @@ export function FleetScreen() {
     ws.apply(openView('lab'));
   };
   const stale = trace !== null && main.status === 'running';
+  const guarded = useSpoilerGuard();
 
   return (
     <>
@@ -67,7 +69,7 @@ export function FleetScreen() {
         wallMs={main.wallMs}
         vms={trace?.summary.vms ?? null}
       />
-      <main className="fleet" aria-busy={main.status === 'running'}>
+      <main className="fleet" aria-busy={main.status === 'running'} data-guarded={guarded || undefined}>
         <FleetControls scenario={main.scenario} problems={main.problems} />
         {trace && endMs !== null ? (
           <>

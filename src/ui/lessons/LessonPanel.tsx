@@ -28,7 +28,8 @@ export function LessonPanel() {
   useEffect(() => {
     if (current) lessons.getState().seen(current.place.id, current.place.step);
   }, [current, lessons]);
-  useShowResultOnce(current?.guarded ?? true, key);
+  // The lab's run is what a lab step shows; another view (the fleet) keeps its own playhead.
+  useShowResultOnce((current?.guarded ?? true) || current?.loaded.view !== 'lab', key);
   const ref = useRoomForPanel(!!current);
   if (!current) return null;
   const { lesson, place, loaded } = current;

@@ -12,7 +12,12 @@ export function openStep(store: WorkspaceStore, lessons: LessonsStore, lesson: L
   const answer = answerOf(lessons.getState().progress, lesson.id, n);
   store
     .getState()
-    .apply(openLessonStep({ id: lesson.id, step: n, scenario: loaded.scenario, view: loaded.view }, answer));
+    .apply(
+      openLessonStep(
+        { id: lesson.id, step: n, scenario: loaded.scenario, view: loaded.view, fleet: loaded.fleet },
+        answer,
+      ),
+    );
   lessons.getState().seen(lesson.id, n);
 }
 
@@ -54,6 +59,11 @@ export function bootLessonLink(store: WorkspaceStore, search: string, storage: S
   } else
     store
       .getState()
-      .apply(openLessonStep({ id: place.id, step: place.step, scenario: loaded.scenario, view: loaded.view }, answer));
+      .apply(
+        openLessonStep(
+          { id: place.id, step: place.step, scenario: loaded.scenario, view: loaded.view, fleet: loaded.fleet },
+          answer,
+        ),
+      );
   return store;
 }

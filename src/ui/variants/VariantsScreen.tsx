@@ -1,5 +1,6 @@
 import type { Trace } from '../../engine';
 import { useWorkspace } from '../../state/WorkspaceContext';
+import { useSpoilerGuard } from '../lessons/useCurrentStep';
 import { formatBytes, formatCount, formatMs } from '../format';
 import { ConfidentialPanels, TrustBoundary } from './ConfidentialPanels';
 import { PairTable } from './PairTable';
@@ -78,8 +79,9 @@ function Results() {
 
 /** The Variants view: who drives the migration, and what changes when the host cannot read the VM. */
 export function VariantsScreen() {
+  const guarded = useSpoilerGuard();
   return (
-    <main className="variants">
+    <main className="variants" data-guarded={guarded || undefined}>
       <VariantsControls />
       <div className="variants-results">
         <Results />
