@@ -1,5 +1,6 @@
-import type { Approach, Scenario, SpectrumEntry, Trace } from '../engine';
+import type { Approach, FleetTrace, Scenario, SpectrumEntry, Trace } from '../engine';
 import { getPath } from '../state/paths';
+import { fleetFigure } from './fleetFigures';
 import type { LessonClaim, LessonFigure, RunFigure } from './types';
 
 const MiB = 2 ** 20;
@@ -38,24 +39,41 @@ export const isRunFigure = (figure: string): figure is RunFigure => Object.hasOw
 /** A run figure of a trace. */
 export const runFigure = (trace: Trace, figure: RunFigure): number | string | boolean => RUN_FIGURES[figure](trace);
 
-/** What a figure needs: the run of its scenario, and for spectrum figures the spectrum of that scenario. */
+/**
+ * What a figure needs: the run of its scenario, for spectrum figures the spectrum of that scenario, and
+ * for fleet figures the fleet run of a fleet link.
+ */
 export interface FigureSources {
   scenario: Scenario;
   trace: Trace;
   spectrum?: readonly SpectrumEntry[];
+  fleet?: FleetTrace;
 }
+
+const plainValue = (v: unknown) => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
 
 /** A figure's value, or a sentence saying why it cannot be read (an unknown name, a missing spectrum). */
 export function figureValue(
   figure: LessonFigure,
   from: FigureSources,
 ): { value: number | string | boolean } | { problem: string } {
-  if (isRunFigure(figure)) return { value: runFigure(from.trace, figure) };
-  if (figure.startsWith('scenario.')) {
-    const value = getPath(from.scenario, figure.slice('scenario.'.length));
-    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value };
-    return { problem: `${figure} is not a field of the scenario` };
+  if (figure.startsWith('fleet.')) {
+    if (!from.fleet) return { problem: `${figure} needs a fleet run (a step or claim on a fleet link)` };
+    const value = fleetFigure(from.fleet, figure);
+    return value === undefined ? { problem: `${figure} is not a figure of the fleet run` } : { value };
   }
+  if (isRunFigure(figure)) return { value: runFigure(from.trace, figure) };
+  for (const [prefix, of, what] of [
+    ['scenario.', from.scenario, 'a field of the scenario'],
+    ['variant.', from.trace.variant, "a figure of the run's variant report"],
+    ['summary.', from.trace.summary, "a figure of the run's summary"],
+  ] as const)
+    if (figure.startsWith(prefix)) {
+      const value = getPath(of, figure.slice(prefix.length));
+      return plainValue(value)
+        ? { value: value as number | string | boolean }
+        : { problem: `${figure} is not ${what}` };
+    }
   const m = /^spectrum\.([a-z-]+)\.(downtimeS|totalS)$/.exec(figure);
   if (!m) return { problem: `${figure} is not a figure` };
   if (!from.spectrum) return { problem: `${figure} needs the spectrum of the scenario` };

@@ -1,4 +1,4 @@
-import type { Lesson } from './types';
+import type { Lesson, LessonClaim } from './types';
 
 /**
  * The evacuation-time choices of the first step, in seconds, so the lesson's test can check that the
@@ -20,7 +20,19 @@ export const FLEET_LESSON_LINKS = {
   loose: `v=1&view=fleet&fleet=rack-maintenance&fleet.perSourceHostCap=${LOOSE_PER_HOST_CAP}&fleet.perDestinationHostCap=${LOOSE_PER_HOST_CAP}`,
   terminate: 'v=1&view=fleet&fleet=simulated-maintenance',
   kubevirt: 'v=1&view=fleet&fleet=rack-maintenance&fleet.platform=kubevirt',
+  nova: 'v=1&view=fleet&fleet=rack-maintenance&fleet.platform=nova',
+  vsphere: 'v=1&view=fleet&fleet=rack-maintenance&fleet.platform=vsphere',
 } as const;
+
+/** What each evacuation choice says, as a claim on the run: the right one holds, the others do not. */
+const EVACUATION_CLAIMS: LessonClaim[] = [
+  { says: 'Under 30 s', figure: 'fleet.evacuationS', min: 30 },
+  { says: 'Between 30 s and 3 minutes', figure: 'fleet.evacuationS', min: 30, max: 180 },
+  { says: 'Between 3 and 15 minutes', figure: 'fleet.evacuationS', max: 180 },
+  { says: 'More than 15 minutes', figure: 'fleet.evacuationS', max: 900 },
+];
+const NIC = { says: '25 Gbit/s', figure: 'fleet.scenario.fleet.nicMbps', is: 25000 } as const;
+const NOTICE = { figure: 'fleet.scenario.notice.migrateS', is: 60 } as const;
 
 export const fleetLesson: Lesson = {
   id: 'fleet',
@@ -49,6 +61,28 @@ export const fleetLesson: Lesson = {
             : 'Count the 60 s of notice the guests get before any migration starts, then the migrations two per host at a time: the counters give the figure.',
         })),
       },
+      claims: [
+        { says: 'holds 8 hosts', figure: 'fleet.rack1Hosts', is: 8 },
+        { says: 'about 60 VMs', figure: 'fleet.summary.affected', min: 50, max: 70 },
+        {
+          says: 'at most 2 at once out of each host and 2 into each',
+          figure: 'fleet.summary.caps.perSourceHost',
+          is: 2,
+        },
+        {
+          says: 'at most 2 at once out of each host and 2 into each',
+          figure: 'fleet.summary.caps.perDestinationHost',
+          is: 2,
+        },
+        { says: 'given 60 s of notice', ...NOTICE },
+        { says: 'given 60 s of notice', figure: 'fleet.firstMigrationS', min: 60 },
+        { says: 'the 60 s notice', ...NOTICE },
+        { says: 'Count the 60 s of notice', ...NOTICE },
+        ...EVACUATION_CLAIMS,
+        { says: '40 VMs', figure: 'fleet.summary.migrated', min: 35, max: 45 },
+        { says: 'about 40 live migrations', figure: 'fleet.summary.migrated', min: 35, max: 45 },
+        NIC,
+      ],
     },
     {
       title: 'Loosen the per-host cap',
@@ -80,6 +114,37 @@ export const fleetLesson: Lesson = {
           },
         ],
       },
+      claims: [
+        {
+          says: `now ${LOOSE_PER_HOST_CAP} instead of 2`,
+          figure: 'fleet.summary.caps.perSourceHost',
+          is: LOOSE_PER_HOST_CAP,
+        },
+        {
+          says: `now ${LOOSE_PER_HOST_CAP} instead of 2`,
+          figure: 'fleet.summary.caps.perDestinationHost',
+          is: LOOSE_PER_HOST_CAP,
+        },
+        {
+          says: `now ${LOOSE_PER_HOST_CAP} instead of 2`,
+          figure: 'fleet.summary.caps.perSourceHost',
+          of: FLEET_LESSON_LINKS.defaults,
+          is: 2,
+        },
+        NIC,
+        {
+          says: `With ${LOOSE_PER_HOST_CAP} migrations per host at once instead of 2`,
+          figure: 'fleet.summary.peakConcurrent.perSourceHost',
+          min: 3,
+          max: LOOSE_PER_HOST_CAP,
+        },
+        {
+          says: `With ${LOOSE_PER_HOST_CAP} migrations per host at once instead of 2`,
+          figure: 'fleet.summary.peakConcurrent.perSourceHost',
+          of: FLEET_LESSON_LINKS.defaults,
+          is: 2,
+        },
+      ],
     },
     {
       title: 'A VM that is terminated, not moved',
@@ -111,6 +176,15 @@ export const fleetLesson: Lesson = {
           },
         ],
       },
+      claims: [
+        { says: 'has the policy TERMINATE with automatic restart', figure: 'fleet.vm0Policy', is: 'TERMINATE' },
+        { says: 'has the policy TERMINATE with automatic restart', figure: 'fleet.vm0AutomaticRestart', is: true },
+        { says: 'A 60 s notice', ...NOTICE },
+        { says: 'No advance notice', figure: 'fleet.vm0NoticeS', is: 0 },
+        { says: 'boots again on its host about 45 s later', figure: 'fleet.vm0Outcome', is: 'restarted' },
+        { says: 'boots again on its host about 45 s later', figure: 'fleet.vm0RestartedInPlace', is: true },
+        { says: 'boots again on its host about 45 s later', figure: 'fleet.vm0DownS', min: 44, max: 46 },
+      ],
     },
     {
       title: 'A real platform',
@@ -120,6 +194,30 @@ export const fleetLesson: Lesson = {
       body: [
         "The same rack under KubeVirt's defaults: at most 5 migrations in the whole cluster and 2 out of each node.",
         'Change the platform to OpenStack Nova (1 per host) or vSphere (8 per host on fast links) and watch the chart and the time to evacuate.',
+      ],
+      claims: [
+        {
+          says: 'at most 5 migrations in the whole cluster and 2 out of each node',
+          figure: 'fleet.summary.caps.fleet',
+          is: 5,
+        },
+        {
+          says: 'at most 5 migrations in the whole cluster and 2 out of each node',
+          figure: 'fleet.summary.caps.perSourceHost',
+          is: 2,
+        },
+        {
+          says: 'at most 5 migrations in the whole cluster and 2 out of each node',
+          figure: 'fleet.summary.peakConcurrent.fleet',
+          max: 5,
+        },
+        { says: '1 per host', figure: 'fleet.summary.caps.perSourceHost', of: FLEET_LESSON_LINKS.nova, is: 1 },
+        {
+          says: '8 per host on fast links',
+          figure: 'fleet.summary.caps.perSourceHost',
+          of: FLEET_LESSON_LINKS.vsphere,
+          is: 8,
+        },
       ],
     },
   ],

@@ -8,7 +8,8 @@ import type { AppViewKey } from '../state/appViews';
  *
  * Texts may mark a glossary term as `[[term]]` or `[[term|words shown]]`: the view turns it into a link
  * to the term's entry (src/ui/glossary/terms.ts). Every figure a text states is backed by a claim that a
- * test checks against the engine's run of the step (test/unit/lessons/claims.test.ts).
+ * test checks against the engine's run of the step (test/unit/lessons/claims.test.ts): the lab's run, or
+ * for a fleet step the fleet's.
  */
 export interface Lesson {
   /** Short, stable, used in links: `convergence`, `fleet`. */
@@ -116,7 +117,13 @@ export type SpectrumFigure = `spectrum.${Approach}.${'downtimeS' | 'totalS'}`;
 /** A scenario field as the step sets it (a figure the text repeats: "2 GiB over 1 Gbit/s"). */
 export type ScenarioFigure = `scenario.${string}`;
 
-export type LessonFigure = RunFigure | SpectrumFigure | ScenarioFigure;
+/** A field of the run's variant report (`variant.confidential.zeroPageWireBytes`) or summary (`summary.wire.zeroBytes`). */
+export type TraceFigure = `variant.${string}` | `summary.${string}`;
+
+/** A figure of a fleet run (fleet steps): a named one (src/lessons/fleetFigures.ts) or a path in its trace. */
+export type FleetFigure = `fleet.${string}`;
+
+export type LessonFigure = RunFigure | SpectrumFigure | ScenarioFigure | TraceFigure | FleetFigure;
 
 /**
  * One statement of a step, checked against the engine: the words as they appear in one of the step's

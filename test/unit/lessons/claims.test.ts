@@ -1,11 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { SpectrumEntry, Trace } from '../../../src/engine';
+import type { FleetTrace, SpectrumEntry, Trace } from '../../../src/engine';
 import { LESSONS } from '../../../src/lessons';
 import { checkClaim, isRunFigure, type FigureSources } from '../../../src/lessons/figures';
 import { loadLessonStep } from '../../../src/lessons/load';
 import { stepTexts, plainText } from '../../../src/lessons/text';
 import type { LessonStep } from '../../../src/lessons/types';
+import { fleetScenarioOf, readFleetLink } from '../../../src/state/fleetLink';
 import { decodeLink } from '../../../src/state/urlCodec';
 import { InProcessEngine } from '../../../src/worker/inProcessEngine';
 
@@ -13,13 +14,14 @@ import { InProcessEngine } from '../../../src/worker/inProcessEngine';
  * Every figure a lesson states is checked against the engine: each step's scenario (and each other
  * scenario a claim names) is run with the in-process engine, as the app's workers run it, and every claim
  * must hold. Every number written in a step's texts must sit inside one of its claims, so a figure cannot
- * be typed into a lesson without being checked. The one figure taken from the course notes rather than a
- * run is the 750 ms that common TCP stacks survive.
+ * be typed into a lesson without being checked. A fleet step's link (`view=fleet&fleet=…`) is also run
+ * through the fleet engine, as the fleet view runs it, for its `fleet.` figures. The one figure taken from
+ * the course notes rather than a run is the 750 ms that common TCP stacks survive.
  */
 const REFERENCE_FIGURES = ['750 ms'];
 
-/** Numbers that name a thing rather than state a figure: "round 2" is the second round. */
-const NAMES = /\b[Rr]ound \d+/g;
+/** Numbers that name a thing rather than state a figure: "round 2" is the second round, vm0 a VM, rack 1 a rack. */
+const NAMES = /\b(?:[Rr]ound \d+|[Rr]ack \d+|vm\d+)/g;
 
 const engine = new InProcessEngine();
 const sourcesCache = new Map<string, Promise<FigureSources>>();
@@ -35,12 +37,22 @@ async function sourcesOf(query: string, withSpectrum: boolean): Promise<FigureSo
       const run = await engine.start('run', scenario);
       if (run.status !== 'done') throw new Error(`run of ${query}: ${run.status}`);
       let spectrum: SpectrumEntry[] | undefined;
+      let fleet: FleetTrace | undefined;
+      if (link!.extras.view === 'fleet') {
+        const { setup, problems } = readFleetLink(link!.extras);
+        expect(problems, query).toEqual([]);
+        const input = fleetScenarioOf(setup);
+        if (!input.ok) throw new Error(`fleet of ${query}: ${input.problems.join('; ')}`);
+        const f = await engine.start('fleet', input.input, { priority: 'background' });
+        if (f.status !== 'done') throw new Error(`fleet run of ${query}: ${f.status}`);
+        fleet = f.value;
+      }
       if (withSpectrum) {
         const s = await engine.start('spectrum', scenario, { priority: 'background' });
         if (s.status !== 'done') throw new Error(`spectrum of ${query}: ${s.status}`);
         spectrum = s.value;
       }
-      return { scenario, trace: run.value as Trace, spectrum };
+      return { scenario, trace: run.value as Trace, spectrum, fleet };
     })();
     sourcesCache.set(key, found);
   }
