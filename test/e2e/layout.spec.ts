@@ -9,6 +9,7 @@ import { test, expect } from './fixtures';
 const WINDOWS = [
   { name: '853x480 at 150 %', viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 },
   { name: '1280x720', viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 },
+  { name: '960x540 at 200 %', viewport: { width: 960, height: 540 }, deviceScaleFactor: 2 },
 ] as const;
 
 /** Runs in the page: what is wrong with the layout on screen now, one line per problem. */
@@ -35,15 +36,42 @@ function layoutProblems(minFontPx: number): string[] {
   const all = [...document.querySelectorAll('body *')].filter(
     (el) => !(el instanceof SVGElement) && !['SCRIPT', 'STYLE', 'OPTION', 'SELECT'].includes(el.tagName),
   );
+  const clips = (style: CSSStyleDeclaration, axis: 'x' | 'y') =>
+    ['hidden', 'clip'].includes(axis === 'x' ? style.overflowX : style.overflowY);
   for (const el of all) {
     if (!visible(el) || !ownsText(el) || screenReaderOnly(el)) continue;
     const style = getComputedStyle(el);
-    const clips = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
-    // Scroll regions (auto or scroll) are allowed; only text that cannot be reached is cut off.
-    if (clips && !['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
-      problems.push(`cut off: ${describe(el)} (${el.scrollWidth} > ${el.clientWidth} px)`);
     if (parseFloat(style.fontSize) < minFontPx - 0.05)
       problems.push(`small text: ${describe(el)} at ${style.fontSize}`);
+    if ((clips(style, 'x') || style.textOverflow === 'ellipsis') && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`cut off: ${describe(el)} (${el.scrollWidth} > ${el.clientWidth} px)`);
+    // Each line of its own text must lie inside every box that clips it (scroll regions, auto or scroll, are
+    // allowed): this catches text pushed out to the left, and panels squeezed shorter than their text.
+    let ancestor: Element | null = el;
+    const boxes: { el: Element; x: boolean; y: boolean }[] = [];
+    let hidden = false;
+    for (; ancestor && ancestor !== document.body; ancestor = ancestor.parentElement) {
+      if (screenReaderOnly(ancestor)) hidden = true;
+      const s = getComputedStyle(ancestor);
+      if (clips(s, 'x') || clips(s, 'y')) boxes.push({ el: ancestor, x: clips(s, 'x'), y: clips(s, 'y') });
+      // Inside a scroll region the text can be scrolled to; what clips the region is another matter.
+      if ([s.overflowX, s.overflowY].some((o) => o === 'auto' || o === 'scroll')) break;
+    }
+    if (hidden || boxes.length === 0) continue;
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || (node.textContent ?? '').trim() === '') continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const text = range.getBoundingClientRect();
+      const outside = boxes.find(({ el: clip, x, y }) => {
+        const r = clip.getBoundingClientRect();
+        return (
+          (x && (text.left < r.left - 1 || text.right > r.right + 1)) ||
+          (y && (text.top < r.top - 1 || text.bottom > r.bottom + 1))
+        );
+      });
+      if (outside) problems.push(`cut off by ${describe(outside.el)}: ${describe(el)}`);
+    }
   }
   // Out of the window to the right: a toolbar that runs off the edge.
   const widthPx = document.documentElement.clientWidth;
@@ -104,10 +132,12 @@ for (const window of WINDOWS)
       await page.getByRole('tab', { name: 'Whole migration' }).click();
       expect(await problemsOn(page, minFontPx)).toEqual([]);
       await page.getByRole('tab', { name: 'Spectrum of approaches' }).click();
-      await expect(page.locator('.spectrum')).toBeVisible();
+      await expect(page.locator('.spectrum-chart')).toBeVisible();
       expect(await problemsOn(page, minFontPx)).toEqual([]);
     });
 
+    // The other views once at each of the two sizes the course projects at.
+    if (window.deviceScaleFactor === 2) return;
     for (const view of ['lessons', 'compare', 'sweep', 'replay', 'fleet', 'variants', 'glossary'])
       test(`the ${view} view: nothing cut off or overlapping`, async ({ guardedPage: page }) => {
         await page.goto(`/?view=${view}`);
