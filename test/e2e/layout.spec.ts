@@ -57,12 +57,15 @@ function layoutProblems(minFontPx: number): string[] {
       // Inside a scroll region the text can be scrolled to; what clips the region is another matter.
       if ([s.overflowX, s.overflowY].some((o) => o === 'auto' || o === 'scroll')) break;
     }
-    if (hidden || boxes.length === 0) continue;
+    if (hidden) continue;
     for (const node of el.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE || (node.textContent ?? '').trim() === '') continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       const text = range.getBoundingClientRect();
+      // Text wider than its own box spills over whatever stands beside it (a row heading over a swatch).
+      const own = el.getBoundingClientRect();
+      if (text.left < own.left - 2 || text.right > own.right + 2) problems.push(`spills out: ${describe(el)}`);
       const outside = boxes.find(({ el: clip, x, y }) => {
         const r = clip.getBoundingClientRect();
         return (
