@@ -6,6 +6,7 @@ import { registerOffline } from './offline/registerOffline';
 import { UpdateNotice } from './ui/about/UpdateNotice';
 import { App } from './ui/App';
 import './ui/styles.css';
+import './ui/layout.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
