@@ -6,8 +6,7 @@ import { pointOnArc, type HostCell, type MigrationArc } from './hostGrid';
 const RAMP = Array.from({ length: 1001 }, (_, i) => interpolateBlues(0.08 + 0.82 * (i / 1000)));
 
 /** Fill of a host holding `loadPct` % of its memory (light: empty; dark: full). */
-export const loadColour = (loadPct: number): string =>
-  RAMP[Math.round(10 * Math.min(100, Math.max(0, loadPct))) || 0];
+export const loadColour = (loadPct: number): string => RAMP[Math.round(10 * Math.min(100, Math.max(0, loadPct))) || 0];
 
 /** Whether writing on that fill needs white ink. */
 export const darkFill = (loadPct: number) => loadPct > 55;
@@ -73,7 +72,10 @@ export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: Gr
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#4f5b69';
-  const labelEvery = Math.max(1, Math.ceil(40 / Math.max(1, p.cellPx)));
+  // Every n-th rack's label, n as small as keeps the widest label clear of the next.
+  const pitchPx = p.racks > 1 ? p.rackX(1) - p.rackX(0) : p.cellPx;
+  const widestPx = ctx.measureText(p.rackLabel(p.racks - 1)).width + 8;
+  const labelEvery = Math.max(1, Math.ceil(widestPx / Math.max(1, pitchPx)));
   for (let r = 0; r < p.racks; r += labelEvery) ctx.fillText(p.rackLabel(r), p.rackX(r) + p.cellPx / 2, 8);
   for (const c of cells) {
     ctx.fillStyle = loadColour(c.loadPct);
