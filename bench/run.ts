@@ -62,14 +62,25 @@ console.log(
     `${fs.migrated} migrations, ${fs.terminated} terminations, ${(fs.endMs / 3600_000).toFixed(1)} h simulated`,
 );
 
-// The browser's figure: a 100-point sweep on the engine pool in Chromium (the production build, a probe
-// that prints its wall time; see test/e2e/sweep.probe.spec.ts).
-console.log('\nBrowser probe (Chromium, production build): the Sweep view, target under 3 s on 2 cores');
+// The browser's figures: a 100-point sweep on the engine pool, and the 10,000-VM fleet in its worker and
+// on screen, in Chromium (the production build; probes that print their figures beside their targets:
+// test/e2e/sweep.probe.spec.ts, test/e2e/fleet.probe.spec.ts).
+console.log(
+  '\nBrowser probes (Chromium, production build): the Sweep view, target under 3 s on 2 cores; the fleet view',
+);
 const shell = (command: string, args: string[]) =>
   spawnSync(command, args, { encoding: 'utf8', maxBuffer: 16 << 20, env: process.env });
 const build = shell('npx', ['vite', 'build']);
 const probe =
-  build.status === 0 ? shell('npx', ['playwright', 'test', 'test/e2e/sweep.probe.spec.ts', '--reporter=line']) : build;
+  build.status === 0
+    ? shell('npx', [
+        'playwright',
+        'test',
+        'test/e2e/sweep.probe.spec.ts',
+        'test/e2e/fleet.probe.spec.ts',
+        '--reporter=line',
+      ])
+    : build;
 const figures = `${probe.stdout}${probe.stderr}`.split('\n').filter((line) => line.trim().startsWith('probe:'));
 if (probe.status === 0 && figures.length > 0) for (const line of figures) console.log(line.trim());
 else console.log(`the probe did not run (exit ${probe.status}):\n${`${probe.stdout}${probe.stderr}`.slice(-2000)}`);

@@ -43,8 +43,11 @@ export function formatMbps(mbps: number): string {
   return `${trim(mbps, mbps < 10 ? 1 : 0)} Mbit/s`;
 }
 
+// One formatter for every count: toLocaleString builds a new one per call, too slow for every frame.
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return COUNT_FORMAT.format(Math.round(n));
 }
 
 export function formatPct(pct: number): string {

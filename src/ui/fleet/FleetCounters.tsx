@@ -1,6 +1,6 @@
 import type { FleetTrace } from '../../engine';
 import { formatBytes, formatCount, formatMs } from '../format';
-import { countersAt } from './fleetAt';
+import { fleetIndexOf } from './fleetIndex';
 import { useFleetTime } from './useFleetTime';
 
 interface Row {
@@ -14,7 +14,7 @@ interface Row {
 export function FleetCounters({ trace, endMs }: { trace: FleetTrace; endMs: number }) {
   const tMs = useFleetTime(endMs);
   const s = trace.summary;
-  const c = countersAt(trace, tMs);
+  const c = fleetIndexOf(trace).countersAt(tMs);
   const peak = s.peakConcurrent;
   const caps = s.caps;
   const capText = (n: number) => (n > 0 ? `cap ${n}` : 'no cap');

@@ -3,6 +3,7 @@ import { HOST_STATES, type FleetTrace, type HostState } from '../../engine';
 import { formatMs } from '../format';
 import { useElementSize } from '../timeline/useElementSize';
 import { sampleIndexAt } from './fleetAt';
+import { fleetIndexOf } from './fleetIndex';
 import { useFleetTime } from './useFleetTime';
 import { cellOf, gridLayout, hostAtPoint, hostCells, migrationArcs, STATE_LETTERS } from './hostGrid';
 import { loadColour, paintArcs, paintHostGrid } from './paintFleet';
@@ -60,7 +61,11 @@ export function FleetHosts({ trace, endMs, selectedHost, selectedVm, onSelectHos
   }, [trace, selectedVm]);
   const selectedMigration = useMemo(() => {
     if (selectedVm === null) return null;
-    return trace.migrations.find((m) => m.vm === selectedVm && m.startMs <= tMs && tMs < m.endMs)?.id ?? null;
+    return (
+      fleetIndexOf(trace)
+        .activeAt(tMs)
+        .find((m) => m.vm === selectedVm)?.id ?? null
+    );
   }, [trace, selectedVm, tMs]);
 
   useEffect(() => {
@@ -81,7 +86,7 @@ export function FleetHosts({ trace, endMs, selectedHost, selectedVm, onSelectHos
     });
   }, [trace, g, k, widthPx, heightPx, f.racks, f.hostsPerRack, selectedHost, vmHighlight]);
 
-  const arcs = migrationArcs(trace.migrations, g, tMs);
+  const arcs = migrationArcs(fleetIndexOf(trace).activeAt(tMs), g, tMs);
   useEffect(() => {
     const canvas = arcRef.current;
     if (!canvas) return;

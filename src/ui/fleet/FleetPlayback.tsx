@@ -35,14 +35,16 @@ export function FleetPlayback(p: { endMs: number; fitMs: number; speedSPerS: num
       <output aria-live="off">
         {formatMs(tMs)} / {formatMs(endMs)}
       </output>
-      <label htmlFor={`${id}-s`}>Speed</label>
-      <select id={`${id}-s`} value={speedSPerS} onChange={(e) => onSpeed(Number(e.target.value))}>
-        {FLEET_SPEEDS.map((s) => (
-          <option key={s} value={s}>
-            {s === 0 ? `${Math.round(fit)}× (the moves in 20 s)` : `${s}×`}
-          </option>
-        ))}
-      </select>
+      <span className="fleet-playback__speed">
+        <label htmlFor={`${id}-s`}>Speed</label>
+        <select id={`${id}-s`} value={speedSPerS} onChange={(e) => onSpeed(Number(e.target.value))}>
+          {FLEET_SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s === 0 ? `${Math.round(fit)}× (the moves in 20 s)` : `${s}×`}
+            </option>
+          ))}
+        </select>
+      </span>
     </div>
   );
 }

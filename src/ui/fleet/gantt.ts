@@ -44,8 +44,9 @@ export function ganttRows(layout: GanttLayout, topPx: number, availPx: number): 
   const mig = layout.migrationLanes;
   const down = layout.lanes - mig;
   const even = availPx / Math.max(1, layout.lanes);
-  const downPx = down ? Math.max(0.5, Math.min(20, even, (mig ? availPx / 3 : availPx) / down)) : 0;
-  const migrationPx = mig ? Math.max(0.5, Math.min(20, (availPx - down * downPx) / mig)) : 0;
+  // Lanes always fit (a third at most for the terminated VMs): below half a pixel their bars overlap.
+  const downPx = down ? Math.min(20, even, (mig ? availPx / 3 : availPx) / down) : 0;
+  const migrationPx = mig ? Math.min(20, (availPx - down * downPx) / mig) : 0;
   const downTop = topPx + mig * migrationPx;
   return {
     migrationPx,

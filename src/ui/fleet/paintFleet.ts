@@ -2,9 +2,11 @@ import { interpolateBlues } from 'd3';
 import type { HostState } from '../../engine';
 import { pointOnArc, type HostCell, type MigrationArc } from './hostGrid';
 
+/** The ramp in steps of 0.1 %, worked out once: a repaint of a thousand hosts would spend ms on it. */
+const RAMP = Array.from({ length: 1001 }, (_, i) => interpolateBlues(0.08 + 0.82 * (i / 1000)));
+
 /** Fill of a host holding `loadPct` % of its memory (light: empty; dark: full). */
-export const loadColour = (loadPct: number): string =>
-  interpolateBlues(0.08 + 0.82 * Math.min(1, Math.max(0, loadPct / 100)));
+export const loadColour = (loadPct: number): string => RAMP[Math.round(10 * Math.min(100, Math.max(0, loadPct))) || 0];
 
 /** Whether writing on that fill needs white ink. */
 export const darkFill = (loadPct: number) => loadPct > 55;
@@ -70,7 +72,10 @@ export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: Gr
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#4f5b69';
-  const labelEvery = Math.max(1, Math.ceil(40 / Math.max(1, p.cellPx)));
+  // Every n-th rack's label, n as small as keeps the widest label clear of the next.
+  const pitchPx = p.racks > 1 ? p.rackX(1) - p.rackX(0) : p.cellPx;
+  const widestPx = ctx.measureText(p.rackLabel(p.racks - 1)).width + 8;
+  const labelEvery = Math.max(1, Math.ceil(widestPx / Math.max(1, pitchPx)));
   for (let r = 0; r < p.racks; r += labelEvery) ctx.fillText(p.rackLabel(r), p.rackX(r) + p.cellPx / 2, 8);
   for (const c of cells) {
     ctx.fillStyle = loadColour(c.loadPct);
@@ -95,9 +100,16 @@ export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: Gr
   }
 }
 
+/** Arcs up to this many are stroked each on its own at full width; more go in one hairline path. */
+export const WIDE_ARCS_MAX = 40;
+
 /**
  * Migrations under way as arcs source to destination, a marker at how far each has got; blackouts dashed
- * red. Arcs of one style go in one path (one stroke for hundreds of them keeps a frame cheap).
+ * red. A frame of playback repaints this layer, so its cost is what keeps the view smooth: a stroke
+ * wider than one device pixel makes the rasteriser work out the outline of the whole path (tens of ms
+ * for a few hundred crossing curves), a one-pixel hairline is an order of magnitude cheaper. So a few
+ * arcs get 2 px each (stroked one by one, which is cheaper than one path of crossing subpaths), and a
+ * crowd gets hairlines in one path per style, whatever the zoom.
  */
 export function paintArcs(
   ctx: Ctx | null,
@@ -107,37 +119,43 @@ export function paintArcs(
   if (!ctx) return;
   ctx.setTransform(p.devicePixelRatio, 0, 0, p.devicePixelRatio, 0, 0);
   ctx.clearRect(0, 0, p.widthPx, p.heightPx);
-  const thin = arcs.length > 200;
+  const wide = arcs.length <= WIDE_ARCS_MAX;
+  const hairline = 1 / p.devicePixelRatio;
   const styles = [
     {
       pick: (a: MigrationArc) => a.phase === 'copying' && a.id !== p.selectedMigration,
       stroke: 'rgba(232, 96, 28, 0.75)',
-      width: thin ? 1 : 2,
+      width: wide ? 2 : hairline,
       dash: [] as number[],
       dot: '#16202c',
     },
     {
       pick: (a: MigrationArc) => a.phase === 'blackout' && a.id !== p.selectedMigration,
       stroke: '#c8102e',
-      width: thin ? 1 : 2,
+      width: wide ? 2 : hairline,
       dash: [4, 3],
       dot: '#c8102e',
     },
     { pick: (a: MigrationArc) => a.id === p.selectedMigration, stroke: '#e8601c', width: 3, dash: [], dot: '#16202c' },
   ];
-  const r = thin ? 2 : 3.5;
+  const r = wide ? 3.5 : 2;
   for (const style of styles) {
     const mine = arcs.filter(style.pick);
     if (!mine.length) continue;
     ctx.strokeStyle = style.stroke;
     ctx.lineWidth = style.width;
     ctx.setLineDash(style.dash);
+    const each = wide || style.width > hairline;
     ctx.beginPath();
     for (const a of mine) {
       ctx.moveTo(a.from.x, a.from.y);
       ctx.quadraticCurveTo(a.control.x, a.control.y, a.to.x, a.to.y);
+      if (each) {
+        ctx.stroke();
+        ctx.beginPath();
+      }
     }
-    ctx.stroke();
+    if (!each) ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = style.dot;
     ctx.beginPath();

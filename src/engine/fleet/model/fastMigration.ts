@@ -132,7 +132,7 @@ export class FastMigration {
     const bytesPerMs = (seg.zero ? p.zeroBytes : p.normalBytes) / pageMs;
     next = Math.min(next, clock.nextEstimateChange(this.tMs, bytesPerMs));
     const threshold = clock.thresholdBytes(p.downtimeLimitMs);
-    if (threshold > 0) {
+    if (threshold > 0 && this.mayTest) {
       // The first decision point at which the bytes still marked are under the threshold.
       const over = this.remainingBytes - threshold;
       const crossMs = over < 0 ? this.tMs : this.tMs + (over / p.pageBytes) * pageMs + 1e-6;
@@ -254,18 +254,28 @@ export class FastMigration {
     this.clock.settle(this.tMs);
     const threshold = this.clock.thresholdBytes(p.downtimeLimitMs);
     let synced = false;
-    if (this.remainingBytes < threshold) {
+    if (this.mayTest && this.remainingBytes < threshold) {
       this.sync();
       synced = true;
     }
     const remaining = this.remainingBytes;
-    if (remaining <= EPS_PAGES * p.pageBytes || remaining < threshold) {
+    if (remaining <= EPS_PAGES * p.pageBytes || (synced && remaining < threshold)) {
       this.converged = true;
       return this.startBlackout();
     }
     if (synced && p.maxIterations > 0 && this.rounds >= p.maxIterations) return this.giveUp('max-iterations');
     if (p.timeoutMs > 0 && this.tMs >= this.startMs + p.timeoutMs - EPS_MS) return this.giveUp('timeout');
     this.clock.startChunk(this.tMs);
+  }
+
+  /**
+   * The threshold test may run: the first pass is past the never-written pages it had to check (they sit
+   * above the used ones), as the page engine waits for it (see QemuPrecopy). Zero checks that cost no time,
+   * or none marked, let it run from the start, as QEMU's does.
+   */
+  private get mayTest(): boolean {
+    const zero = this.segs.find((s) => s.zero);
+    return this.params.zeroScanMs <= 0 || !zero || zero.total <= EPS_PAGES;
   }
 
   private giveUp(reason: FlowStopReason): void {

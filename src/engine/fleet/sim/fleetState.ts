@@ -14,6 +14,8 @@ export class FleetState {
   readonly incoming: Uint16Array;
   /** Order of the planned maintenance each host waits for (placement avoids the soonest); Infinity: none. */
   readonly pendingOrder: Float64Array;
+  /** Hosts whose pendingOrder changed since the scheduler last looked (it keeps them sorted by it). */
+  readonly pendingChanged: number[] = [];
   /** The host each VM runs on or is reserved on; -1 while it has none. */
   readonly vmHost: Int32Array;
   readonly residents: Set<number>[];
@@ -47,6 +49,12 @@ export class FleetState {
 
   vm(index: number): VmSpec {
     return this.layout.vms[index];
+  }
+
+  setPendingOrder(h: number, order: number): void {
+    if (this.pendingOrder[h] === order) return;
+    this.pendingOrder[h] = order;
+    this.pendingChanged.push(h);
   }
 
   isUp(h: number): boolean {

@@ -89,8 +89,7 @@ export class MinHeap<T> {
 
 /**
  * A min-heap of (key, id, tag) triples in typed arrays, ties broken by the smaller id: no object per
- * entry, no garbage. The max-min solver's levels (tag unused) and the flows' next events (tagged with the
- * version they were scheduled under).
+ * entry, no garbage: the flows' next events, each tagged with the version it was scheduled under.
  */
 export class TypedHeap {
   private keys = new Float64Array(256);

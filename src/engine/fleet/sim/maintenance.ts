@@ -49,7 +49,7 @@ export class Maintenance {
       for (const u of wave) {
         this.units.set(u.id, u);
         order++;
-        for (const h of u.hosts) f.pendingOrder[h] = Math.min(f.pendingOrder[h], this.ctx.nowMs + order);
+        for (const h of u.hosts) f.setPendingOrder(h, Math.min(f.pendingOrder[h], this.ctx.nowMs + order));
         if (u.failAtMs !== null) this.ctx.at(u.failAtMs, { kind: 'host-fail', unit: u });
       }
     if (waves.length) this.startWave(waves, 0, gapMs);
@@ -124,7 +124,7 @@ export class Maintenance {
     const { ctx } = this;
     for (const h of u.hosts) {
       ctx.state.setState(ctx.nowMs, h, 'up');
-      ctx.state.pendingOrder[h] = Infinity;
+      ctx.state.setPendingOrder(h, Infinity);
       this.hostUnit[h] = -1;
       ctx.say('host-back', `${ctx.hostName(h)} is back`, { host: h });
     }
@@ -145,7 +145,7 @@ export class Maintenance {
     u.status = 'failed';
     for (const h of u.hosts) {
       f.setState(ctx.nowMs, h, 'failed');
-      f.pendingOrder[h] = Infinity;
+      f.setPendingOrder(h, Infinity);
       ctx.say('host-failed', `${ctx.hostName(h)} failed`, { host: h, event: u.event });
       for (const m of [...this.migrations.active.values()]) {
         if (m.source === h) this.hooks.endMigration(m, 'lost', false);

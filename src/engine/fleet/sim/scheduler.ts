@@ -89,6 +89,8 @@ export class Scheduler {
   private readonly memoryLimit: Float64Array;
   private readonly vcpuLimit: Float64Array;
   private readonly capacityMiB: Float64Array;
+  /** Hosts by pendingOrder, latest maintenance (or none) first, then by index: placement's scan order. */
+  private readonly byOrder: number[];
 
   constructor(
     private readonly s: FleetScenario,
@@ -105,6 +107,32 @@ export class Scheduler {
     this.capacityMiB = Float64Array.from(hosts, (h) => h.memoryMiB);
     this.memoryLimit = Float64Array.from(hosts, (h) => fill * h.memoryMiB + 1e-9);
     this.vcpuLimit = Float64Array.from(hosts, (h) => fill * h.vcpus + 1e-9);
+    this.byOrder = hosts.map((_, h) => h).sort((a, b) => this.before(a, b));
+  }
+
+  /** Comparator of byOrder: the host whose maintenance comes later first; equal ones by index. */
+  private before(a: number, b: number): number {
+    const oa = this.fleet.pendingOrder[a];
+    const ob = this.fleet.pendingOrder[b];
+    return oa === ob ? a - b : oa > ob ? -1 : 1;
+  }
+
+  /** Moves the hosts whose pendingOrder changed to their new place in byOrder. */
+  private resort(): void {
+    const changed = this.fleet.pendingChanged;
+    const list = this.byOrder;
+    for (const h of changed) {
+      list.splice(list.indexOf(h), 1);
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.before(list[mid], h) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      list.splice(lo, 0, h);
+    }
+    changed.length = 0;
   }
 
   enqueue(task: Task): void {
@@ -214,14 +242,17 @@ export class Scheduler {
     let best = -1;
     let bestOrder = -Infinity;
     let bestShare = 0;
-    const from = only >= 0 ? only : 0;
-    const to = only >= 0 ? only + 1 : f.hostCount;
-    for (let h = from; h < to; h++) {
+    if (f.pendingChanged.length) this.resort();
+    // Hosts in byOrder's order: once one fits, those of an earlier maintenance cannot win, so the scan
+    // stops there; among equal orders the index order is kept, so the choice is that of a scan of all.
+    const list = only >= 0 ? [only] : this.byOrder;
+    for (let k = 0; k < list.length; k++) {
+      const h = list[k];
+      const order = pendingOrder[h];
+      if (order < bestOrder) break;
       if (state[h] !== UP || h === exclude || (destCap > 0 && incoming[h] >= destCap)) continue;
       const memory = memoryMiB[h] + vm.memoryMiB;
       if (memory > memoryLimit[h] || vcpus[h] + vm.vcpus > vcpuLimit[h]) continue;
-      const order = pendingOrder[h];
-      if (order < bestOrder) continue;
       const share = memory / capacityMiB[h];
       if (best < 0 || order > bestOrder || (pack ? share > bestShare + 1e-12 : share < bestShare - 1e-12)) {
         best = h;

@@ -104,6 +104,12 @@ describe('the Gantt chart', () => {
     for (let lane = 0; lane < layout.lanes; lane++)
       expect(rows.laneAt(rows.top(lane) + rows.height(lane) / 2)).toBe(lane);
     expect(rows.laneAt(1)).toBe(-1);
+    // Hundreds of terminated VMs (a whole-fleet rollout) still fit their third, above the time axis.
+    const crowded = { ...layout, migrationLanes: 236, lanes: 236 + 568 };
+    const few = ganttRows(crowded, 4, 180);
+    expect(few.top(crowded.lanes - 1) + few.height(crowded.lanes - 1)).toBeLessThanOrEqual(184 + 1e-9);
+    expect(568 * few.downPx).toBeLessThanOrEqual(60 + 1e-9);
+    expect(few.laneAt(few.top(crowded.lanes - 1) + few.height(crowded.lanes - 1) / 2)).toBe(crowded.lanes - 1);
   });
 });
 
