@@ -2,6 +2,7 @@ import { area, bisector, line, range, scaleLinear, type ScaleLinear } from 'd3';
 import type { Trace } from '../../engine';
 import { CHART_SERIES, type ChartSeries, type SeriesColours } from './chartSeries';
 import type { Domain, TimeScale } from './timelineLayout';
+import { drawValueAxes } from './valueAxes';
 
 /** Pure canvas drawing of the charts: each series on its own scale, the ghost run faint and dashed beneath. */
 
@@ -58,6 +59,12 @@ export function drawCharts(
   });
   if (ghost) CHART_SERIES.forEach((s, i) => drawSeries(ctx, ghost, s, x, scales[i], colours[s.key], true));
   CHART_SERIES.forEach((s, i) => drawSeries(ctx, trace, s, x, scales[i], colours[s.key], false));
+  // Units for the heights: the dirty set's bytes on the left, the bandwidth's Mbit/s on the right.
+  const axisOf = (key: ChartSeries['key'], side: 'left' | 'right') => {
+    const i = CHART_SERIES.findIndex((s) => s.key === key);
+    return { series: CHART_SERIES[i], y: scales[i], colour: colours[key], side };
+  };
+  drawValueAxes(ctx, [axisOf('dirtySet', 'left'), axisOf('bandwidth', 'right')], [left, right]);
   ctx.restore();
 }
 

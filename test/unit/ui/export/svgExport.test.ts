@@ -24,9 +24,15 @@ describe('SvgContext: the canvas painters drawn as vectors', () => {
     )!;
     const drawn = paths(svg);
     const strokes = drawn.filter((p) => p.attrs.includes('stroke='));
-    const fills = drawn.filter((p) => !p.attrs.includes('stroke=') && p.attrs.includes('fill='));
+    // Filled shapes: the dirty set's area, and the axes' small tick marks and label backdrops (rectangles).
+    const fills = drawn.filter(
+      (p) => !p.attrs.includes('stroke=') && p.attrs.includes('fill=') && p.d.split(/[ML]/).filter(Boolean).length > 5,
+    );
     expect(strokes.map((p) => /stroke="([^"]+)"/.exec(p.attrs)![1])).toEqual(CHART_SERIES.map((s) => colours[s.key]));
     expect(fills).toHaveLength(1);
+    // The value axes come out as text in their units.
+    expect(svg).toMatch(/>[\d.,]+ (B|KiB|MiB|GiB)</);
+    expect(svg).toMatch(/>[\d.,]+ (Mbit|Gbit)\/s</);
     expect(fills[0].attrs).toContain('fill="#e8601c"');
     // Every sample is a point of each line, starting at the scale's left edge and ending at its right.
     const points = strokes[0].d.split(/[ML]/).filter(Boolean);

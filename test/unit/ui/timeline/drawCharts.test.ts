@@ -88,3 +88,30 @@ describe('drawCharts', () => {
     expect(strokes).toEqual([true, true, true, false, false, false]);
   });
 });
+
+describe('the value axes', () => {
+  const trace = threeRounds();
+  const frame = { x: timeScale(wholeDomain(trace), 800), widthPx: 800, heightPx: 120, devicePixelRatio: 1 };
+
+  it('label the dirty set in bytes on the left and the bandwidth in Mbit/s on the right, within each series’ range', () => {
+    const { ctx, calls } = recordingContext();
+    drawCharts(ctx, trace, null, frame, colours);
+    const labels = calls
+      .filter((c) => c.name === 'fillText')
+      .map((c) => ({ text: String(c.args[0]), x: Number(c.args[1]) }));
+    const [left, right] = frame.x.range();
+    const leftLabels = labels.filter((l) => l.x < (left + right) / 2);
+    const rightLabels = labels.filter((l) => l.x > (left + right) / 2);
+    expect(leftLabels.length).toBeGreaterThan(0);
+    expect(rightLabels.length).toBeGreaterThan(0);
+    for (const l of leftLabels) expect(l.text).toMatch(/^[\d.,]+ (B|KiB|MiB|GiB|TiB)$/);
+    for (const l of rightLabels) expect(l.text).toMatch(/^[\d.,]+ (Mbit|Gbit)\/s$/);
+    // A label never names more than the series reaches in view: the axis is the series' own scale.
+    const bytesMax = seriesMax(trace, CHART_SERIES[0], wholeDomain(trace));
+    const unit: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
+    for (const l of leftLabels) {
+      const [n, u] = l.text.split(' ');
+      expect(Number(n.replace(/,/g, '')) * unit[u]).toBeLessThanOrEqual(bytesMax * 1.001);
+    }
+  });
+});
