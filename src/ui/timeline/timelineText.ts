@@ -37,6 +37,9 @@ const PHASE_NAME: Record<Phase['kind'], string> = {
   postcopy: 'Post-copy',
 };
 
+/** A phase's name on screen: "Pre-copy", "Blackout"... */
+export const phaseName = (kind: Phase['kind']): string => PHASE_NAME[kind];
+
 export function phaseTitle(phase: Phase): string {
   return `${PHASE_NAME[phase.kind]}: ${formatMs(phase.endMs - phase.startMs)}, ${PHASE_MEANING[phase.kind]}`;
 }

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import './chartTable.css';
+
+/** A chart's figures as rows: the first cell of each row heads it; every cell is text as the chart labels it. */
+export interface TableData {
+  caption: string;
+  columns: readonly string[];
+  rows: readonly (readonly string[])[];
+  /** Said under the table when rows were left out (a long run's samples are thinned). */
+  note?: string;
+}
+
+/**
+ * "Show as table" under a chart: the same figures as an accessible table, built only when opened (a
+ * closed one costs nothing per frame). `data` reads the chart's own series, so the two cannot disagree.
+ */
+export function ChartTable({
+  data,
+  label = 'Show as table',
+  overlay = false,
+}: {
+  data: () => TableData | null;
+  label?: string;
+  /** Open over the panel instead of pushing it down (panels sized to the screen, like the lab's). */
+  overlay?: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const table = open ? data() : null;
+  return (
+    <details
+      className={overlay ? 'chart-table chart-table--overlay' : 'chart-table'}
+      data-export-skip
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>{label}</summary>
+      {table && (
+        <div className="chart-table__scroll" tabIndex={0} role="region" aria-label={table.caption}>
+          <table>
+            <caption>{table.caption}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) =>
+                    j === 0 ? (
+                      <th key={j} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={j}>{cell}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {table.note && <p className="chart-table__note">{table.note}</p>}
+        </div>
+      )}
+    </details>
+  );
+}
