@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import './chartTable.css';
 
 /** A chart's figures as rows: the first cell of each row heads it; every cell is text as the chart labels it. */
@@ -25,16 +25,34 @@ export function ChartTable({
   overlay?: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
   const table = open ? data() : null;
+  const close = () => {
+    if (details.current) details.current.open = false;
+    setOpen(false);
+    details.current?.querySelector('summary')?.focus();
+  };
   return (
     <details
+      ref={details}
       className={overlay ? 'chart-table chart-table--overlay' : 'chart-table'}
       data-export-skip
       onToggle={(e) => setOpen(e.currentTarget.open)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        // Escape closes the table, not the whole view's overlay.
+        e.stopPropagation();
+        close();
+      }}
     >
       <summary>{label}</summary>
       {table && (
         <div className="chart-table__scroll" tabIndex={0} role="region" aria-label={table.caption}>
+          {overlay && (
+            <button type="button" className="chart-table__close" onClick={close}>
+              Hide table
+            </button>
+          )}
           <table>
             <caption>{table.caption}</caption>
             <thead>

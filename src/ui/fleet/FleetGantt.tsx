@@ -149,7 +149,7 @@ export function FleetGantt({ trace, endMs, selectedVm, onSelectVm }: FleetGanttP
           it runs again
         </li>
       </ul>
-      <ChartTable data={() => migrationsTableData(trace)} />
+      <ChartTable overlay data={() => migrationsTableData(trace)} />
     </section>
   );
 }

@@ -131,7 +131,7 @@ export function FleetHosts({ trace, endMs, selectedHost, selectedVm, onSelectHos
         />
       </div>
       <HostLegend />
-      <ChartTable data={() => hostsTableData(trace, tMs, STATE_TEXT)} />
+      <ChartTable overlay data={() => hostsTableData(trace, tMs, STATE_TEXT)} />
     </section>
   );
 }
