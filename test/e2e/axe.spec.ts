@@ -48,6 +48,11 @@ test('the lab, each of its tabs, and its dialogs and menus pass axe', async ({ g
   await expectClean(page, 'lab, memory tab, the timeline as a table');
   await page.getByRole('button', { name: 'Hide table' }).click();
   await expect(page.getByRole('table', { name: /^Timeline:/ })).toHaveCount(0);
+  await page.getByRole('region', { name: 'Hosts' }).getByText('Show as table', { exact: true }).click();
+  await expect(page.getByRole('table', { name: /^Memory at .*: pages by state/ })).toBeVisible();
+  await expectClean(page, 'lab, the heatmaps as a table');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('table', { name: /^Memory at/ })).toHaveCount(0);
   const tabs = page.getByRole('tablist', { name: 'View' });
   for (const tab of ['Whole migration', 'Spectrum of approaches']) {
     await tabs.getByRole('tab', { name: tab }).click();

@@ -1,5 +1,6 @@
 import type { Trace, TraceEvent } from '../../engine';
 import { formatBytes, formatMs } from '../format';
+import { eventSentence } from '../text/eventText';
 
 /**
  * What a screen reader hears while a migration plays: the moments that matter (rounds, the blackout,
@@ -31,11 +32,7 @@ const sentence = (text: string) => {
   return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
 };
 
-/** The event's own words (the engine's sentence for it). */
-const eventSentence = (e: TraceEvent): string => sentence(e.text);
-
-// 'unfinished' too: a run the simulation stopped before the migration ended.
-const OUTCOME: Record<Trace['summary']['outcome'] | 'unfinished', string> = {
+const OUTCOME: Record<Trace['summary']['outcome'], string> = {
   completed: 'Migration complete: the VM runs on the destination',
   aborted: 'Migration aborted: the VM keeps running on the source',
   failed: 'Migration failed: neither host runs the VM',
@@ -75,8 +72,10 @@ export function playbackMilestones(trace: Trace): Milestone[] {
       all.push({ tMs: p.startMs, weight: 1, text: 'Copying the local disk ahead of memory.' });
   }
   for (const e of trace.events) {
+    // Post-copy's commit is its switchover, said above with the phase.
+    if (e.kind === 'commit' && e.how === 'postcopy') continue;
     const weight = NARRATED_EVENTS[e.kind];
-    if (weight) all.push({ tMs: e.tMs, weight, text: eventSentence(e) });
+    if (weight) all.push({ tMs: e.tMs, weight, text: sentence(eventSentence(e, trace)) });
   }
   all.push({ tMs: trace.summary.totalTimeMs, weight: 3, text: outcomeText(trace) });
   // Stable: round ends come before the next round's start, events after the phase change they belong to.

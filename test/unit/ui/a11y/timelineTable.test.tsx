@@ -1,26 +1,16 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMbps, formatMs, formatPct } from '../../../../src/ui/format';
 import { TimelinePanel } from '../../../../src/ui/timeline/TimelinePanel';
 import { MAX_TABLE_ROWS, thinnedSamples } from '../../../../src/ui/timeline/timelineTable';
+import { openChartTable } from '../../../support/chartTable';
 import { renderInLab } from '../../../support/renderLab';
 import { drawFramesAtOnce } from '../../../support/syncFrames';
 import { postcopy, threeRounds } from '../timeline/traces';
 
 drawFramesAtOnce();
 
-/** Opens the panel's "Show as table" and returns its rows as text, header first. */
-function openTable(name: RegExp): string[][] {
-  fireEvent.click(screen.getByText('Show as table'));
-  // jsdom does not fire toggle on its own.
-  const details = screen.getByText('Show as table').closest('details')!;
-  details.open = true;
-  fireEvent(details, new Event('toggle'));
-  const table = screen.getByRole('table', { name });
-  return within(table)
-    .getAllByRole('row')
-    .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
-}
+const openTable = (name: RegExp) => openChartTable(name);
 
 describe('the timeline as a table', () => {
   it('is not built until asked for', () => {
