@@ -44,7 +44,7 @@ test('the lab, each of its tabs, and its dialogs and menus pass axe', async ({ g
   await page.goto('/?v=1&t=18700');
   await engineReady(page);
   await page.getByRole('region', { name: 'Timeline' }).getByText('Show as table', { exact: true }).click();
-  await expect(page.getByRole('table', { name: /^Timeline:/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Timeline: dirty set/ })).toBeVisible();
   await expectClean(page, 'lab, memory tab, the timeline as a table');
   await page.getByRole('button', { name: 'Hide table' }).click();
   await expect(page.getByRole('table', { name: /^Timeline:/ })).toHaveCount(0);

@@ -10,23 +10,60 @@ export interface TableData {
   note?: string;
 }
 
+function Table({ table }: { table: TableData }) {
+  return (
+    <>
+      <table>
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {table.note && <p className="chart-table__note">{table.note}</p>}
+    </>
+  );
+}
+
 /**
- * "Show as table" under a chart: the same figures as an accessible table, built only when opened (a
- * closed one costs nothing per frame). `data` reads the chart's own series, so the two cannot disagree.
+ * "Show as table" under a chart: the same figures as accessible tables (one, or one per part of the
+ * chart), built only when opened (a closed one costs nothing per frame). `data` reads the chart's own
+ * series, so the two cannot disagree.
  */
 export function ChartTable({
   data,
   label = 'Show as table',
   overlay = false,
 }: {
-  data: () => TableData | null;
+  data: () => TableData | readonly TableData[] | null;
   label?: string;
   /** Open over the panel instead of pushing it down (panels sized to the screen, like the lab's). */
   overlay?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
-  const table = open ? data() : null;
+  const shown = open ? data() : null;
+  const tables = shown === null ? [] : 'caption' in shown ? [shown as TableData] : (shown as readonly TableData[]);
   const close = () => {
     if (details.current) details.current.open = false;
     setOpen(false);
@@ -46,41 +83,16 @@ export function ChartTable({
       }}
     >
       <summary>{label}</summary>
-      {table && (
-        <div className="chart-table__scroll" tabIndex={0} role="region" aria-label={table.caption}>
+      {tables.length > 0 && (
+        <div className="chart-table__scroll" tabIndex={0} role="region" aria-label={tables[0].caption}>
           {overlay && (
             <button type="button" className="chart-table__close" onClick={close}>
               Hide table
             </button>
           )}
-          <table>
-            <caption>{table.caption}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) =>
-                    j === 0 ? (
-                      <th key={j} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={j}>{cell}</td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {table.note && <p className="chart-table__note">{table.note}</p>}
+          {tables.map((t) => (
+            <Table key={t.caption} table={t} />
+          ))}
         </div>
       )}
     </details>

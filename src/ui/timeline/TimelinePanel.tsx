@@ -6,7 +6,7 @@ import { StaleLabel } from '../StaleLabel';
 import { ChartLegend } from './ChartLegend';
 import { TimelineTracks } from './TimelineTracks';
 import { wholeDomain, zoomDomain, type Domain } from './timelineLayout';
-import { timelineTableData } from './timelineTable';
+import { roundsTableData, timelineTableData } from './timelineTable';
 import './timeline.css';
 
 /** The migration over time: phases, rounds, charts and interventions, with the playhead and a zoom on the end. */
@@ -48,7 +48,10 @@ export function TimelinePanel({
       <div className="timeline__head">
         <h2>Timeline</h2>
         <ChartLegend trace={trace} ghost={ghost ? (held ? 'pinned' : 'before-change') : null} />
-        <ChartTable overlay data={() => timelineTableData(trace)} />
+        <ChartTable
+          overlay
+          data={() => [timelineTableData(trace), ...(trace.rounds.length > 0 ? [roundsTableData(trace)] : [])]}
+        />
         {actions}
         {zoom && (
           <button type="button" className="timeline__zoom" onClick={() => setZoomed(!zoomed)}>

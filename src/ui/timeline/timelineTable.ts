@@ -1,8 +1,9 @@
 import { PHASE_CODES, type Trace } from '../../engine';
 import type { TableData } from '../a11y/ChartTable';
-import { formatMs } from '../format';
+import { formatBytes, formatMs } from '../format';
 import { roundAt } from '../traceAt';
 import { CHART_SERIES } from './chartSeries';
+import { pageBytesOf } from './timelineLayout';
 import { phaseName } from './timelineText';
 
 /** A long run has thousands of samples; the table keeps every n-th (and the last), at most this many rows. */
@@ -46,5 +47,21 @@ export function timelineTableData(trace: Trace): TableData {
       picked.length < count
         ? `${picked.length} of the ${count} samples: one in ${Math.ceil(count / MAX_TABLE_ROWS)}, the first of each phase and the last (the CSV export has them all).`
         : undefined,
+  };
+}
+
+/** The round bars as a table: each round's span, what it sent and what it left dirty. */
+export function roundsTableData(trace: Trace): TableData {
+  const pageBytes = pageBytesOf(trace);
+  return {
+    caption: 'Timeline: pre-copy rounds',
+    columns: ['Round', 'Start', 'End', 'Sent', 'Left dirty'],
+    rows: trace.rounds.map((r) => [
+      String(r.index),
+      formatMs(r.startMs),
+      formatMs(r.endMs),
+      formatBytes(r.bytesSent),
+      formatBytes(r.dirtyPagesAtEnd * pageBytes),
+    ]),
   };
 }

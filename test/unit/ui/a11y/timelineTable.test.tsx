@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMbps, formatMs, formatPct } from '../../../../src/ui/format';
 import { TimelinePanel } from '../../../../src/ui/timeline/TimelinePanel';
 import { MAX_TABLE_ROWS, thinnedSamples } from '../../../../src/ui/timeline/timelineTable';
-import { openChartTable } from '../../../support/chartTable';
+import { openChartTable, readChartTable } from '../../../support/chartTable';
 import { renderInLab } from '../../../support/renderLab';
 import { drawFramesAtOnce } from '../../../support/syncFrames';
 import { postcopy, threeRounds } from '../timeline/traces';
@@ -47,11 +47,23 @@ describe('the timeline as a table', () => {
       }
     });
     expect(rows[rows.length - 1][1]).toBe('Finished');
+    // The round bars' figures: each round's span, what it sent and what it left dirty.
+    const [roundsHead, ...roundRows] = readChartTable(/^Timeline: pre-copy rounds/);
+    expect(roundsHead).toEqual(['Round', 'Start', 'End', 'Sent', 'Left dirty']);
+    expect(roundRows).toEqual(
+      trace.rounds.map((r) => [
+        String(r.index),
+        formatMs(r.startMs),
+        formatMs(r.endMs),
+        formatBytes(r.bytesSent),
+        formatBytes(r.dirtyPagesAtEnd * pageBytes),
+      ]),
+    );
   });
 
   it('names post-copy where the run has it', () => {
     renderInLab((v) => <TimelinePanel {...v} />, { trace: postcopy() });
-    const [, ...rows] = openTable(/^Timeline/);
+    const [, ...rows] = openTable(/^Timeline: dirty set/);
     expect(rows.some((r) => r[1] === 'Post-copy')).toBe(true);
   });
 
