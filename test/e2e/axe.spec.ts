@@ -9,7 +9,8 @@ import { test, expect } from './fixtures';
  * named by rule and the elements it was found on.
  */
 async function serious(page: Page): Promise<string[]> {
-  // A marker fading in is measured once it has arrived (axe reads colours mid-animation otherwise).
+  // Colours are judged at rest: a marker fading in is not a contrast failure (reduced motion stops the fade).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.evaluate(() =>
     Promise.all(
       document
@@ -19,9 +20,11 @@ async function serious(page: Page): Promise<string[]> {
     ),
   );
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
+  const found = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  return found;
 }
 
 async function expectClean(page: Page, where: string) {
