@@ -6,10 +6,11 @@ import type { WorkspaceStore } from './workspace';
 /**
  * Keeps presentation and embed mode's promises once results arrive: a scene's first result is shown
  * from the scene's start (not the end, as the lab shows a fresh result), an embed with `autoplay=1` starts
- * playing on its first result, and the lecturer's own list of scenes is saved for the next visit.
+ * playing on its first result (not for a reader who asked for reduced motion: the play button waits for
+ * them), and the lecturer's own list of scenes is saved for the next visit.
  */
-export function connectPresent(store: WorkspaceStore, storage: Storage | undefined): () => void {
-  let autoplay = store.getState().embed.autoplay;
+export function connectPresent(store: WorkspaceStore, storage: Storage | undefined, reducedMotion = false): () => void {
+  let autoplay = store.getState().embed.autoplay && !reducedMotion;
   return store.subscribe((s, prev) => {
     if (s.present.deck !== prev.present.deck) saveDeck(storage, s.present.deck);
     if (s.shownRunId === prev.shownRunId) return;

@@ -7,6 +7,7 @@ import { connectLabRunner, type LabRunner } from '../state/labRunner';
 import { persistScenario } from '../state/persistence';
 import { connectSweepRunner } from '../state/sweepRunner';
 import { connectPresent } from '../state/presentRunner';
+import { prefersReducedMotion } from './motion';
 import { syncUrl } from '../state/urlSync';
 import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../state/WorkspaceContext';
 import { createBrowserPool } from '../worker/browserPool';
@@ -33,6 +34,7 @@ import { EmbedScreen } from './embed/EmbedScreen';
 import { FileDrop } from './files/FileDrop';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
+import { PlaybackNarration } from './playback/PlaybackNarration';
 import { ReplayScreen } from './replay/ReplayScreen';
 import { usePlaybackClock } from './playback/usePlaybackClock';
 import { PresentScreen } from './present/PresentScreen';
@@ -72,7 +74,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     runnerRef.current = runner;
     // An embed on a course page must not replace the scenario a student left in the lab.
     const stopPersist = store.getState().embed.on ? () => {} : persistScenario(store, safeStorage(), window);
-    const stopPresent = connectPresent(store, safeStorage());
+    const stopPresent = connectPresent(store, safeStorage(), prefersReducedMotion());
     const stopUrl = syncUrl(store, window);
     const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
     return () => {
@@ -113,10 +115,14 @@ function AppScreen() {
   useActionKeys();
   const view = useWorkspace((s) => s.view);
   const mode = useWorkspace((s) => (s.embed.on ? 'embed' : s.present.on ? 'present' : 'lab'));
-  if (mode === 'embed') return <EmbedScreen />;
-  if (mode === 'present') return <PresentScreen otherView={view === 'lab' ? null : SCREENS[view]} />;
+  // Every mode has the narration of playback for screen readers.
+  const narration = <PlaybackNarration key="narration" />;
+  if (mode === 'embed') return [narration, <EmbedScreen key="screen" />];
+  if (mode === 'present')
+    return [narration, <PresentScreen key="screen" otherView={view === 'lab' ? null : SCREENS[view]} />];
   return (
     <div className="app">
+      {narration}
       <Header />
       <Notices />
       <FileDrop />

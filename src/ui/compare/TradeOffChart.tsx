@@ -1,5 +1,6 @@
+import { ChartTable } from '../a11y/ChartTable';
 import { runLetter } from './goals';
-import { letterY, PANEL_WIDTH, tradeOffPanels } from './tradeOff';
+import { letterY, PANEL_WIDTH, tradeOffPanels, tradeOffTableData } from './tradeOff';
 import type { Compared } from './useCompared';
 
 /**
@@ -37,6 +38,14 @@ export function TradeOffChart({ compared }: { compared: readonly Compared[] }) {
           </div>
         ))}
       </div>
+      <ChartTable
+        data={() =>
+          tradeOffTableData(
+            panels,
+            compared.map((c, i) => `${runLetter(i)} ${c.label}`),
+          )
+        }
+      />
     </figure>
   );
 }

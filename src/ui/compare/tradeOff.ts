@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import type { Summary } from '../../engine';
+import type { TableData } from '../a11y/ChartTable';
 import { GOALS, bestIndices, runLetter, type Goal } from './goals';
 
 /** Pure layout of the trade-off chart: one small bar chart per goal, one bar per run, on the goal's own scale. */
@@ -58,4 +59,19 @@ export function tradeOffPanels(summaries: readonly (Summary | undefined)[]): Tra
     const description = `${goal.label}: ${bars.map((b) => `${b.letter} ${b.text}${b.best ? ' (best)' : ''}`).join(', ')}`;
     return { goal, heightPx, x0: LABEL_PX, bars, description };
   });
+}
+
+/** The trade-off chart as a table: a row per run (letter and name), its bar's figure on each goal. */
+export function tradeOffTableData(panels: readonly TradeOffPanel[], runNames: readonly string[]): TableData {
+  return {
+    caption: 'Trade-off: each run on each goal (★ best)',
+    columns: ['Run', ...panels.map((p) => p.goal.label)],
+    rows: runNames.map((name, i) => [
+      name,
+      ...panels.map((p) => {
+        const bar = p.bars.find((b) => b.letter === runLetter(i));
+        return bar ? `${bar.text}${bar.best ? ' ★' : ''}` : 'no completed result';
+      }),
+    ]),
+  };
 }

@@ -3,9 +3,11 @@ import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from '
 import type { FleetTrace } from '../../engine';
 import { fleetSeek } from '../../state/fleetPlayhead';
 import { useWorkspaceContext } from '../../state/WorkspaceContext';
+import { ChartTable } from '../a11y/ChartTable';
 import { formatMs } from '../format';
 import { useElementSize } from '../timeline/useElementSize';
 import { busyEndMs } from './fleetAt';
+import { migrationsTableData } from './fleetTables';
 import { useFleetTime } from './useFleetTime';
 import { barAt, ganttLayout, ganttRows } from './gantt';
 import { AXIS_PX, paintGantt } from './paintGantt';
@@ -147,6 +149,7 @@ export function FleetGantt({ trace, endMs, selectedVm, onSelectVm }: FleetGanttP
           it runs again
         </li>
       </ul>
+      <ChartTable overlay data={() => migrationsTableData(trace)} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { HOST_STATES, type FleetTrace, type HostState } from '../../engine';
+import { ChartTable } from '../a11y/ChartTable';
 import { formatMs } from '../format';
 import { useElementSize } from '../timeline/useElementSize';
 import { sampleIndexAt } from './fleetAt';
 import { fleetIndexOf } from './fleetIndex';
+import { hostsTableData } from './fleetTables';
 import { useFleetTime } from './useFleetTime';
 import { cellOf, gridLayout, hostAtPoint, hostCells, migrationArcs, STATE_LETTERS } from './hostGrid';
 import { loadColour, paintArcs, paintHostGrid } from './paintFleet';
@@ -134,6 +136,7 @@ export function FleetHosts({ trace, endMs, selectedHost, selectedVm, onSelectHos
         />
       </div>
       <HostLegend />
+      <ChartTable overlay data={() => hostsTableData(trace, tMs, STATE_TEXT)} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { PHASE_CODES, type Trace } from '../../engine';
 import type { Run, Staleness } from '../../state/runs';
 import { useWorkspace } from '../../state/WorkspaceContext';
+import { ChartTable } from '../a11y/ChartTable';
 import { StaleLabel } from '../StaleLabel';
 import { formatBytes } from '../format';
 import { count } from '../text/plural';
@@ -9,6 +10,7 @@ import { frameIndexAt, sampleIndexAt, vmHostAt } from '../traceAt';
 import type { CellColouring } from './HeatmapCanvas';
 import { HostCard, type HostFrame } from './HostCard';
 import './hosts.css';
+import { heatmapTableData } from './heatmapTable';
 import { Legend } from './Legend';
 import { LinkArrow } from './LinkArrow';
 import { bandPages, describeMemory, destinationHolds, formatHeldPct, heldPct } from './memorySummary';
@@ -147,6 +149,7 @@ export function HostsPanel({
         />
       </div>
       <Legend colouring={colouring} />
+      {heatmap && <ChartTable overlay data={() => heatmapTableData(heatmap, frameIndex)} />}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export interface Swatch {
 
 const untouched = { cssVar: '--untouched', fallback: '#e6e9ee' };
 const sentClean = { cssVar: '--sent-clean', fallback: '#2f9e6e' };
-const fetched = { cssVar: '--fetched', fallback: '#7b3fb0' };
+const fetched = { cssVar: '--fetched', fallback: '#501890' };
 const pushed = { cssVar: '--pushed', fallback: '#46b3c6' };
 
 function byBand(swatches: Record<keyof typeof HeatBand, Swatch>): readonly Swatch[] {

@@ -74,7 +74,7 @@ export function RecordMetrics({ trace, tag }: { trace: Trace; tag: string }) {
         )}
       </div>
       {trace.rounds.length > 0 && (
-        <div className="rounds-table">
+        <div className="rounds-table" tabIndex={0} role="region" aria-label="Rounds of the record">
           <table>
             <caption>Rounds, one per dirty-bitmap sync</caption>
             <thead>

@@ -2,6 +2,7 @@ import { line, scaleLinear } from 'd3';
 import { useId, useMemo, useRef } from 'react';
 import type { Trace } from '../../engine';
 import { useWorkspace } from '../../state/WorkspaceContext';
+import { ChartTable } from '../a11y/ChartTable';
 import { TimelineExport } from '../export/viewExports';
 import { sampleIndexAt } from '../traceAt';
 import { PhaseBands } from '../timeline/PhaseBands';
@@ -11,7 +12,15 @@ import { TimeAxis } from '../timeline/TimeAxis';
 import type { Row, TimeScale, TrackRows } from '../timeline/timelineLayout';
 import { useElementSize } from '../timeline/useElementSize';
 import { useSeekDrag } from '../timeline/useSeekDrag';
-import { chartTop, clockOffsetMs, comparisonTimes, seriesAt, seriesFor, type RecordSeries } from './recordSeries';
+import {
+  chartTop,
+  clockOffsetMs,
+  comparisonTimes,
+  recordTableData,
+  seriesAt,
+  seriesFor,
+  type RecordSeries,
+} from './recordSeries';
 
 const LABEL_PX = 176;
 const RIGHT_PX = 24;
@@ -158,13 +167,14 @@ export function RecordTimeline({ trace, predicted, tag }: { trace: Trace; predic
             </li>
           )}
         </ul>
+        <ChartTable overlay data={() => recordTableData(trace)} />
         <TimelineExport trace={trace} tag={tag} />
       </div>
       <div ref={ref} className="record-timeline__tracks" {...seek}>
         <svg
           width={widthPx}
           height={l.heightPx}
-          role="img"
+          role="group"
           aria-label={`Record over time: ${series.map((s) => s.name.toLowerCase()).join(', ')}`}
         >
           <text className="record-series__name" x={4} y={l.rows.bands.top + 15}>

@@ -1,5 +1,7 @@
 import type { SampleColumn, Trace } from '../../engine';
+import type { TableData } from '../a11y/ChartTable';
 import { formatBytes, formatCount, formatMbps, formatMs, formatPct } from '../format';
+import { thinnedSamples } from '../timeline/timelineTable';
 
 /** What the record's timeline charts, one small chart each: QEMU's own figures over time. */
 export interface RecordSeries {
@@ -126,4 +128,21 @@ export function chartTop(values: readonly number[]): { top: number; clipped: boo
   const max = finite[finite.length - 1];
   const p98 = finite[Math.floor(0.98 * (finite.length - 1))];
   return max > p98 * 2 ? { top: p98 * 1.25, clipped: true } : { top: max, clipped: false };
+}
+
+/** The record's charts as a table: the measured samples (thinned as the lab's timeline table is), one column per series. */
+export function recordTableData(trace: Trace): TableData {
+  const { columns } = trace.samples;
+  const series = seriesFor(trace);
+  const picked = thinnedSamples(columns.phase);
+  const offset = clockOffsetMs(trace);
+  return {
+    caption: `Record over time: ${series.map((s) => s.name.toLowerCase()).join(', ')}`,
+    columns: ['Time', ...series.map((s) => s.name)],
+    rows: picked.map((i) => [
+      formatMs(columns.tMs[i] - offset),
+      ...series.map((s) => (Number.isFinite(columns[s.column][i]) ? s.format(columns[s.column][i]) : 'not recorded')),
+    ]),
+    note: picked.length < columns.tMs.length ? `${picked.length} of the ${columns.tMs.length} samples.` : undefined,
+  };
 }

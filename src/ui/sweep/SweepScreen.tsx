@@ -2,11 +2,13 @@ import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { encodeScenarioPairs } from '../../state/scenarioPairs';
 import { pointScenario, requestSweep, sweepField, sweepStrategies, type SweepState } from '../../state/sweep';
 import { useWorkspace, useWorkspaceContext } from '../../state/WorkspaceContext';
+import { ChartTable } from '../a11y/ChartTable';
 import { formatFieldValue } from '../controls/fieldFormat';
 import { markPath, SweepChart, type Selection } from './SweepChart';
 import { layoutSweepChart } from './sweepChart';
 import { bandwidthLine, MARK_TEXT, markText, strategyName, SWEEP_METRICS, type PointMark } from './sweepMetrics';
 import { SweepForm } from './SweepForm';
+import { sweepTableData } from './sweepTable';
 import './sweep.css';
 
 function Legend({ strategies }: { strategies: readonly string[] }) {
@@ -123,6 +125,7 @@ function Results({ sweep }: { sweep: SweepState }) {
         ))}
       </div>
       <Readout sweep={sweep} selected={selected} />
+      <ChartTable data={() => sweepTableData(sweep.points, def.label, formatX)} />
       {failed.length > 0 && (
         <p className="sweep-failed" role="status">
           {failed.length} point{failed.length === 1 ? '' : 's'} failed (not drawn):{' '}

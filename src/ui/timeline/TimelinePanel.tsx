@@ -1,10 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import type { Run, Staleness } from '../../state/runs';
 import { useWorkspace } from '../../state/WorkspaceContext';
+import { ChartTable } from '../a11y/ChartTable';
 import { StaleLabel } from '../StaleLabel';
 import { ChartLegend } from './ChartLegend';
 import { TimelineTracks } from './TimelineTracks';
 import { wholeDomain, zoomDomain, type Domain } from './timelineLayout';
+import { roundsTableData, timelineTableData } from './timelineTable';
 import './timeline.css';
 
 /** The migration over time: phases, rounds, charts and interventions, with the playhead and a zoom on the end. */
@@ -46,6 +48,10 @@ export function TimelinePanel({
       <div className="timeline__head">
         <h2>Timeline</h2>
         <ChartLegend trace={trace} ghost={ghost ? (held ? 'pinned' : 'before-change') : null} />
+        <ChartTable
+          overlay
+          data={() => [timelineTableData(trace), ...(trace.rounds.length > 0 ? [roundsTableData(trace)] : [])]}
+        />
         {actions}
         {zoom && (
           <button type="button" className="timeline__zoom" onClick={() => setZoomed(!zoomed)}>

@@ -19,7 +19,7 @@ describe('palettes', () => {
     expect(source[HeatBand.NotSent]).toEqual([0xf2, 0xb1, 0x34]);
     expect(source[HeatBand.SentClean]).toEqual([0x2f, 0x9e, 0x6e]);
     expect(source[HeatBand.Dirtied]).toEqual([0xe8, 0x60, 0x1c]);
-    expect(source[HeatBand.Fetched]).toEqual([0x7b, 0x3f, 0xb0]);
+    expect(source[HeatBand.Fetched]).toEqual([0x50, 0x18, 0x90]);
     expect(source[HeatBand.Pushed]).toEqual([0x46, 0xb3, 0xc6]);
     expect(source[HeatBand.InFlight]).toEqual([0x1f, 0x6f, 0xb2]);
   });
