@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { AppViewKey } from '../state/appViews';
+import { APP_VIEWS, type AppViewKey } from '../state/appViews';
 import { bootWorkspace } from '../state/bootWorkspace';
 import { connectComparisonRunner } from '../state/comparisonRunner';
 import type { EngineService } from '../state/engineService';
@@ -12,35 +12,27 @@ import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../s
 import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
 import { AddToComparisonButton } from './compare/AddToComparison';
-import { CompareScreen } from './compare/CompareScreen';
 import { EditingBar } from './compare/EditingBar';
 import { ControlsPanel } from './controls/ControlsPanel';
-import { FleetScreen } from './fleet/FleetScreen';
-import { GlossaryView } from './glossary/GlossaryView';
 import { Header } from './Header';
-import { ComparisonExport, SweepExport } from './export/manyRunExports';
+import * as lazyView from './lazyScreens';
+import { LazyScreen } from './lazyScreens';
 import { TimelineExport } from './export/viewExports';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonsProvider } from './lessons/LessonsContext';
-import { LessonsView } from './lessons/LessonsView';
 import { bootLessonLink, withLessonLinkVersion } from './lessons/openStep';
 import { useSpoilerGuard } from './lessons/useCurrentStep';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
-import { EmbedScreen } from './embed/EmbedScreen';
 import { FileDrop } from './files/FileDrop';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
-import { ReplayScreen } from './replay/ReplayScreen';
 import { usePlaybackClock } from './playback/usePlaybackClock';
-import { PresentScreen } from './present/PresentScreen';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
-import { SweepScreen } from './sweep/SweepScreen';
 import { TimelinePanel } from './timeline/TimelinePanel';
-import { VariantsScreen } from './variants/VariantsScreen';
 
 const safeStorage = (): Storage | undefined => {
   try {
@@ -95,17 +87,23 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
   );
 }
 
-/** What each top-level view (appViews) shows under the header. */
+/** What each top-level view (appViews) shows under the header (all but the lab load on first use). */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
-  compare: () => <CompareScreen exportMenu={<ComparisonExport />} />,
-  sweep: () => <SweepScreen exportMenu={<SweepExport />} />,
-  fleet: () => <FleetScreen />,
-  variants: () => <VariantsScreen />,
-  replay: () => <ReplayScreen />,
-  lessons: () => <LessonsView />,
-  glossary: () => <GlossaryView />,
+  compare: () => lazyScreen('compare', <lazyView.CompareScreen exportMenu={<lazyView.ComparisonExport />} />),
+  sweep: () => lazyScreen('sweep', <lazyView.SweepScreen exportMenu={<lazyView.SweepExport />} />),
+  fleet: () => lazyScreen('fleet', <lazyView.FleetScreen />),
+  variants: () => lazyScreen('variants', <lazyView.VariantsScreen />),
+  replay: () => lazyScreen('replay', <lazyView.ReplayScreen />),
+  lessons: () => lazyScreen('lessons', <lazyView.LessonsView />),
+  glossary: () => lazyScreen('glossary', <lazyView.GlossaryView />),
 };
+
+const lazyScreen = (key: AppViewKey, screen: ReactNode) => (
+  <LazyScreen key={key} name={`the ${APP_VIEWS.find((v) => v.key === key)!.label} view`}>
+    {screen}
+  </LazyScreen>
+);
 
 /** The header and notices, then the view the header (or the link) picked. */
 function AppScreen() {
@@ -113,8 +111,13 @@ function AppScreen() {
   useActionKeys();
   const view = useWorkspace((s) => s.view);
   const mode = useWorkspace((s) => (s.embed.on ? 'embed' : s.present.on ? 'present' : 'lab'));
-  if (mode === 'embed') return <EmbedScreen />;
-  if (mode === 'present') return <PresentScreen otherView={view === 'lab' ? null : SCREENS[view]} />;
+  if (mode === 'embed') return <LazyScreen name="the embedded lab">{<lazyView.EmbedScreen />}</LazyScreen>;
+  if (mode === 'present')
+    return (
+      <LazyScreen name="presentation mode">
+        <lazyView.PresentScreen otherView={view === 'lab' ? null : SCREENS[view]} />
+      </LazyScreen>
+    );
   return (
     <div className="app">
       <Header />
