@@ -55,7 +55,12 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     () => ({
       store,
       pool,
-      runner: { cancel: () => runnerRef.current?.cancel(), retry: () => runnerRef.current?.retry(), stop: () => {} },
+      runner: {
+        cancel: () => runnerRef.current?.cancel(),
+        retry: () => runnerRef.current?.retry(),
+        resume: () => runnerRef.current?.resume(),
+        stop: () => {},
+      },
     }),
     [store, pool],
   );
