@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { Scenario } from '../engine';
 import { APP_VIEWS, type AppViewKey } from '../state/appViews';
 import { bootWorkspace } from '../state/bootWorkspace';
 import { connectComparisonRunner } from '../state/comparisonRunner';
 import type { EngineService } from '../state/engineService';
 import { connectLabRunner, type LabRunner } from '../state/labRunner';
-import { persistScenario } from '../state/persistence';
+import { DEFAULT_SCENARIO } from '../state/defaultScenario';
+import { persistScenario, unfinishedSavedScenario } from '../state/persistence';
 import { connectSweepRunner } from '../state/sweepRunner';
 import { connectPresent } from '../state/presentRunner';
 import { syncUrl } from '../state/urlSync';
@@ -30,6 +32,7 @@ import { FileDrop } from './files/FileDrop';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { usePlaybackClock } from './playback/usePlaybackClock';
+import { RestorePrompt } from './RestorePrompt';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
 import { TimelinePanel } from './timeline/TimelinePanel';
@@ -44,9 +47,12 @@ const safeStorage = (): Storage | undefined => {
 
 /** The whole lab: one workspace, the engine pool, the panels around them. */
 export function App({ createPool = createBrowserPool }: { createPool?: () => EngineService & { dispose(): void } }) {
-  const store = useMemo(() => {
+  const { store, heldBack } = useMemo(() => {
     const search = withLessonLinkVersion(window.location.search);
-    return bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
+    const booted = bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
+    // Nothing else chose the scenario (no link, no lesson): one whose run never ended is offered, not restored.
+    const offered = booted.getState().scenario === DEFAULT_SCENARIO ? unfinishedSavedScenario(safeStorage()) : null;
+    return { store: booted, heldBack: offered };
   }, []);
   const pool = useMemo(() => createPool(), [createPool]);
   const runnerRef = useRef<LabRunner | null>(null);
@@ -68,7 +74,9 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     const runner = connectLabRunner(store, pool);
     runnerRef.current = runner;
     // An embed on a course page must not replace the scenario a student left in the lab.
-    const stopPersist = store.getState().embed.on ? () => {} : persistScenario(store, safeStorage(), window);
+    const stopPersist = store.getState().embed.on
+      ? () => {}
+      : persistScenario(store, safeStorage(), window, { holdingBack: heldBack !== null });
     const stopPresent = connectPresent(store, safeStorage());
     const stopUrl = syncUrl(store, window);
     const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
@@ -82,11 +90,11 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
       // The workers go with the page (engines start again lazily if the effect runs again).
       pool.dispose();
     };
-  }, [store, pool]);
+  }, [store, pool, heldBack]);
   return (
     <WorkspaceContext.Provider value={value}>
       <LessonsProvider storage={safeStorage()}>
-        <AppScreen />
+        <AppScreen heldBack={heldBack} />
       </LessonsProvider>
     </WorkspaceContext.Provider>
   );
@@ -111,7 +119,7 @@ const lazyScreen = (key: AppViewKey, screen: ReactNode) => (
 );
 
 /** The header and notices, then the view the header (or the link) picked. */
-function AppScreen() {
+function AppScreen({ heldBack }: { heldBack: Scenario | null }) {
   usePlaybackClock();
   useActionKeys();
   const view = useWorkspace((s) => s.view);
@@ -129,6 +137,7 @@ function AppScreen() {
       <Notices />
       <FileDrop />
       <LessonPanel />
+      {heldBack && <RestorePrompt scenario={heldBack} storage={safeStorage()} />}
       {SCREENS[view]()}
     </div>
   );
