@@ -10,6 +10,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
+  // Waiting for a run to show is not timing it: on a shared two-core machine a run the worker finishes in
+  // tens of milliseconds can take seconds, so assertions wait up to 15 s (speed is measured by the probes).
+  expect: { timeout: 15_000 },
   // The service worker is tested where it is the subject (offline, sub-path, hostile links under the stored
   // copy: those files say `serviceWorkers: 'allow'`); elsewhere it stays out of the way of timing-sensitive tests.
   use: { baseURL, trace: 'retain-on-failure', serviceWorkers: 'block' },

@@ -75,6 +75,8 @@ export {
 // The trace.
 export type {
   EventKind,
+  EventOf,
+  FailureCode,
   HeatmapFrames,
   LifecycleStep,
   LifecycleStepKind,
@@ -95,6 +97,7 @@ export type {
 export { PHASE_CODES, SAMPLE_COLUMNS, TRACE_FORMAT } from './trace/types';
 export { TRACE_FORMAT_VERSION, TRACE_VERSIONS } from './trace/versions';
 export { readTrace, type TraceReadResult } from './trace/readTrace';
+export { runEndMs } from './trace/summary';
 export { traceJsonChunks, traceToJson } from './trace/serialize';
 export { HEAT_BAND_COUNT, HEAT_BAND_NAMES, HeatBand } from './memory/pageState';
 

@@ -1,8 +1,10 @@
 import { randomLcg } from 'd3-random';
 import type { Next, PhaseController } from './migration/controller';
 import { DiskCopy } from './migration/diskCopy';
+import { FaultEffects } from './migration/faultEffects';
 import { FaultPlan } from './migration/faults';
 import { FinalCopy } from './migration/finalCopy';
+import { simulationLimitMs } from './migration/limits';
 import { initialLiveParams, timedChanges, type TimedChange } from './migration/liveParams';
 import { OfflineMove } from './migration/offlineMove';
 import { PassPrecopy } from './migration/passPrecopy';
@@ -11,12 +13,15 @@ import { Prepare } from './migration/prepare';
 import { QemuPrecopy, type SwitchRequest } from './migration/qemuPrecopy';
 import { RoundTracker } from './migration/rounds';
 import { MigrationState } from './migration/state';
-import type { Fault, Scenario, ScenarioInput } from './scenario/schema';
+import { SteadyRun } from './migration/steadyRun';
+import type { Scenario, ScenarioInput } from './scenario/schema';
 import { scenarioOrThrow } from './scenario/validate';
+import type { EventBody, FailureCode, TraceEvent } from './trace/events';
+import { failureSentence } from './trace/failures';
 import { buildLifecycle } from './trace/lifecycle';
 import { Recorder, type Probe } from './trace/recorder';
 import { buildSummary, type RunVerdict } from './trace/summary';
-import { PHASE_CODES, TRACE_FORMAT, type EventKind, type PhaseKind, type SimulatedTrace } from './trace/types';
+import { PHASE_CODES, TRACE_FORMAT, type PhaseKind, type SimulatedTrace } from './trace/types';
 import { TRACE_FORMAT_VERSION } from './trace/versions';
 import { mbpsToBytesPerMs } from './units';
 import { ENGINE_VERSION } from './version';
@@ -33,8 +38,6 @@ const STEP_CHOICES_MS = [1, 2, 5, 10, 20, 50];
 /** Aim for about this many slices over one full pass of memory. */
 const SLICES_PER_PASS = 20_000;
 
-const fmtS = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-
 /**
  * One migration being simulated: deterministic, page by page, in slices of simulated time.
  * `step()` advances one slice; `runToEnd()` finishes it; `trace()` gives the result.
@@ -43,23 +46,23 @@ export class MigrationRun {
   readonly scenario: Scenario;
   readonly state: MigrationState;
   readonly stepMs: number;
-  /** Pre-copy without a cap or timeout could run forever; past this the simulation gives up. */
-  readonly limitMs: number;
+  /** The simulation's own limit on simulated time (see limits.ts); fast-forwards move it on. */
+  limitMs: number;
   private readonly recorder: Recorder;
   private readonly rounds = new RoundTracker();
   private readonly changes: TimedChange[];
   private readonly faults: FaultPlan;
+  private readonly effects: FaultEffects;
+  private readonly steady: SteadyRun;
   private nextChange = 0;
   private controller: PhaseController | null = null;
   private prepare: Prepare;
   private precopy: QemuPrecopy | PassPrecopy | null = null;
   private finalCopy: FinalCopy | null = null;
   private postcopyAfterBlackout = false;
-  /** A failure already decided, waiting for its moment (a broken stream, an unrecoverable post-copy). */
-  private pendingFailure: { atMs: number; lose: boolean; text: string } | null = null;
   private finished = false;
   private stalledSlices = 0;
-  private readonly verdict: RunVerdict = {
+  readonly verdict: RunVerdict = {
     outcome: 'completed',
     converged: false,
     stopReason: 'not-iterative',
@@ -67,13 +70,16 @@ export class MigrationRun {
     resumedAtMs: null,
     switchoverAtMs: null,
     blackoutCopyMs: 0,
+    blackout: null,
     expectedDowntimeMs: 0,
     finalSyncs: 0,
     failure: null,
+    failureCode: null,
     refusals: [],
     refusedAt: null,
     offline: null,
     lostAtMs: null,
+    fastForward: null,
   };
 
   constructor(input: Scenario | ScenarioInput, options: RunOptions = {}) {
@@ -96,17 +102,19 @@ export class MigrationRun {
     this.changes = timedChanges(this.scenario);
     this.faults = new FaultPlan(this.scenario.faults);
     this.stepMs = STEP_CHOICES_MS.filter((ms) => ms <= Math.max(1, passMs / SLICES_PER_PASS)).pop() ?? 1;
-    this.limitMs = Math.max(600_000, 30 * passMs);
+    this.limitMs = simulationLimitMs(this.scenario, this.passAllMs());
+    const emit = (e: EventBody, atMs?: number) => this.emit(e, atMs);
+    this.effects = new FaultEffects(this.state, emit, {
+      phase: () => this.controller?.phase ?? null,
+      blackoutDataComplete: () => this.finalCopy?.dataComplete ?? false,
+      pagesLeftForPostcopy: () => this.postcopyAfterBlackout && this.state.toSend.count > 0,
+      abort: (cause) => this.abortCleanly(cause),
+      lose: (cause) => this.loseVm(cause),
+    });
+    this.steady = new SteadyRun(this.state, this.rounds, emit);
     const sc = this.scenario;
-    this.emit(
-      'start',
-      `migration starts: ${sc.strategy}, ${sc.vm.memoryMiB} MiB VM over ${this.state.live.linkMbps} Mbit/s`,
-    );
-    this.prepare = new Prepare(
-      this.state,
-      (k, t) => this.emit(k, t),
-      () => this.state.markInitialPages(),
-    );
+    this.emit({ kind: 'start', strategy: sc.strategy, memoryMiB: sc.vm.memoryMiB, linkMbps: this.state.live.linkMbps });
+    this.prepare = new Prepare(this.state, emit, () => this.state.markInitialPages());
     this.enter(this.prepare);
   }
 
@@ -130,25 +138,36 @@ export class MigrationRun {
     return Math.min(0.99, Math.max(byBytes, this.state.tMs / this.limitMs));
   }
 
-  /** Time one pass over all of memory takes at the migration's rate. */
+  private rateBytesPerMs(): number {
+    const cap = this.scenario.network.capMbps;
+    const link = this.state.live.linkMbps;
+    return mbpsToBytesPerMs(cap > 0 ? Math.min(cap, link) : link);
+  }
+
+  /** Time one pass over all of memory takes at the migration's rate (zero pages as markers). */
   private fullPassMs(): number {
     const s = this.state;
     const { usedPages, pageCount } = s.layout;
-    const cap = this.scenario.network.capMbps;
-    const rate = mbpsToBytesPerMs(cap > 0 ? Math.min(cap, s.live.linkMbps) : s.live.linkMbps);
     const zeroPages = pageCount - usedPages;
-    return (usedPages * s.wire.normalBytes + zeroPages * s.wire.zeroBytes) / rate + zeroPages * s.wire.zeroScanMs;
+    const bytes = usedPages * s.wire.normalBytes + zeroPages * s.wire.zeroBytes;
+    return bytes / this.rateBytesPerMs() + zeroPages * s.wire.zeroScanMs;
   }
 
-  private emit(kind: EventKind, text: string): void {
-    this.recorder.event(this.state.tMs, kind, text);
+  /** Time one pass takes when every page goes in full: the longest a round can be at the starting rate. */
+  private passAllMs(): number {
+    const s = this.state;
+    return (s.layout.pageCount * s.wire.normalBytes) / this.rateBytesPerMs();
+  }
+
+  private emit(body: EventBody, atMs?: number): void {
+    this.recorder.event({ tMs: atMs ?? this.state.tMs, ...body } as TraceEvent);
   }
 
   private startStrategy(): void {
     const s = this.state;
     const sc = this.scenario;
     this.faults.anchor('brownout', s.tMs);
-    const emit = (kind: EventKind, text: string) => this.emit(kind, text);
+    const emit = (e: EventBody) => this.emit(e);
     switch (sc.strategy) {
       case 'precopy':
       case 'hybrid': {
@@ -186,7 +205,7 @@ export class MigrationRun {
       change && change.atMs > tMs ? change.atMs : Infinity,
       this.faults.nextAfter(tMs),
       this.state.linkDownUntilMs > tMs ? this.state.linkDownUntilMs : Infinity,
-      this.pendingFailure && this.pendingFailure.atMs > tMs ? this.pendingFailure.atMs : Infinity,
+      this.effects.nextAfter(tMs),
     );
   }
 
@@ -195,9 +214,10 @@ export class MigrationRun {
     if (this.finished || !this.controller) return;
     const s = this.state;
     this.applyDueChanges();
-    this.applyDueFaults();
+    this.effects.fireDue(this.faults.takeDue(s.tMs));
     if (this.finished || !this.controller) return;
     const dt = Math.min(this.stepMs, this.nextEventAfter(s.tMs) - s.tMs);
+    const roundsBefore = this.rounds.completed;
     const used = this.controller.step(dt);
     s.tMs += used;
     const next = this.controller.settle();
@@ -205,11 +225,25 @@ export class MigrationRun {
     if (next) this.transition(next);
     else if (used <= 0 && ++this.stalledSlices > 10_000) throw new Error('engine made no progress');
     if (used > 0) this.stalledSlices = 0;
-    const phase = this.controller?.phase;
-    if (!this.finished && s.tMs >= this.limitMs && (phase === 'precopy' || phase === 'disk')) {
-      this.emit('stop-decision', 'pre-copy would never end on its own: the simulation stops here');
-      this.transition({ kind: 'abort', reason: 'simulation-limit' });
-    }
+    if (!this.finished && this.rounds.completed > roundsBefore && this.precopy && this.controller === this.precopy)
+      this.afterRound();
+    if (!this.finished && s.tMs >= this.limitMs) this.endUnfinished('simulation-limit');
+  }
+
+  /** A round just closed: watch for a steady state, and skip ahead (or stop) when the outcome is decided. */
+  private afterRound(): void {
+    const precopy = this.precopy!;
+    const quiet =
+      this.nextChange >= this.changes.length &&
+      this.faults.nextAfter(this.state.tMs) === Infinity &&
+      !this.effects.pending &&
+      !this.state.linkDown;
+    const result = this.steady.afterRound(quiet, precopy, this.probe());
+    if (!result) return;
+    if (result.kind === 'never') return this.endUnfinished('never-converges');
+    this.recorder.observeSpan(result.fromMs, this.state.tMs, result.probeAt);
+    this.limitMs += result.forward.durationMs;
+    this.verdict.fastForward = result.forward;
   }
 
   /** Runs to the end and returns the trace. */
@@ -223,108 +257,64 @@ export class MigrationRun {
     while (this.nextChange < this.changes.length && this.changes[this.nextChange].atMs <= s.tMs) {
       const change = this.changes[this.nextChange++];
       s.applyLive(change.patch);
-      this.emit(change.source === 'intervention' ? 'intervention' : 'workload-phase', change.label);
+      this.emit(change.event);
     }
   }
 
-  private applyDueFaults(): void {
-    const s = this.state;
-    if (this.pendingFailure && this.pendingFailure.atMs <= s.tMs) {
-      const { lose, text } = this.pendingFailure;
-      this.pendingFailure = null;
-      if (lose) this.loseVm(text);
-      else this.abortCleanly(text);
-      return;
-    }
-    for (const fault of this.faults.takeDue(s.tMs)) {
-      this.applyFault(fault);
-      if (this.finished) return;
-    }
-  }
-
-  private applyFault(f: Fault): void {
-    const s = this.state;
-    const phase = this.controller?.phase;
-    switch (f.kind) {
-      case 'link-degradation': {
-        const linkMbps = (s.live.linkMbps * f.factorPct) / 100;
-        s.applyLive({ linkMbps });
-        this.emit('fault', `link degraded to ${f.factorPct} % of its speed (${linkMbps.toFixed(0)} Mbit/s)`);
-        return;
-      }
-      case 'network-drop': {
-        s.linkDownUntilMs = Math.max(s.linkDownUntilMs, s.tMs + f.durationMs);
-        this.emit('fault', `network drop: the link carries nothing for ${fmtS(f.durationMs)}`);
-        if (phase === 'postcopy') {
-          const recoveryMs = this.scenario.postcopy.recoveryMs;
-          this.emit('postcopy-paused', 'post-copy paused: faulting vCPUs wait for the link');
-          if (f.durationMs > recoveryMs)
-            this.pendingFailure = {
-              atMs: s.tMs + recoveryMs,
-              lose: true,
-              text: `the network stayed down longer than post-copy can recover (${fmtS(recoveryMs)}) while the destination still needed pages from the source`,
-            };
-          return;
-        }
-        const timeoutMs = this.scenario.host.streamTimeoutMs;
-        if (f.durationMs > timeoutMs && s.vmHost === 'source')
-          this.pendingFailure = {
-            atMs: s.tMs + timeoutMs,
-            lose: false,
-            text: `the migration stream moved nothing for ${fmtS(timeoutMs)} during a network drop and was declared broken`,
-          };
-        return;
-      }
-      case 'destination-crash':
-        this.emit('fault', 'the destination host crashed');
-        if (s.vmHost === 'destination')
-          this.loseVm('the destination crashed after it had taken over; the copy left on the source is out of date');
-        else if (s.side?.sourceCannotAbortAlone(phase === 'blackout' && !!this.finalCopy?.dataComplete))
-          this.loseVm(
-            'the destination crashed after the start token: the source TD may resume only with an abort token from the destination, which can no longer make one',
-          );
-        else this.abortCleanly('the destination crashed before the commit');
-        return;
-      case 'source-crash':
-        this.emit('fault', 'the source host crashed');
-        if (phase === 'postcopy') this.loseVm('the source crashed while the destination still fetched pages from it');
-        else if (s.vmHost === 'source' && !s.vmPaused)
-          this.loseVm('the source host crashed while the VM was running on it');
-        else if (phase === 'blackout' && this.finalCopy && !this.finalCopy.dataComplete)
-          this.loseVm('the source crashed during the blackout, before the final copy was complete');
-        else if (phase === 'blackout')
-          this.emit('fault', 'the final copy was already complete: the destination has everything and takes over');
-        return;
-    }
+  private fail(code: FailureCode): void {
+    this.verdict.failureCode = code;
+    this.verdict.failure = failureSentence(code, this.scenario);
+    // A blackout cut short keeps its parts as far as it got.
+    if (this.finalCopy && this.controller === this.finalCopy) this.verdict.blackout = this.finalCopy.partsSoFar();
   }
 
   /** The migration stops; the VM runs (again) on the source with nothing lost. */
-  private abortCleanly(text: string): void {
+  private abortCleanly(cause: FailureCode): void {
     const s = this.state;
     const v = this.verdict;
     v.outcome = 'aborted';
     v.stopReason = 'fault';
-    v.failure = text;
+    this.fail(cause);
     v.expectedDowntimeMs = this.controller?.expectedDowntimeMs() ?? 0;
-    if (this.controller?.phase === 'precopy') this.precopy?.finish(0);
+    if (this.controller?.phase === 'precopy') this.precopy?.finish(0, 'fault');
     if (s.vmPaused) {
       s.vmPaused = false;
       s.lastVmSpeed = 1;
-      this.emit('resumed', 'the VM resumes on the source');
+      this.emit({ kind: 'resumed', host: 'source', how: 'live' });
     }
-    this.emit('aborted', `migration aborted: ${text}; the VM keeps running on the source`);
+    this.emit({ kind: 'aborted', reason: 'fault', cause });
     this.finish();
   }
 
-  /** The VM is gone: neither host can run it. Only post-copy (and host crashes) can end this way. */
-  private loseVm(text: string): void {
+  /**
+   * The VM is gone: neither host can run it. Only post-copy (and host crashes) can end this way. `atMs`
+   * is later than now for a crash after the migration had ended (the run's own time stays at its end).
+   */
+  private loseVm(cause: FailureCode, atMs = this.state.tMs): void {
     const v = this.verdict;
     v.outcome = 'failed';
     v.stopReason = 'fault';
-    v.failure = text;
-    v.lostAtMs = this.state.tMs;
+    this.fail(cause);
+    v.lostAtMs = atMs;
+    if (this.controller?.phase === 'precopy') this.precopy?.finish(0, 'fault');
     this.state.vmPaused = true;
-    this.emit('vm-lost', `the VM is lost: ${text}`);
+    this.emit({ kind: 'vm-lost', cause }, atMs);
+    this.finish();
+  }
+
+  /**
+   * The run ends with the migration still going: pre-copy that would never converge, or the simulation's
+   * own time limit. Nothing is decided for the migration; the VM stays where it runs.
+   */
+  private endUnfinished(reason: 'never-converges' | 'simulation-limit'): void {
+    const v = this.verdict;
+    v.outcome = 'unfinished';
+    v.stopReason = reason;
+    v.expectedDowntimeMs = this.controller?.expectedDowntimeMs() ?? 0;
+    if (this.finalCopy && this.controller === this.finalCopy) v.blackout = this.finalCopy.partsSoFar();
+    const phase = this.controller?.phase ?? 'setup';
+    if (phase === 'precopy') this.precopy?.finish(0, 'stop');
+    if (reason === 'simulation-limit') this.emit({ kind: 'simulation-limit', limitMs: this.limitMs, phase });
     this.finish();
   }
 
@@ -346,16 +336,17 @@ export class MigrationRun {
         v.stopReason = 'refused';
         v.refusals = next.reasons;
         v.refusedAt = s.tMs <= this.scenario.host.allocateMs ? 'allocate' : 'validate';
+        v.failureCode = 'refused';
         v.failure = `refused before anything was copied: ${next.reasons.join('; ')}`;
-        this.emit('aborted', 'nothing was copied: the VM keeps running on the source');
+        this.emit({ kind: 'aborted', reason: 'refused', cause: 'refused' });
         this.finish();
         break;
       case 'disk-done':
-        this.emit('disk-copied', 'local disk copied; further disk writes are mirrored while memory moves');
+        this.emit({ kind: 'disk-copied', diskBytes: s.counters.diskBytes });
         this.startStrategy();
         break;
       case 'drained':
-        this.emit('offline', 'workload drained and checkpointed');
+        this.emit({ kind: 'offline', how: 'drained' });
         this.goOffline();
         break;
       case 'final-copy':
@@ -366,11 +357,11 @@ export class MigrationRun {
         s.vmPaused = true;
         v.pausedAtMs = s.tMs;
         this.faults.anchor('blackout', s.tMs);
-        this.emit('paused', 'VM paused on the source: blackout begins');
+        this.emit({ kind: 'paused', how: 'blackout' });
         // The final sync: whatever the guest wrote since the last one must go too.
         const newPages = s.toSend.absorb(s.log);
         v.finalSyncs = 1;
-        this.precopy?.finish(newPages);
+        this.precopy?.finish(newPages, 'stop');
         this.postcopyAfterBlackout = next.kind === 'postcopy-switch';
         s.side?.atPause(s, this.postcopyAfterBlackout);
         // A TD re-sends its dirtied pages in the pause even when post-copy follows (none: nothing to send).
@@ -387,13 +378,16 @@ export class MigrationRun {
         s.diskMirrorBytesPerMs = 0;
         v.resumedAtMs = s.tMs;
         v.switchoverAtMs = s.tMs;
-        v.blackoutCopyMs = this.finalCopy?.linkOnlyMs ?? 0;
+        if (this.finalCopy) {
+          v.blackoutCopyMs = this.finalCopy.linkOnlyMs;
+          v.blackout = { ...this.finalCopy.parts };
+        }
         this.faults.anchor('after-commit', s.tMs);
-        if (v.offline) this.emit('resumed', 'VM booted on the destination');
+        if (v.offline) this.emit({ kind: 'resumed', host: 'destination', how: 'boot' });
         else {
-          this.emit('commit', 'destination acknowledged the final state: migration committed');
-          this.emit('switchover', 'execution moves to the destination');
-          this.emit('resumed', 'VM running on the destination');
+          this.emit({ kind: 'commit', how: this.postcopyAfterBlackout ? 'postcopy' : 'precopy' });
+          this.emit({ kind: 'switchover' });
+          this.emit({ kind: 'resumed', host: 'destination', how: 'live' });
         }
         s.side?.atResume(s);
         if (this.postcopyAfterBlackout && s.toSend.count > 0) this.enter(new Postcopy(s));
@@ -401,15 +395,15 @@ export class MigrationRun {
         break;
       }
       case 'done':
-        this.emit('postcopy-done', 'every page is on the destination: the source can go');
+        this.emit({ kind: 'postcopy-done' });
         this.finishAfterCommit();
         break;
       case 'abort':
         v.outcome = 'aborted';
         v.stopReason = next.reason;
         v.expectedDowntimeMs = this.controller?.expectedDowntimeMs() ?? 0;
-        this.precopy?.finish(0);
-        this.emit('aborted', 'migration abandoned: the VM keeps running on the source');
+        this.precopy?.finish(0, 'stop');
+        this.emit({ kind: 'aborted', reason: next.reason, cause: null });
         this.finish();
         break;
     }
@@ -419,21 +413,26 @@ export class MigrationRun {
     const s = this.state;
     s.vmPaused = true;
     this.verdict.pausedAtMs = s.tMs;
-    this.emit('paused', 'VM shut down on the source');
+    this.emit({ kind: 'paused', how: 'shutdown' });
     this.enter(new OfflineMove(s, 'offline'));
   }
 
   /**
    * Memory has fully moved. Faults set for after the commit that the run did not reach (pre-copy ends at
-   * the resume) still count: a destination crash then loses the VM, the source's copy being stale.
+   * the resume) still count: a destination crash then loses the VM, the source's copy being stale; a
+   * source crash is logged for what it is (harmless, unless something still depended on the source).
    */
   private finishAfterCommit(): void {
-    const crash = this.scenario.faults.find((f) => f.when === 'after-commit' && f.kind === 'destination-crash');
-    if (crash && this.faults.pendingAfterCommit().includes(crash)) {
-      this.state.tMs = Math.max(this.state.tMs, (this.verdict.resumedAtMs ?? this.state.tMs) + crash.atMs);
-      this.emit('fault', 'the destination host crashed');
-      this.loseVm('the destination crashed after it had taken over; the copy left on the source is out of date');
-      return;
+    const resumedAt = this.verdict.resumedAtMs ?? this.state.tMs;
+    for (const fault of this.faults.pendingAfterCommit()) {
+      const atMs = resumedAt + (fault.when === 'after-commit' ? fault.atMs : 0);
+      if (fault.kind === 'destination-crash') {
+        const crashMs = Math.max(this.state.tMs, atMs);
+        this.emit({ kind: 'fault', fault: 'destination-crash' }, crashMs);
+        this.loseVm('destination-crash-after-takeover', crashMs);
+        return;
+      }
+      this.effects.afterTheEnd(fault, Math.max(this.state.tMs, atMs));
     }
     this.finish();
   }
@@ -441,7 +440,7 @@ export class MigrationRun {
   private finish(): void {
     this.finished = true;
     this.controller = null;
-    this.emit('done', this.verdict.outcome === 'completed' ? 'migration complete' : 'migration ended');
+    this.emit({ kind: 'done', outcome: this.verdict.outcome });
   }
 
   private probe(): Probe {
@@ -466,11 +465,17 @@ export class MigrationRun {
     if (!this.finished) throw new Error('the run has not finished');
     if (this.finalTrace) return this.finalTrace;
     const recorded = this.recorder.finish(this.state.tMs, this.probe());
-    const summary = buildSummary(this.state, this.rounds.rounds, recorded.phases, this.verdict, this.precopySyncs());
+    const summary = buildSummary(this.state, this.rounds.rounds, recorded.phases, this.verdict, {
+      precopySyncs: this.precopySyncs(),
+      simulationLimitMs: this.limitMs,
+    });
     const lifecycle = buildLifecycle(this.scenario, recorded.phases, this.verdict, summary);
+    const events: TraceEvent[] = [...recorded.events];
     for (const step of lifecycle)
       if (step.startMs >= this.state.tMs && step.status === 'done' && step.step !== 'resume')
-        recorded.events.push({ tMs: step.startMs, kind: 'lifecycle', text: `${step.label}: ${step.detail}` });
+        events.push({ tMs: step.startMs, kind: 'lifecycle', step: step.step });
+    // Stable: events at the same time keep the order they happened in.
+    events.sort((a, b) => a.tMs - b.tMs);
     this.finalTrace = {
       format: TRACE_FORMAT,
       formatVersion: TRACE_FORMAT_VERSION,
@@ -480,7 +485,7 @@ export class MigrationRun {
       phases: recorded.phases,
       lifecycle,
       rounds: this.rounds.rounds,
-      events: recorded.events,
+      events,
       samples: recorded.samples,
       heatmap: recorded.heatmap,
       variant: variantReport(this.scenario, this.state),

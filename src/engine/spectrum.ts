@@ -110,7 +110,8 @@ function spectrumEntries(s: Scenario, quick: Summary, live: Summary): SpectrumEn
   const diskIoMs = (imageBytes / mibToBytes(s.host.diskMiBps)) * 1000;
   // With network storage the hibernation image is already where the destination can read it.
   const imageMoveMs = s.resources.disk === 'network' ? 0 : imageBytes / linkBytesPerMs;
-  const hibernateMs = diskIoMs + imageMoveMs + diskMs + diskIoMs;
+  // Resuming from the image means booting first: the firmware and the guest's kernel come up, then read it back.
+  const hibernateMs = diskIoMs + imageMoveMs + diskMs + bootMs + diskIoMs;
   return [
     {
       approach: 'hard-power-down',
@@ -142,7 +143,7 @@ function spectrumEntries(s: Scenario, quick: Summary, live: Summary): SpectrumEn
       bytesSent: diskBytes + (s.resources.disk === 'network' ? 0 : imageBytes),
       stateLost: 'nothing, if hibernation works; network connections usually time out',
       guestCooperation: 'the guest OS must support hibernation and be healthy enough to do it',
-      how: 'the guest writes its memory to disk and powers off; it resumes from the image',
+      how: 'the guest writes its memory to disk and powers off; on the destination it boots and resumes from the image',
       completed: true,
     },
     {
@@ -162,7 +163,7 @@ function spectrumEntries(s: Scenario, quick: Summary, live: Summary): SpectrumEn
       downtimeMs: quick.downtimeMs + diskMs,
       totalMs: quick.totalTimeMs + diskMs,
       bytesSent: quick.bytesTransferred + diskBytes,
-      stateLost: pauseCost(quick.downtimeMs + diskMs),
+      stateLost: quick.outcome === 'completed' ? pauseCost(quick.downtimeMs + diskMs) : 'the move did not happen',
       guestCooperation: 'none: the host pauses, copies and resumes the VM',
       how: 'pause, copy all memory and device state, resume on the destination',
       completed: quick.outcome === 'completed',
@@ -175,12 +176,19 @@ function spectrumEntries(s: Scenario, quick: Summary, live: Summary): SpectrumEn
       bytesSent: live.bytesTransferred,
       stateLost:
         live.outcome === 'completed'
-          ? 'nothing; connections survive a pause under about 750 ms'
-          : 'nothing (the migration did not finish: the VM stayed put)',
+          ? pauseCost(live.downtimeMs)
+          : live.outcome === 'failed'
+            ? 'everything: the VM was lost'
+            : 'nothing (the migration did not finish: the VM stayed put)',
       guestCooperation: live.guestCooperation
         ? 'optional paravirtual help is used'
         : 'none: managed from outside the guest',
-      how: 'copy memory while the VM runs; pause only for the last dirty pages',
+      how:
+        live.strategy === 'precopy'
+          ? 'copy memory while the VM runs; pause only for the last dirty pages'
+          : live.strategy === 'postcopy'
+            ? 'pause only to move the device state, run on the destination, fetch each page once as it is needed'
+            : 'copy memory while the VM runs for a few rounds, then switch as post-copy does and fetch the rest',
       completed: live.outcome === 'completed',
     },
   ];

@@ -1,4 +1,5 @@
 import { applyPreset, scenarioOrThrow, type Scenario, type Trace } from '../engine';
+import { runEndMs } from '../engine';
 import type { FieldChange, FieldPath } from './fieldPaths';
 import { isLiveField } from './fields';
 import { setPath } from './paths';
@@ -21,11 +22,20 @@ export const EDIT: Change = { kind: 'edit' };
  */
 export function labChangeFor(path: FieldPath, shown: Trace | null, playhead: Playhead): Change {
   if (!shown || !isLiveField(path)) return EDIT;
-  const midMigration = playhead.playing || (playhead.tMs > 0 && playhead.tMs < shown.summary.totalTimeMs);
+  const midMigration = playhead.playing || (playhead.tMs > 0 && playhead.tMs < runEndMs(shown.summary));
   return midMigration ? { kind: 'intervention', atMs: Math.round(playhead.tMs) } : EDIT;
 }
 
-/** Editing a workload figure by hand leaves the preset behind. */
+/** A preset owns the whole workload and the used memory (see applyPreset). */
+const ownedByPreset = (path: string) =>
+  (path.startsWith('workload.') && path !== 'workload.preset') || path === 'vm.usedMiB';
+
+/** A new memory size under a preset takes the preset's figures for that size, so the picker stays true. */
+function presetKept(s: Scenario, path: string): Scenario {
+  return path === 'vm.memoryMiB' && s.workload.preset !== 'custom' ? applyPreset(s, s.workload.preset) : s;
+}
+
+/** Editing a figure the preset owns by hand leaves the preset behind. */
 function markCustom(s: Scenario): Scenario {
   return s.workload.preset === 'custom' ? s : { ...s, workload: { ...s.workload, preset: 'custom' } };
 }
@@ -34,7 +44,7 @@ function editField(scenario: Scenario, { path, value }: FieldChange): Scenario {
   // Choosing a preset sets every field it owns.
   if (path === 'workload.preset') return value === 'custom' ? markCustom(scenario) : applyPreset(scenario, value);
   const next = reconcile(setPath(scenario, path, value), path, scenario);
-  return path.startsWith('workload.') ? markCustom(next) : next;
+  return ownedByPreset(path) ? markCustom(next) : presetKept(next, path);
 }
 
 /**

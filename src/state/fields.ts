@@ -39,7 +39,7 @@ export type FieldGroup =
 
 /** How a value reads on screen; the UI turns this into text with its formatters. */
 export interface ValueDisplay {
-  as: 'mib' | 'mib-of-memory' | 'mibps' | 'mbps' | 'ms' | 'rounds' | 'pct' | 'us' | 'count';
+  as: 'mib' | 'mib-of-memory' | 'mib-of-used' | 'mibps' | 'mbps' | 'ms' | 'rounds' | 'pct' | 'us' | 'count';
   /** Said instead of 0 (a cap of 0 is "no cap"). */
   zero?: string;
 }
@@ -124,6 +124,9 @@ function sizesUpTo(max: number): number[] {
   return out;
 }
 
+/** Freed memory as shares of the used memory. */
+const FREED_SHARES = [0, 0.05, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75];
+
 /** Room enough for any VM the schema allows. */
 const ROOMY = { freeMemoryMiB: 16_777_216, freeVcpus: 64 };
 
@@ -204,7 +207,7 @@ export const FIELDS: readonly FieldDef[] = [
     path: 'workload.wssMiB',
     group: 'controls',
     label: 'Writable working set',
-    hint: 'The pages the guest keeps rewriting. It is the floor under the dirty set: pre-copy cannot shrink below it.',
+    hint: 'The pages the guest keeps rewriting: the ceiling where the dirty set saturates. A long round lets it fill up to this; pre-copy converges only if it fits the threshold.',
     steps: (s) => sizesUpTo(s.vm.memoryMiB),
     scale: 'log',
     display: { as: 'mib' },
@@ -213,7 +216,7 @@ export const FIELDS: readonly FieldDef[] = [
     path: 'network.linkMbps',
     group: 'controls',
     label: 'Link bandwidth',
-    hint: 'Speed of the link between the two hosts. The final copy (the blackout) always runs at this speed.',
+    hint: 'Speed of the link between the two hosts. The final copy (the blackout) gets all of it, uncapped, unless other traffic shares the link.',
     steps: () => LINK_STEPS,
     scale: 'log',
     display: { as: 'mbps' },
@@ -346,6 +349,15 @@ export const FIELDS: readonly FieldDef[] = [
     hint: 'Paravirtual help: the guest tells the host which pages it freed, so they are never sent.',
     read: (s) => s.precopy.freePageHinting && !isTrustDomain(s),
     write: (on, s) => withGuestHelp('precopy.freePageHinting', on, s),
+  }),
+  slider({
+    path: 'vm.freeMiB',
+    group: 'more',
+    label: 'Freed memory',
+    hint: 'Of the used memory, what the guest has freed again. With free-page hinting (or a guest that moves itself) it is skipped; otherwise it goes like any used page.',
+    steps: (s) => FREED_SHARES.map((share) => Math.round(s.vm.usedMiB * share * 1000) / 1000),
+    scale: 'linear',
+    display: { as: 'mib-of-used' },
   }),
   toggle({
     path: 'precopy.stunRogue',

@@ -5,6 +5,7 @@ import {
   readTrace,
   TRACE_FORMAT,
   type QmpRecord,
+  type Scenario,
   type Trace,
 } from '../engine';
 
@@ -29,6 +30,8 @@ export type FileKind =
 export type OpenedFile =
   | { ok: true; kind: 'trace'; name: string; trace: Trace; note: string | null }
   | { ok: true; kind: 'qmp'; name: string; trace: Trace; record: QmpRecord; note: null }
+  /** A trace too old to show as saved: its scenario, to run again in the lab. */
+  | { ok: true; kind: 'old-trace'; name: string; scenario: Scenario; note: string }
   | { ok: false; name: string; message: string };
 
 const QMP_KEYS = ['QMP', 'execute', 'event', 'return', 'error'];
@@ -147,6 +150,14 @@ export function readOpenedFile(name: string, text: string): OpenedFile {
       );
     case 'trace': {
       const r = readTrace(body);
+      if (!r.ok && r.scenario)
+        return {
+          ok: true,
+          kind: 'old-trace',
+          name,
+          scenario: r.scenario,
+          note: `${upperFirst(r.message)}. Its scenario is open in the lab and runs again with this version's engine.`,
+        };
       if (!r.ok) return fail(upperFirst(r.message) + '.');
       const note =
         r.migratedFrom !== null ? `Saved in trace format version ${r.migratedFrom}; read as the current one.` : null;

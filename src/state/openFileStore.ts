@@ -1,3 +1,4 @@
+import { runEndMs } from '../engine';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FitOverrides, FitResult, QmpRecord } from '../engine';
 import type { EngineService } from './engineService';
@@ -49,7 +50,7 @@ export function openFileStoreOf(workspace: WorkspaceStore): OpenFileStore {
  * An opened file becomes a finished run of the workspace (owner 'file'; the one opened before it goes),
  * and the replay view shows it with the playhead at its end.
  */
-export function openRun(workspace: WorkspaceStore, file: Extract<OpenedFile, { ok: true }>): RunId {
+export function openRun(workspace: WorkspaceStore, file: Extract<OpenedFile, { kind: 'trace' | 'qmp' }>): RunId {
   cancelFit(workspace);
   const ws = workspace.getState();
   const runs = Object.fromEntries(Object.entries(ws.runs).filter(([, r]) => r.owner !== 'file'));
@@ -69,8 +70,16 @@ export function openRun(workspace: WorkspaceStore, file: Extract<OpenedFile, { o
   });
   workspace.getState().apply(t.openView('replay'));
   const { playhead } = workspace.getState();
-  workspace.setState({ playhead: { ...playhead, playing: false, tMs: file.trace.summary.totalTimeMs } });
+  workspace.setState({ playhead: { ...playhead, playing: false, tMs: runEndMs(file.trace.summary) } });
   return id;
+}
+
+/** A trace too old to show as saved: its scenario goes to the lab and runs again, with a notice saying why. */
+export function openOldTrace(workspace: WorkspaceStore, file: Extract<OpenedFile, { kind: 'old-trace' }>): void {
+  const ws = workspace.getState();
+  ws.loadScenario(file.scenario);
+  ws.apply(t.openView('lab'));
+  ws.notify({ tone: 'info', title: `Opened the scenario of ${file.name}`, lines: [file.note] });
 }
 
 export function cancelFit(workspace: WorkspaceStore): void {

@@ -1,4 +1,5 @@
 import type { Trace } from '../engine';
+import { runEndMs } from '../engine';
 
 /** The playhead every view of the workspace shares: where, whether it moves, how fast. */
 export interface Playhead {
@@ -11,7 +12,7 @@ export interface Playhead {
 export const PLAYBACK_SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 export const DEFAULT_SPEED = 4;
 
-const endOf = (trace: Trace | null) => trace?.summary.totalTimeMs ?? 0;
+const endOf = (trace: Trace | null) => (trace ? runEndMs(trace.summary) : 0);
 
 /** Pure moves of the playhead over the trace it plays (null when nothing is shown). */
 export function seekTo(p: Playhead, trace: Trace | null, tMs: number): Playhead {
@@ -37,7 +38,7 @@ export function changeSpeed(p: Playhead, direction: 1 | -1): Playhead {
 
 /** Where the playhead goes when a new result arrives: the end for the first one, else as near as it can stay. */
 export function followNewTrace(p: Playhead, first: boolean, trace: Trace): Playhead {
-  const end = trace.summary.totalTimeMs;
+  const end = runEndMs(trace.summary);
   return { ...p, tMs: first && p.tMs === 0 ? end : Math.min(p.tMs, end) };
 }
 
@@ -46,9 +47,10 @@ export function followNewTrace(p: Playhead, first: boolean, trace: Trace): Playh
  * together than a two-thousandth of the run (or 1 ms) are one stop: a step must show something.
  */
 export function stopsOf(trace: Trace): number[] {
-  const end = trace.summary.totalTimeMs;
+  const end = runEndMs(trace.summary);
   const times = [0, end, ...trace.rounds.map((r) => r.startMs), ...trace.phases.map((ph) => ph.startMs)];
-  for (const e of trace.events) if (e.kind !== 'sync') times.push(e.tMs);
+  // Events past the end (the steps that run on after it) are not places the playhead can go.
+  for (const e of trace.events) if (e.kind !== 'sync' && e.tMs <= end) times.push(e.tMs);
   const gap = Math.max(1, end / 2000);
   const stops: number[] = [];
   for (const t of times.sort((a, b) => a - b))
@@ -63,7 +65,7 @@ export function jump(p: Playhead, trace: Trace | null, direction: 1 | -1): Playh
   const stops = stopsOf(trace);
   const target =
     direction > 0 ? stops.find((t) => t > p.tMs + 1e-6) : [...stops].reverse().find((t) => t < p.tMs - 1e-6);
-  return seekTo(p, trace, target ?? (direction > 0 ? trace.summary.totalTimeMs : 0));
+  return seekTo(p, trace, target ?? (direction > 0 ? runEndMs(trace.summary) : 0));
 }
 
 /** How playback paces itself for a room (presentation mode): both can be switched off. */
@@ -117,7 +119,7 @@ export interface Advance {
  * Stops at the end of the run. Without pacing it is plain time x speed.
  */
 export function advance(p: Playhead, trace: Trace, realMs: number, pacing: Pacing = NO_PACING): Advance {
-  const end = trace.summary.totalTimeMs;
+  const end = runEndMs(trace.summary);
   if (!p.playing) return { playhead: p, pausedAt: null };
   const blackout = pacing.slowBlackout ? blackoutOf(trace) : null;
   const blackoutSpeed = blackout

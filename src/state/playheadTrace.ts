@@ -1,4 +1,4 @@
-import type { Trace } from '../engine';
+import { runEndMs, type Trace } from '../engine';
 import { comparedRuns } from './comparison';
 import { playedRun } from './runs';
 import type { WorkspaceState } from './workspace';
@@ -7,7 +7,7 @@ import type { WorkspaceState } from './workspace';
 export function longestCompared(s: WorkspaceState): Trace | null {
   let longest: Trace | null = null;
   for (const { run } of comparedRuns(s))
-    if (run.trace && (!longest || run.trace.summary.totalTimeMs > longest.summary.totalTimeMs)) longest = run.trace;
+    if (run.trace && (!longest || runEndMs(run.trace.summary) > runEndMs(longest.summary))) longest = run.trace;
   return longest;
 }
 

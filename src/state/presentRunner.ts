@@ -1,3 +1,4 @@
+import { runEndMs } from '../engine';
 import { saveDeck } from './presentLink';
 import { shownRun } from './runs';
 import type { WorkspaceStore } from './workspace';
@@ -17,7 +18,7 @@ export function connectPresent(store: WorkspaceStore, storage: Storage | undefin
     const startMs = s.present.sceneStartMs;
     if (startMs !== null)
       store.setState({
-        playhead: { ...s.playhead, tMs: Math.min(startMs, trace.summary.totalTimeMs), playing: false },
+        playhead: { ...s.playhead, tMs: Math.min(startMs, runEndMs(trace.summary)), playing: false },
         present: { ...s.present, sceneStartMs: null },
       });
     if (autoplay) {

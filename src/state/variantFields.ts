@@ -55,12 +55,6 @@ const variantChoice: ChoiceField<'variant'> = {
   },
 };
 
-const sizes = (s: Scenario) => {
-  const max = s.vm.usedMiB;
-  const out = [0, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768].filter((v) => v < max);
-  return [...out, Math.floor(max)];
-};
-
 const slider = (d: Omit<SliderField, 'control' | 'group'>): SliderField => ({
   control: 'slider',
   group: 'variants',
@@ -74,14 +68,6 @@ const toggle = (d: Omit<ToggleField, 'control' | 'group'>): ToggleField => ({
 
 export const VARIANT_FIELDS: readonly FieldDef[] = [
   variantChoice as unknown as ChoiceField,
-  slider({
-    path: 'vm.freeMiB',
-    label: 'Memory the guest has freed',
-    hint: 'Of the used memory, what the guest has freed again. With hints (or self-migration) it is never sent.',
-    steps: sizes,
-    scale: 'linear',
-    display: { as: 'mib', zero: 'none' },
-  }),
   slider({
     path: 'selfMigration.copyCpuPct',
     label: 'Self: CPU its copy code takes',

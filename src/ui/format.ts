@@ -7,6 +7,8 @@ const trim = (n: number, digits: number) => {
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
+  // Below a twentieth of a millisecond, in microseconds: a part of a blackout must not read "0 ms".
+  if (ms > 0 && ms < 0.05) return `${trim(ms * 1000, ms < 0.01 ? 1 : 0)} µs`;
   if (ms < 10) return `${trim(ms, 1)} ms`;
   if (ms < 999.5) return `${Math.round(ms)} ms`;
   const s = ms / 1000;

@@ -1,4 +1,5 @@
 import { bisector } from 'd3';
+import { runEndMs } from '../engine';
 import type { Round, Trace } from '../engine';
 
 const byValue = bisector((v: number) => v);
@@ -21,10 +22,18 @@ export function roundAt(trace: Trace, tMs: number): Round | undefined {
   return trace.rounds.find((r) => tMs >= r.startMs && tMs < r.endMs);
 }
 
-/** Where the guest runs at the playhead: on the source until the blackout ends, then on the destination. */
-export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'destination' {
+/**
+ * Where the guest runs at the playhead: on the source until the blackout ends, then on the destination;
+ * nowhere once it is lost.
+ */
+export function vmHostAt(trace: Trace, tMs: number): 'source' | 'paused' | 'destination' | 'nowhere' {
   const { pausedAtMs, resumedAtMs, outcome } = trace.summary;
-  if (outcome === 'aborted' || pausedAtMs === null || tMs < pausedAtMs) return 'source';
+  const endMs = runEndMs(trace.summary);
+  const lostAt = outcome === 'failed' ? (trace.events.find((e) => e.kind === 'vm-lost')?.tMs ?? endMs) : Infinity;
+  if (tMs >= lostAt) return 'nowhere';
+  if (pausedAtMs === null || tMs < pausedAtMs) return 'source';
+  // An abort in the blackout resumes the VM on the source at the end.
+  if (outcome === 'aborted') return tMs >= endMs ? 'source' : 'paused';
   if (resumedAtMs === null || tMs < resumedAtMs) return 'paused';
   return 'destination';
 }

@@ -4,9 +4,10 @@
  * same write stream (the workload is input, not what is being checked) and the same slice length, and must
  * agree with the fast engine after every slice.
  *
- * Covers: QEMU pre-copy (rate windows, chunks, sync when the estimate drops under the threshold), Xen
- * pre-copy passes, the blackout, stop-and-copy and post-copy with forward or no pre-paging (reads and writes
- * fault; each vCPU waits for its page, behind what is queued to push). Not covered:
+ * Covers: QEMU pre-copy (rate windows, chunks, sync when the estimate drops under the threshold, no test
+ * before the first pass has checked the never-written pages), Xen pre-copy passes, the blackout,
+ * stop-and-copy and post-copy with forward or no pre-paging (reads and writes fault; each vCPU waits for its
+ * page, behind what is queued to push). Not covered:
  * auto-converge, stunning, interventions, competing traffic (the generators leave them out).
  */
 import { randomLcg } from 'd3-random';
@@ -57,6 +58,9 @@ export class ReferenceModel {
   private thresholdBytes = 0;
   private chunkStart = 0;
   private pendingBlackout: 'copy' | 'switch' | 'abort' | null = null;
+  /** The threshold test waits until the first pass is past the last never-written page it has to check. */
+  private firstPassDone = false;
+  private lastZeroMarked = -1;
   // Xen passes
   private roundDone = false;
   private finalLive = false;
@@ -108,6 +112,9 @@ export class ReferenceModel {
     if (s.strategy === 'stopcopy') this.startBlackout('copy');
     else if (s.strategy === 'postcopy') this.startBlackout('switch');
     else this.round = { startMs: this.tMs, endMs: 0, pagesSent: 0, bytesSent: 0, dirtyPagesAtEnd: 0 };
+    if (this.wire.zeroScanMs > 0)
+      for (let p = 0; p < this.pageCount; p++)
+        if (this.marked[p] && this.state[p] === PageState.Untouched) this.lastZeroMarked = p;
   }
 
   count(predicate: (p: number) => boolean): number {
@@ -224,7 +231,13 @@ export class ReferenceModel {
     if (this.mode === 'send') {
       const cap = this.s.network.capMbps;
       const budget = cap > 0 ? mbpsToBytesPerMs(cap) * 100 : Number.POSITIVE_INFINITY;
+      const before = this.cursor;
       const r = this.sendSlice(dt, budget - this.windowBytes, this.rate, PageState.SentClean, true);
+      if (!this.firstPassDone) {
+        let ahead = false;
+        for (let p = this.cursor; p < this.pageCount && !ahead; p++) ahead = this.marked[p];
+        if (this.cursor < before || !ahead) this.firstPassDone = true;
+      }
       this.windowBytes += r.bytes;
       this.account(r, 'precopy');
       if (this.windowBytes >= budget) this.mode = 'sleep';
@@ -236,7 +249,8 @@ export class ReferenceModel {
 
   private qemuDecide(): 'copy' | 'switch' | 'abort' | null {
     let synced = false;
-    if (this.markedCount * this.pageBytes < this.thresholdBytes) {
+    const mayTest = this.firstPassDone || this.lastZeroMarked < 0 || this.cursor > this.lastZeroMarked;
+    if (mayTest && this.markedCount * this.pageBytes < this.thresholdBytes) {
       this.syncLog();
       this.closeRound(this.markedCount, true);
       synced = true;

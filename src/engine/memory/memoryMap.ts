@@ -1,8 +1,15 @@
 import { HEAT_BAND_COUNT, HeatBand, PAGE_STATE_COUNT, PageState } from './pageState';
 
+/** The pages a heatmap covers: [fromPage, toPage). */
+export interface PageRange {
+  fromPage: number;
+  toPage: number;
+}
+
 /**
  * Every page's state, plus running counts per state and per heatmap cell, so a heatmap frame costs
- * O(cells) however many pages there are.
+ * O(cells) however many pages there are. The cells cover the whole memory, or one region of it (a zoom),
+ * down to a page per cell.
  */
 export class MemoryMap {
   readonly states: Uint8Array;
@@ -11,26 +18,42 @@ export class MemoryMap {
   readonly pagesPerCell: number;
   private readonly cellShift: number;
   readonly cellCount: number;
+  /** The pages the cells cover. */
+  readonly region: PageRange;
   /** cellCount x PAGE_STATE_COUNT page counts. */
   private readonly cellStates: Uint32Array;
   /** Pages sent (or pushed, or fetched) per cell since the last frame: drawn as "in flight". */
   private readonly cellSentSinceFrame: Uint32Array;
+  /** Of those, pages fetched on a post-copy fault: drawn as "faulted just now". */
+  private readonly cellFaultsSinceFrame: Uint32Array;
 
   constructor(
     readonly pageCount: number,
     requestedCells: number,
+    region: PageRange = { fromPage: 0, toPage: pageCount },
   ) {
     this.states = new Uint8Array(pageCount);
-    this.cellShift = Math.max(0, Math.ceil(Math.log2(Math.max(1, pageCount / requestedCells))));
+    const fromPage = Math.max(0, Math.min(pageCount - 1, region.fromPage));
+    const toPage = Math.max(fromPage + 1, Math.min(pageCount, region.toPage));
+    this.region = { fromPage, toPage };
+    const covered = toPage - fromPage;
+    this.cellShift = Math.max(0, Math.ceil(Math.log2(Math.max(1, covered / requestedCells))));
     this.pagesPerCell = 2 ** this.cellShift;
-    this.cellCount = Math.ceil(pageCount / this.pagesPerCell);
+    this.cellCount = Math.ceil(covered / this.pagesPerCell);
     this.cellStates = new Uint32Array(this.cellCount * PAGE_STATE_COUNT);
     this.cellSentSinceFrame = new Uint32Array(this.cellCount);
+    this.cellFaultsSinceFrame = new Uint32Array(this.cellCount);
     this.stateCounts[PageState.Untouched] = pageCount;
     for (let c = 0; c < this.cellCount; c++) {
-      const pages = Math.min(this.pagesPerCell, pageCount - c * this.pagesPerCell);
+      const pages = Math.min(this.pagesPerCell, covered - c * this.pagesPerCell);
       this.cellStates[c * PAGE_STATE_COUNT + PageState.Untouched] = pages;
     }
+  }
+
+  /** The cell a page falls in, or -1 when the heatmap does not cover it. */
+  private cellOf(page: number): number {
+    const { fromPage, toPage } = this.region;
+    return page < fromPage || page >= toPage ? -1 : (page - fromPage) >>> this.cellShift;
   }
 
   stateOf(page: number): PageState {
@@ -43,7 +66,9 @@ export class MemoryMap {
     this.states[page] = next;
     this.stateCounts[prev]--;
     this.stateCounts[next]++;
-    const base = (page >>> this.cellShift) * PAGE_STATE_COUNT;
+    const cell = this.cellOf(page);
+    if (cell < 0) return;
+    const base = cell * PAGE_STATE_COUNT;
     this.cellStates[base + prev]--;
     this.cellStates[base + next]++;
   }
@@ -54,8 +79,13 @@ export class MemoryMap {
     this.states.fill(next, from, to);
     this.stateCounts[PageState.Untouched] -= to - from;
     this.stateCounts[next] += to - from;
-    for (let c = Math.floor(from / this.pagesPerCell); c * this.pagesPerCell < to; c++) {
-      const overlap = Math.min(to, (c + 1) * this.pagesPerCell) - Math.max(from, c * this.pagesPerCell);
+    const { fromPage, toPage } = this.region;
+    const lo = Math.max(from, fromPage);
+    const hi = Math.min(to, toPage);
+    for (let c = lo < hi ? this.cellOf(lo) : this.cellCount; c < this.cellCount; c++) {
+      const cellFrom = fromPage + c * this.pagesPerCell;
+      if (cellFrom >= hi) break;
+      const overlap = Math.min(hi, cellFrom + this.pagesPerCell) - Math.max(lo, cellFrom);
       this.cellStates[c * PAGE_STATE_COUNT + PageState.Untouched] -= overlap;
       this.cellStates[c * PAGE_STATE_COUNT + next] += overlap;
     }
@@ -63,22 +93,18 @@ export class MemoryMap {
 
   /** A page arrived on the destination in `next` state: set it and count it for the "in flight" band. */
   arrive(page: number, next: PageState): void {
-    const cell = page >>> this.cellShift;
-    const prev = this.states[page];
-    if (prev !== next) {
-      this.states[page] = next;
-      this.stateCounts[prev]--;
-      this.stateCounts[next]++;
-      const base = cell * PAGE_STATE_COUNT;
-      this.cellStates[base + prev]--;
-      this.cellStates[base + next]++;
-    }
-    this.cellSentSinceFrame[cell]++;
+    this.set(page, next);
+    const cell = this.cellOf(page);
+    if (cell >= 0) this.cellSentSinceFrame[cell]++;
   }
 
-  /** Records that a page went over the wire, for the "in flight" band of the next frame. */
-  markSent(page: number): void {
-    this.cellSentSinceFrame[page >>> this.cellShift]++;
+  /** A page was fetched on a post-copy fault: it shows as "faulted just now" in the next frame. */
+  faulted(page: number): void {
+    this.set(page, PageState.Fetched);
+    const cell = this.cellOf(page);
+    if (cell < 0) return;
+    this.cellSentSinceFrame[cell]++;
+    this.cellFaultsSinceFrame[cell]++;
   }
 
   count(state: PageState): number {
@@ -96,44 +122,50 @@ export class MemoryMap {
   }
 
   /**
-   * One heatmap frame: per cell, the share of its pages in each band as 0..255, written into `out`
-   * at `offset`. Pages sent since the previous frame are shown in flight, taken from the states a sent
-   * page can be in. Clears the "sent since last frame" counters.
+   * One heatmap frame: per cell, the share of its pages in each band as 0..255, written into `out` at
+   * `offset`; a band with any page at all gets at least 1, so no state vanishes in rounding. The exact
+   * page count per band over the covered pages goes into `totals`. Pages sent since the previous frame are
+   * shown in flight (faults apart), taken from the states a sent page can be in. Clears the counters.
    */
-  writeFrame(out: Uint8Array, offset: number): void {
+  writeFrame(out: Uint8Array, offset: number, totals: Float64Array, totalsOffset: number): void {
     const cells = this.cellStates;
+    const bands = new Float64Array(HEAT_BAND_COUNT);
     for (let c = 0; c < this.cellCount; c++) {
       const base = c * PAGE_STATE_COUNT;
-      const untouched = cells[base + PageState.Untouched];
-      const notSent = cells[base + PageState.NotSent];
+      bands[HeatBand.Untouched] = cells[base + PageState.Untouched];
+      bands[HeatBand.NotSent] = cells[base + PageState.NotSent];
       let clean = cells[base + PageState.SentClean];
-      const dirtied = cells[base + PageState.Dirtied];
+      bands[HeatBand.Dirtied] = cells[base + PageState.Dirtied];
       let fetched = cells[base + PageState.Fetched];
       let pushed = cells[base + PageState.Pushed];
-      const total = untouched + notSent + clean + dirtied + fetched + pushed;
-      let recent = this.cellSentSinceFrame[c];
+      const faults = Math.min(this.cellFaultsSinceFrame[c], fetched);
+      fetched -= faults;
+      let recent = Math.max(0, this.cellSentSinceFrame[c] - this.cellFaultsSinceFrame[c]);
       this.cellSentSinceFrame[c] = 0;
-      let inFlight = 0;
-      if (recent > 0) {
-        const fromClean = Math.min(recent, clean);
-        clean -= fromClean;
-        recent -= fromClean;
-        const fromPushed = Math.min(recent, pushed);
-        pushed -= fromPushed;
-        recent -= fromPushed;
-        const fromFetched = Math.min(recent, fetched);
-        fetched -= fromFetched;
-        inFlight = fromClean + fromPushed + fromFetched;
-      }
+      this.cellFaultsSinceFrame[c] = 0;
+      const fromClean = Math.min(recent, clean);
+      clean -= fromClean;
+      recent -= fromClean;
+      const fromPushed = Math.min(recent, pushed);
+      pushed -= fromPushed;
+      recent -= fromPushed;
+      const fromFetched = Math.min(recent, fetched);
+      fetched -= fromFetched;
+      const inFlight = fromClean + fromPushed + fromFetched;
+      bands[HeatBand.SentClean] = clean;
+      bands[HeatBand.Fetched] = fetched;
+      bands[HeatBand.Pushed] = pushed;
+      bands[HeatBand.InFlight] = inFlight;
+      bands[HeatBand.FaultedNow] = faults;
+      let total = 0;
+      for (let b = 0; b < HEAT_BAND_COUNT; b++) total += bands[b];
       const o = offset + c * HEAT_BAND_COUNT;
       const scale = total > 0 ? 255 / total : 0;
-      out[o + HeatBand.Untouched] = Math.round(untouched * scale);
-      out[o + HeatBand.NotSent] = Math.round(notSent * scale);
-      out[o + HeatBand.SentClean] = Math.round(clean * scale);
-      out[o + HeatBand.Dirtied] = Math.round(dirtied * scale);
-      out[o + HeatBand.Fetched] = Math.round(fetched * scale);
-      out[o + HeatBand.Pushed] = Math.round(pushed * scale);
-      out[o + HeatBand.InFlight] = Math.round(inFlight * scale);
+      for (let b = 0; b < HEAT_BAND_COUNT; b++) {
+        const n = bands[b];
+        out[o + b] = n > 0 ? Math.max(1, Math.round(n * scale)) : 0;
+        totals[totalsOffset + b] += n;
+      }
     }
   }
 }

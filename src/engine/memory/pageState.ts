@@ -19,7 +19,11 @@ export const PageState = {
 export type PageState = (typeof PageState)[keyof typeof PageState];
 export const PAGE_STATE_COUNT = 6;
 
-/** Heatmap frames carry one more band than there are states: pages sent since the previous frame. */
+/**
+ * Heatmap frames carry two more bands than there are states: pages sent since the previous frame (in
+ * flight), and of those, pages fetched on a post-copy fault (faulted just now), so faults show as they
+ * happen and not only as the pages they leave behind.
+ */
 export const HeatBand = {
   Untouched: 0,
   NotSent: 1,
@@ -28,8 +32,9 @@ export const HeatBand = {
   Fetched: 4,
   Pushed: 5,
   InFlight: 6,
+  FaultedNow: 7,
 } as const;
-export const HEAT_BAND_COUNT = 7;
+export const HEAT_BAND_COUNT = 8;
 export const HEAT_BAND_NAMES = [
   'untouched',
   'not yet sent',
@@ -38,6 +43,7 @@ export const HEAT_BAND_NAMES = [
   'fetched on fault',
   'pushed',
   'in flight',
+  'faulted just now',
 ] as const;
 
 /** True when the destination lacks the page's current contents. */

@@ -23,6 +23,12 @@ export class DirtyRatePeriods {
     this.periodStartBytes = state.counters.transferredBytes;
   }
 
+  /** A fast-forward moved the clock and the byte counter on. */
+  shift(deltaMs: number, deltaBytes: number): void {
+    this.periodStartMs += deltaMs;
+    this.periodStartBytes += deltaBytes;
+  }
+
   /** Feeds one sync; returns the new throttle in % when it stepped up. */
   onSync(newlyDirtiedPages: number): number | null {
     const s = this.state;

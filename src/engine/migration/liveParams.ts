@@ -1,4 +1,5 @@
 import type { InterventionPath, Scenario, WritePattern } from '../scenario/schema';
+import type { EventBody } from '../trace/events';
 
 /** The parameters that can change while a migration runs (interventions and workload phases). */
 export interface LiveParams {
@@ -34,8 +35,8 @@ export interface TimedChange {
   atMs: number;
   source: 'intervention' | 'workload phase';
   patch: Partial<LiveParams>;
-  /** How the change reads in the event log. */
-  label: string;
+  /** The event the change puts in the log. */
+  event: EventBody;
 }
 
 const leafOf = (path: InterventionPath) => path.split('.')[1] as keyof LiveParams;
@@ -48,12 +49,16 @@ export function timedChanges(s: Scenario): TimedChange[] {
     if (phase.writeRateMiBps !== undefined) patch.writeRateMiBps = phase.writeRateMiBps;
     if (phase.wssMiB !== undefined) patch.wssMiB = phase.wssMiB;
     if (phase.pattern !== undefined) patch.pattern = phase.pattern;
-    const parts = Object.entries(patch).map(([k, v]) => `${k} = ${v}`);
-    changes.push({ atMs: phase.atMs, source: 'workload phase', patch, label: `workload phase: ${parts.join(', ')}` });
+    changes.push({ atMs: phase.atMs, source: 'workload phase', patch, event: { kind: 'workload-phase', ...patch } });
   }
   for (const iv of s.interventions) {
     const patch = { [leafOf(iv.path)]: iv.value } as Partial<LiveParams>;
-    changes.push({ atMs: iv.atMs, source: 'intervention', patch, label: `${iv.path} set to ${iv.value}` });
+    changes.push({
+      atMs: iv.atMs,
+      source: 'intervention',
+      patch,
+      event: { kind: 'intervention', path: iv.path, value: iv.value },
+    });
   }
   return changes
     .map((c, i) => ({ c, i }))

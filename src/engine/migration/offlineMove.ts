@@ -35,6 +35,7 @@ export class OfflineMove implements PhaseController {
     if (this.phase === 'drain') {
       this.s.lastVmSpeed = 0.5;
       this.s.counters.vmLostMs += 0.5 * used;
+      this.s.counters.lost.drainMs += 0.5 * used;
     } else this.s.idleGuest(used);
     this.s.accountLink(used, 0);
     return used;

@@ -1,10 +1,11 @@
 import { PageState } from '../memory/pageState';
-import type { StopReason } from '../trace/types';
-import { mbpsToBytesPerMs, mibToBytes } from '../units';
+import type { Emit, EventBody, StopRuleApplied } from '../trace/events';
+import type { RoundEnd, StopReason } from '../trace/types';
+import { bytesPerMsToMbps, mbpsToBytesPerMs, mibToBytes } from '../units';
 import { DirtyRatePeriods } from './autoConverge';
 import type { Next, PhaseController } from './controller';
 import { capMbpsForRound, maybeStunRogue } from './precopyRules';
-import type { Emit, SwitchRequest } from './qemuPrecopy';
+import type { SwitchRequest } from './qemuPrecopy';
 import type { RoundTracker } from './rounds';
 import { PageSender } from './sender';
 import type { MigrationState } from './state';
@@ -56,6 +57,7 @@ export class PassPrecopy implements PhaseController {
   }
 
   private roundDone = false;
+  private decided: EventBody | null = null;
 
   step(dtMs: number): number {
     const s = this.s;
@@ -86,24 +88,26 @@ export class PassPrecopy implements PhaseController {
     const dirty = s.toSend.count;
     const round = this.rounds.current!;
     const thresholdBytes = this.thresholdBytes(roundRate);
-    this.rounds.close(s.tMs, s.counters.writes, {
-      dirtyPagesAtEnd: dirty,
-      newlyDirtiedPages: newPages,
-      thresholdBytes,
-      estimateBytesPerMs: roundRate,
-      capMbps: capMbpsForRound(s, round.index),
-      throttlePct: Math.round(s.throttle * 100),
-      writeRatePagesPerSec: s.writes.current.writesPerSec * s.writeSpeed(),
-    });
-    this.emit('sync', `round ${round.index} done: ${dirty} pages dirtied meanwhile`);
+    this.closeRound(dirty, newPages, 'pass', thresholdBytes, roundRate);
     const throttled = this.periods.onSync(newPages);
-    if (throttled !== null) this.emit('throttle', `auto-converge throttles the vCPUs to ${throttled} %`);
-    if (maybeStunRogue(s, dirty, this.lastRoundDirty))
-      this.emit('rogue-stunned', 'the guest stunned its rogue writer: the dirty set was not shrinking');
+    const stunned = maybeStunRogue(s, dirty, this.lastRoundDirty);
     const verdict = this.switchRequested?.(this.rounds.completed, s.tMs)
       ? ({ kind: 'postcopy-switch', reason: 'postcopy-switch' } as const)
       : (this.adaptiveVerdict(newPages, round.endMs - round.startMs, dirty) ??
         this.verdict(dirty, thresholdBytes, round.index));
+    this.emit({
+      kind: 'sync',
+      round: round.index,
+      pages: dirty,
+      bytes: dirty * s.pageBytes,
+      carriedPages: 0,
+      newPages,
+      nextRound: verdict ? null : round.index + 1,
+    });
+    if (throttled !== null) this.emit({ kind: 'throttle', throttlePct: throttled });
+    if (stunned) this.emit({ kind: 'rogue-stunned', dirtyPages: dirty, previousDirtyPages: this.lastRoundDirty ?? 0 });
+    if (this.decided) this.emit(this.decided);
+    this.decided = null;
     this.lastRoundDirty = dirty;
     this.sender.cursor = 0;
     this.roundBytes = 0;
@@ -122,15 +126,17 @@ export class PassPrecopy implements PhaseController {
     const bytes = this.s.pageBytes;
     const v = a.endRound(newPages * bytes, roundMs, dirty * bytes);
     if (v === 'continue') return null;
-    this.emit(
-      'stop-decision',
-      v === 'little-left'
-        ? `less than 256 KiB left dirty: stop and copy at ${a.maxMbps} Mbit/s`
-        : `keeping up would take more than ${a.maxMbps} Mbit/s: stop and copy at that rate`,
-    );
+    // Emitted after the sync event, so the log reads in order.
+    this.decided = {
+      kind: 'stop-decision',
+      rule: v === 'little-left' ? 'little-left' : 'rate-limit',
+      pendingBytes: dirty * bytes,
+      pendingPages: dirty,
+      maxMbps: a.maxMbps,
+    };
     return v === 'little-left'
-      ? { kind: 'final-copy', converged: true, reason: 'dirty-set-small' }
-      : { kind: 'final-copy', converged: false, reason: 'no-progress' };
+      ? { kind: 'final-copy', converged: true, reason: 'little-left' }
+      : { kind: 'final-copy', converged: false, reason: 'rate-above-max' };
   }
 
   /** The stop threshold in bytes under this rule. */
@@ -144,46 +150,85 @@ export class PassPrecopy implements PhaseController {
     const s = this.s;
     const p = s.scenario.precopy;
     const capped = p.maxIterations > 0 && roundsDone >= p.maxIterations;
-    const stop = (converged: boolean, reason: StopReason, text: string): Next => {
-      this.emit('stop-decision', text);
+    const figures = {
+      pendingBytes: dirty * s.pageBytes,
+      pendingPages: dirty,
+      thresholdBytes,
+      estimateMbps: bytesPerMsToMbps(this.roundRate()),
+      downtimeLimitMs: s.live.downtimeLimitMs,
+    };
+    // Emitted after the sync event, so the log reads in order.
+    const decision = (rule: StopRuleApplied, extra: object = {}) => {
+      this.decided = { kind: 'stop-decision', rule, ...figures, ...extra };
+    };
+    const stop = (converged: boolean, reason: StopReason, rule: StopRuleApplied, extra: object = {}): Next => {
+      decision(rule, extra);
       if (converged) return { kind: 'final-copy', converged, reason };
       return p.onNoConvergence === 'abort' ? { kind: 'abort', reason } : { kind: 'final-copy', converged, reason };
     };
     if (p.stopRule === 'no-progress') {
-      if (dirty * s.pageBytes <= thresholdBytes)
-        return stop(true, 'converged', `${dirty} dirty pages fit in bandwidth x downtime limit: stop and copy`);
-      if (this.lastRoundDirty !== null && (this.lastRoundDirty - dirty) * s.pageBytes < mibToBytes(p.noProgressMiB))
-        return stop(
-          false,
-          'no-progress',
-          `the dirty set shrank by less than ${p.noProgressMiB} MiB: no forward progress`,
-        );
+      if (dirty * s.pageBytes <= thresholdBytes) return stop(true, 'converged', 'fits');
+      const shrankBytes = this.lastRoundDirty === null ? null : (this.lastRoundDirty - dirty) * s.pageBytes;
+      if (shrankBytes !== null && shrankBytes < mibToBytes(p.noProgressMiB))
+        return stop(false, 'no-progress', 'no-progress', { shrankBytes, noProgressMiB: p.noProgressMiB });
     } else {
-      if (this.finalLiveRound) return stop(true, 'dirty-set-small', 'last live round sent: stop and copy');
+      const target = { targetPages: p.xenTargetDirtyPages };
+      if (this.finalLiveRound) return stop(true, 'dirty-set-small', 'last-live-round-sent', target);
       if (dirty < p.xenTargetDirtyPages) {
-        if (p.stopRule === 'xen-legacy' || capped)
-          return stop(true, 'dirty-set-small', `${dirty} pages dirty < ${p.xenTargetDirtyPages}: stop and copy`);
+        if (p.stopRule === 'xen-legacy' || capped) return stop(true, 'dirty-set-small', 'small-set', target);
         this.finalLiveRound = true;
-        this.emit('stop-decision', `${dirty} pages dirty < ${p.xenTargetDirtyPages}: one more live round, then stop`);
+        decision('last-live-round', target);
         return null;
       }
       if (p.stopRule === 'xen-legacy' && p.xenMaxSentFactor > 0) {
         // Xen counts pages sent against the guest's page count (its p2m size).
         const factor = (s.counters.normalPages + s.counters.zeroPages) / s.layout.pageCount;
         if (factor > p.xenMaxSentFactor)
-          return stop(
-            false,
-            'sent-factor',
-            `${factor.toFixed(2)}x memory sent > ${p.xenMaxSentFactor}x: stop and copy`,
-          );
+          return stop(false, 'sent-factor', 'sent-factor', { sentFactor: factor, maxSentFactor: p.xenMaxSentFactor });
       }
     }
-    if (capped) return stop(false, 'max-iterations', `round cap of ${p.maxIterations} reached`);
+    if (capped) return stop(false, 'max-iterations', 'round-cap', { maxIterations: p.maxIterations });
     if (p.timeoutS > 0 && s.tMs >= p.timeoutS * 1000)
-      return stop(false, 'timeout', `timeout of ${p.timeoutS} s reached`);
+      return stop(false, 'timeout', 'timeout', { timeoutS: p.timeoutS });
     return null;
   }
 
-  /** The final sync has run; nothing is left open in pass mode (rounds close at their own end). */
-  finish(): void {}
+  private closeRound(dirty: number, newPages: number, end: RoundEnd, thresholdBytes: number, rate: number): void {
+    const s = this.s;
+    const round = this.rounds.current!;
+    this.rounds.close(s.tMs, s.counters.writes, {
+      dirtyPagesAtEnd: dirty,
+      newlyDirtiedPages: newPages,
+      carriedPages: dirty - newPages,
+      end,
+      thresholdBytes,
+      estimateBytesPerMs: rate,
+      estimateWindowBytes: this.roundBytes,
+      estimateWindowMs: this.roundBusyMs,
+      downtimeLimitMs: s.live.downtimeLimitMs,
+      capMbps: capMbpsForRound(s, round.index),
+      throttlePct: Math.round(s.throttle * 100),
+      writeRatePagesPerSec: s.writes.current.writesPerSec * s.writeSpeed(),
+    });
+  }
+
+  /**
+   * Pre-copy is over. A round still open (a fault or an abort cut it short, or the switch came mid-pass)
+   * closes with what it sent; rounds that ended at their own end are already closed.
+   */
+  finish(newlyDirtiedPages: number, end: RoundEnd = 'stop'): void {
+    const r = this.rounds.current;
+    if (!r) return;
+    if (r.pagesSent === 0 && r.startMs === this.s.tMs) {
+      this.rounds.discard();
+      return;
+    }
+    const rate = this.roundRate();
+    this.closeRound(this.s.toSend.count, newlyDirtiedPages, end, this.thresholdBytes(rate), rate);
+  }
+
+  /** A fast-forward moved the clock and the byte counter on. */
+  shift(deltaMs: number, deltaBytes: number): void {
+    this.periods.shift(deltaMs, deltaBytes);
+  }
 }

@@ -46,7 +46,6 @@ export class Postcopy implements PhaseController {
     let stalledMs = 0;
     for (let v = 0; v < vcpus; v++) stalledMs += Math.max(0, Math.min(ready[v], t1) - t0);
     const running = 1 - stalledMs / (vcpus * dtMs);
-    const guest = s.vmSpeed(false);
     let faultBytes = 0;
     const { mem, toSend, audit, wire } = s;
     const states = mem.states;
@@ -75,8 +74,7 @@ export class Postcopy implements PhaseController {
         s.counters.faultStallMs += latency;
         s.countBytes(bytes, bytes === wire.normalBytes ? 1 : 0, bytes === wire.normalBytes ? 0 : 1, 'postcopy');
         faultBytes += bytes;
-        mem.set(page, PageState.Fetched);
-        mem.markSent(page);
+        mem.faulted(page);
         if (audit) audit.destination[page] = audit.version[page];
         this.afterFault(page);
       } else if (states[page] === PageState.Untouched && wrote()) mem.set(page, PageState.SentClean);
@@ -89,8 +87,7 @@ export class Postcopy implements PhaseController {
     };
     const accesses = s.writes.advance(t0, dtMs, s.writeSpeed() * (1 + readsPerWrite) * running, touch);
     s.counters.writes += accesses * writeShare;
-    s.lastVmSpeed = Math.max(0, 1 - stalledMs / (vcpus * dtMs)) * guest;
-    s.counters.vmLostMs += (1 - s.lastVmSpeed) * dtMs;
+    s.loseWork(dtMs, false, Math.min(1, stalledMs / (vcpus * dtMs)));
     const capBytesPerMs = p.capMbps > 0 ? Math.min(rate, mbpsToBytesPerMs(p.capMbps)) : rate;
     const faultMs = rate > 0 ? faultBytes / rate : dtMs;
     const pushMs = Math.max(0, dtMs - faultMs);

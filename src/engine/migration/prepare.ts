@@ -1,7 +1,7 @@
 import { validateStepMs } from '../confidential/tdxFacts';
 import type { Next, PhaseController } from './controller';
 import { destinationProblems, notLiveReasons } from './liveMigratable';
-import type { Emit } from './qemuPrecopy';
+import type { Emit } from '../trace/events';
 import type { MigrationState } from './state';
 
 /**
@@ -49,7 +49,7 @@ export class Prepare implements PhaseController {
     if (this.stage === 'allocate') {
       const { allocation } = destinationProblems(sc);
       if (allocation.length) return this.refuse('allocation', allocation);
-      this.emit('allocated', `destination reserved ${sc.vm.memoryMiB} MiB and ${sc.vm.vcpus} vCPUs`);
+      this.emit({ kind: 'allocated', memoryMiB: sc.vm.memoryMiB, vcpus: sc.vm.vcpus });
       this.stage = 'validate';
       this.stageLeftMs = validateStepMs(sc);
       return;
@@ -67,21 +67,15 @@ export class Prepare implements PhaseController {
             response === 'paravirtual' ? [...reasons, 'a paravirtual device does not shorten the pause'] : reasons,
           );
         if (response === 'paravirtual')
-          this.emit(
-            'validated',
-            `passthrough state swapped for paravirtual devices whose state can be captured (${reasons.length} ${reasons.length === 1 ? 'device' : 'devices'})`,
-          );
+          this.emit({ kind: 'validated', result: 'paravirtual', reasons, response: null });
         else {
           this.offline = response;
-          this.emit(
-            'validated',
-            `cannot move live (${reasons.join('; ')}): ${response === 'drain-checkpoint' ? 'advance notice, drain and checkpoint' : 'terminate and restart'}`,
-          );
+          this.emit({ kind: 'validated', result: 'offline', reasons, response });
           this.stage = 'done';
           this.outcome = { kind: 'prepared' };
           return;
         }
-      } else this.emit('validated', 'destination is compatible: CPU features, firmware and drivers match');
+      } else this.emit({ kind: 'validated', result: 'compatible', reasons: [], response: null });
       this.stage = 'connect';
       // The management layer now issues QEMU's migrate command: QEMU's total-time starts here.
       s.migrateStartMs = s.tMs;
@@ -89,13 +83,13 @@ export class Prepare implements PhaseController {
       this.startTracking();
       return;
     }
-    this.emit('setup-done', 'connected; dirty logging on');
+    this.emit({ kind: 'setup-done' });
     this.stage = 'done';
     this.outcome = { kind: 'prepared' };
   }
 
-  private refuse(what: string, reasons: string[]): void {
-    this.emit('refused', `${what} refused: ${reasons.join('; ')}`);
+  private refuse(stage: 'allocation' | 'compatibility' | 'not live-migratable', reasons: string[]): void {
+    this.emit({ kind: 'refused', stage, reasons });
     this.outcome = { kind: 'refused', reasons };
     this.stage = 'done';
   }

@@ -8,6 +8,12 @@ export interface SliceSend {
   zeroPages: number;
   /** Time within the slice the sender was working: up to the slice length. */
   busyMs: number;
+  /** Parts of the pages' cost besides the wire, booked whole when they go: zero checks, XBZRLE encoding, the first pass's start, ms. */
+  scanMs: number;
+  encodeMs: number;
+  startMs: number;
+  /** Of `pages`: sent as XBZRLE deltas. */
+  encodedPages: number;
 }
 
 /**
@@ -35,12 +41,22 @@ export class PageSender {
   ): SliceSend {
     const owed = Math.min(this.debtMs, sliceMs);
     this.debtMs -= owed;
-    if (this.debtMs > 0) return { bytes: 0, pages: 0, zeroPages: 0, busyMs: sliceMs };
+    if (this.debtMs > 0)
+      return { bytes: 0, pages: 0, zeroPages: 0, busyMs: sliceMs, scanMs: 0, encodeMs: 0, startMs: 0, encodedPages: 0 };
     const budgetMs = sliceMs - owed;
     const r = this.s.send(this.bitmap, this.cursor, this.wrap, budgetMs, budgetBytes, rateBytesPerMs, arrived, bucket);
     this.cursor = r.cursor;
     this.debtMs = Math.max(0, r.usedMs - budgetMs);
-    return { bytes: r.bytes, pages: r.pages, zeroPages: r.zeroPages, busyMs: Math.min(sliceMs, owed + r.usedMs) };
+    return {
+      bytes: r.bytes,
+      pages: r.pages,
+      zeroPages: r.zeroPages,
+      busyMs: Math.min(sliceMs, owed + r.usedMs),
+      scanMs: r.scanMs,
+      encodeMs: r.encodeMs,
+      startMs: r.startMs,
+      encodedPages: r.encodedPages,
+    };
   }
 
   /** Takes back time owed (when the next stage of work starts after the last page is out). */

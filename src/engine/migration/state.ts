@@ -5,6 +5,7 @@ import { PageState } from '../memory/pageState';
 import { splitLink, type LinkSplit } from '../network/share';
 import { wireSizes, type WireSizes } from '../network/wire';
 import type { Scenario } from '../scenario/schema';
+import type { LostWork } from '../trace/types';
 import { mbpsToBytesPerMs, mibToBytes, mibpsToBytesPerMs } from '../units';
 import { WriteStream, type WriteParams } from '../workload/writeStream';
 import type { LiveParams } from './liveParams';
@@ -21,6 +22,12 @@ export interface SendResult {
   bytes: number;
   pages: number;
   zeroPages: number;
+  /** Of `usedMs`: checking pages for zeros, XBZRLE encoding, and the first pass's fixed start, ms. */
+  scanMs: number;
+  encodeMs: number;
+  startMs: number;
+  /** Of `pages`: sent as XBZRLE deltas. */
+  encodedPages: number;
   /** Where the scan stopped: the next page to look at. */
   cursor: number;
 }
@@ -46,8 +53,9 @@ export interface Counters {
   writes: number;
   faults: number;
   faultStallMs: number;
-  /** Guest work lost, in ms of full-speed running. */
+  /** Guest work lost, in ms of full-speed running, and its parts. */
   vmLostMs: number;
+  lost: LostWork;
   /** Link capacity that passed while migrating, and what others wanted and got, in bytes. */
   linkCapacityBytes: number;
   othersWantedBytes: number;
@@ -101,6 +109,7 @@ export class MigrationState {
     faults: 0,
     faultStallMs: 0,
     vmLostMs: 0,
+    lost: { pausedMs: 0, throttleMs: 0, trackingMs: 0, stunMs: 0, stallMs: 0, drainMs: 0 },
     linkCapacityBytes: 0,
     othersWantedBytes: 0,
     othersGotBytes: 0,
@@ -127,7 +136,11 @@ export class MigrationState {
     this.side = GuestSide.create(scenario, this.layout, withAudit);
     this.wire =
       this.side?.wire ?? wireSizes(this.pageBytes, scenario.precopy.zeroPageDetection, scenario.host.zeroScanUs);
-    this.mem = new MemoryMap(this.layout.pageCount, scenario.output.heatmapCells);
+    const { heatmapCells, heatmapFromPage, heatmapPages } = scenario.output;
+    this.mem = new MemoryMap(this.layout.pageCount, heatmapCells, {
+      fromPage: heatmapFromPage,
+      toPage: heatmapPages > 0 ? heatmapFromPage + heatmapPages : this.layout.pageCount,
+    });
     this.toSend = new PageBitmap(this.layout.pageCount);
     this.log = new PageBitmap(this.layout.pageCount);
     // With free-page hinting the guest has told the host which pages it freed: their contents no longer
@@ -242,34 +255,58 @@ export class MigrationState {
   /** The guest's useful throughput, 0..1, before post-copy stalls. */
   vmSpeed(tracking: boolean): number {
     if (this.vmPaused) return 0;
-    let speed = this.throttledSpeed();
-    if (tracking) speed *= 1 - this.scenario.vm.trackingOverheadPct / 100;
-    if (this.rogueStunned) speed *= 1 - this.scenario.workload.rogueSharePct / 100;
+    return this.slowdowns(tracking).reduce((speed, [, share]) => speed * (1 - share), 1);
+  }
+
+  /** What slows the running guest, in the order its losses are attributed. */
+  private slowdowns(tracking: boolean): [keyof LostWork, number][] {
+    return [
+      ['throttleMs', 1 - this.throttledSpeed()],
+      ['trackingMs', tracking ? this.scenario.vm.trackingOverheadPct / 100 : 0],
+      ['stunMs', this.rogueStunned ? this.scenario.workload.rogueSharePct / 100 : 0],
+    ];
+  }
+
+  /**
+   * Records `dtMs` of running slowed by `stallShare` (post-copy faults) and the usual slowdowns: each
+   * factor takes its share of what the ones before it left, so the parts add up to the whole loss.
+   * Returns the guest's speed over the step.
+   */
+  loseWork(dtMs: number, tracking: boolean, stallShare = 0): number {
+    const lost = this.counters.lost;
+    let speed = 1;
+    for (const [part, share] of [['stallMs', stallShare], ...this.slowdowns(tracking)] as [keyof LostWork, number][]) {
+      lost[part] += speed * share * dtMs;
+      speed *= 1 - share;
+    }
+    this.counters.vmLostMs += (1 - speed) * dtMs;
+    this.lastVmSpeed = speed;
     return speed;
   }
 
   /** The guest writing on the source while its writes are tracked. */
   runGuestOnSource(dtMs: number, tracking: boolean): void {
-    const speed = this.vmSpeed(tracking);
-    this.lastVmSpeed = speed;
-    this.counters.vmLostMs += (1 - speed) * dtMs;
+    const speed = this.loseWork(dtMs, tracking);
     const { mem, log, audit, xbzrle, side, toSend } = this;
     const states = mem.states;
     const tdx = side?.tdx;
     let blockedWrites = 0;
+    // Locals, not PageState.x: this runs once per page written, and a module binding costs a lookup each time.
+    const { SentClean, Pushed, Fetched, Dirtied, Untouched, NotSent } = PageState;
     this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), (page) => {
       if (tdx && tdx.writeBlocked(page, toSend) && !log.has(page)) blockedWrites++;
       if (xbzrle) xbzrle.noteWrite(page);
       const s = states[page];
-      if (s === PageState.SentClean || s === PageState.Pushed || s === PageState.Fetched)
-        mem.set(page, PageState.Dirtied);
-      else if (s === PageState.Untouched) mem.set(page, PageState.NotSent);
+      if (s === SentClean || s === Pushed || s === Fetched) mem.set(page, Dirtied);
+      else if (s === Untouched) mem.set(page, NotSent);
       if (log.add(page)) this.newlyLogged++;
       if (audit) audit.version[page]++;
     });
     if (blockedWrites > 0) {
       const lostMs = side!.chargeBlockedWrites(blockedWrites, dtMs);
       this.counters.vmLostMs += lostMs;
+      // A write-blocking fault is the price of tracking writes the host cannot see.
+      this.counters.lost.trackingMs += lostMs;
       this.lastVmSpeed = Math.max(0, speed - lostMs / dtMs);
     }
   }
@@ -278,6 +315,7 @@ export class MigrationState {
   idleGuest(dtMs: number): void {
     this.lastVmSpeed = 0;
     this.counters.vmLostMs += dtMs;
+    this.counters.lost.pausedMs += dtMs;
   }
 
   /**
@@ -303,9 +341,22 @@ export class MigrationState {
     let zeroPages = 0;
     let encodedPages = 0;
     let page = cursor;
-    if (rateBytesPerMs <= 0) return { usedMs: 0, bytes: 0, pages: 0, zeroPages: 0, cursor };
+    if (rateBytesPerMs <= 0)
+      return {
+        usedMs: 0,
+        bytes: 0,
+        pages: 0,
+        zeroPages: 0,
+        cursor,
+        scanMs: 0,
+        encodeMs: 0,
+        startMs: 0,
+        encodedPages: 0,
+      };
     // The first pass over memory starts with a fixed cost (it shows on idle VMs: see docs/engine-validation.md).
-    let usedMs = this.passStartOwedMs;
+    const passStartMs = this.passStartOwedMs;
+    let usedMs = passStartMs;
+    let encodingMs = 0;
     this.passStartOwedMs = 0;
     const side = this.side;
     const epoch = this.toSend.absorbs;
@@ -315,6 +366,7 @@ export class MigrationState {
       usedMs += bytes / rateBytesPerMs;
     }
     const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
+    const untouched = PageState.Untouched;
     const normalCostMs = wire.normalBytes / rateBytesPerMs;
     // XBZRLE once the scan has wrapped (the first pass is over), never in post-copy.
     let xbzrle = this.xbzrle && bucket !== 'postcopy' && this.firstPassDone ? this.xbzrle : null;
@@ -333,7 +385,7 @@ export class MigrationState {
           if (this.xbzrle && bucket !== 'postcopy') xbzrle = this.xbzrle;
         }
       }
-      if (states[next] === PageState.Untouched) {
+      if (states[next] === untouched) {
         bytes += wire.zeroBytes;
         usedMs += zeroCostMs;
         zeroPages++;
@@ -342,10 +394,12 @@ export class MigrationState {
         if (encoded >= 0) {
           bytes += encoded;
           usedMs += encoded / rateBytesPerMs + encodeMs;
+          encodingMs += encodeMs;
           encodedPages++;
         } else {
           bytes += wire.normalBytes;
           usedMs += normalCostMs + (xbzrle ? encodeMs : 0);
+          if (xbzrle) encodingMs += encodeMs;
         }
         mem.arrive(next, arrived);
       }
@@ -355,7 +409,20 @@ export class MigrationState {
       page = next + 1;
     }
     this.countBytes(bytes, pages - zeroPages - encodedPages, zeroPages, bucket);
-    return { usedMs, bytes, pages, zeroPages, cursor: page >= end && wrap ? 0 : page };
+    // A scan that ran to the end of memory starts over at page 0: that is the wrap too (QEMU's
+    // find_dirty_block loops, and enables XBZRLE, when the next search starts past the last page).
+    if (page >= end && wrap) this.firstPassDone = true;
+    return {
+      usedMs,
+      bytes,
+      pages,
+      zeroPages,
+      cursor: page >= end && wrap ? 0 : page,
+      scanMs: zeroPages * wire.zeroScanMs,
+      encodeMs: encodingMs,
+      startMs: passStartMs,
+      encodedPages,
+    };
   }
 
   countBytes(bytes: number, normalPages: number, zeroPages: number, bucket: ByteBucket): void {

@@ -86,42 +86,37 @@ export function recordSamples(r: QmpRecord, phases: Phase[]): Samples {
   return { stepMs: gaps[Math.floor(gaps.length / 2)] ?? 0, columns };
 }
 
-/** QEMU's events and the operator's commands in the app's words. */
+/** QEMU's events and the operator's commands, as event data (the app words them). */
 export function recordEvents(r: QmpRecord, endMs: number): TraceEvent[] {
   const out: TraceEvent[] = [];
   const at = (t: number) => Math.min(Math.max(0, t), endMs);
   for (const e of r.events) {
     const tMs = at(e.tMs);
-    if (e.event === 'MIGRATION_PASS' && e.pass !== null)
-      out.push({ tMs, kind: 'sync', text: `dirty bitmap synced (dirty-sync-count ${e.pass})` });
-    else if (e.event === 'STOP') out.push({ tMs, kind: 'paused', text: 'VM paused on the source: blackout begins' });
-    else if (e.event === 'RESUME') out.push({ tMs, kind: 'resumed', text: 'VM running again' });
-    else if (e.status === 'setup') out.push({ tMs, kind: 'start', text: 'QEMU starts the migration (setup)' });
-    else if (e.status === 'active') out.push({ tMs, kind: 'setup-done', text: 'setup done: pre-copy rounds begin' });
-    else if (e.status === 'postcopy-active')
-      out.push({ tMs, kind: 'switchover', text: 'post-copy: the destination runs the VM and pulls the rest' });
-    else if (e.status === 'completed') out.push({ tMs, kind: 'done', text: 'migration complete' });
-    else if (e.status === 'cancelled' || e.status === 'failed')
-      out.push({ tMs, kind: 'aborted', text: `migration ${e.status}: the VM stays on the source` });
+    if (e.event === 'MIGRATION_PASS' && e.pass !== null) out.push({ tMs, kind: 'record-pass', pass: e.pass });
+    else if (e.event === 'STOP') out.push({ tMs, kind: 'paused', how: 'blackout' });
+    else if (e.event === 'RESUME') out.push({ tMs, kind: 'record-status', status: 'resumed' });
+    else if (
+      e.status === 'setup' ||
+      e.status === 'active' ||
+      e.status === 'postcopy-active' ||
+      e.status === 'completed' ||
+      e.status === 'cancelled' ||
+      e.status === 'failed'
+    )
+      out.push({ tMs, kind: 'record-status', status: e.status });
   }
   for (const c of r.commands) {
     if (c.tMs === null) continue;
-    if (c.execute === 'migrate-start-postcopy')
-      out.push({ tMs: at(c.tMs), kind: 'intervention', text: 'operator asks for post-copy (migrate-start-postcopy)' });
-    if (c.execute === 'migrate_cancel')
-      out.push({ tMs: at(c.tMs), kind: 'intervention', text: 'operator cancels the migration' });
+    if (c.execute === 'migrate-start-postcopy' || c.execute === 'migrate_cancel')
+      out.push({ tMs: at(c.tMs), kind: 'record-command', command: c.execute });
   }
   for (const change of r.parameterChanges)
-    out.push({
-      tMs: at(change.tMs),
-      kind: 'intervention',
-      text: `parameters changed: ${JSON.stringify(change.parameters)}`,
-    });
+    out.push({ tMs: at(change.tMs), kind: 'record-parameters', parameters: { ...change.parameters } });
   let throttle = 0;
   for (const s of r.samples)
     if (s.throttlePct > throttle && s.tMs <= endMs) {
       throttle = s.throttlePct;
-      out.push({ tMs: at(s.tMs), kind: 'throttle', text: `auto-converge throttles the vCPUs to ${throttle} %` });
+      out.push({ tMs: at(s.tMs), kind: 'throttle', throttlePct: throttle });
     }
   return out.sort((a, b) => a.tMs - b.tMs);
 }

@@ -1,5 +1,7 @@
+import { MAX_SIMULATED_MS } from '../migration/limits';
+import { mbpsToBytesPerMs, mibToBytes } from '../units';
 import { previewValue } from './preview';
-import type { ScenarioProblem } from './validate';
+import { allowedAt, schemaAt, type ScenarioProblem } from './validate';
 
 type Raw = Record<string, unknown>;
 const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
@@ -66,20 +68,71 @@ export function crossFieldProblems(
     );
   if (Array.isArray(raw.interventions))
     raw.interventions.forEach((entry, i) => {
+      const problem = interventionProblem(obj(entry), `interventions.${i}.value`);
+      if (problem) problems.push(problem);
       const iv = obj(entry);
-      const field = `interventions.${i}.value`;
-      const path = typeof iv.path === 'string' ? iv.path : '';
-      const expected = path === 'workload.pattern' ? 'string' : path === 'precopy.autoConverge' ? 'boolean' : 'number';
-      const ok = expected === 'number' ? typeof iv.value === 'number' && iv.value >= 0 : typeof iv.value === expected;
-      if (!ok && path)
-        problems.push({
-          field,
-          value: iv.value,
-          allowed:
-            expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern',
-          message: `${field}: ${previewValue(iv.value)} does not fit ${path}; allowed: ${expected === 'number' ? 'a number >= 0' : expected === 'boolean' ? 'true or false' : 'a write pattern'}`,
-        });
-      if (path === 'workload.wssMiB') atMost(field, iv.value, memoryMiB, 'vm.memoryMiB');
+      if (iv.path === 'workload.wssMiB') atMost(`interventions.${i}.value`, iv.value, memoryMiB, 'vm.memoryMiB');
     });
+  const tooLong = onePassProblem(raw, usedMiB);
+  if (tooLong) problems.push(tooLong);
   return problems;
+}
+
+/**
+ * An intervention's value must fit the field it changes, with that field's own range: a link set to 0
+ * (or a round trip of 10^9 ms) would stop the migration dead and the run would never end.
+ */
+function interventionProblem(iv: Raw, field: string): ScenarioProblem | null {
+  const path = typeof iv.path === 'string' ? iv.path : '';
+  const keys = path.split('.');
+  if (!path || !schemaAt(keys)) return null;
+  const target = schemaAt(keys)!;
+  const allowed = allowedAt(keys);
+  const type = target.def.type;
+  const value = iv.value;
+  const message = (why: string) => ({
+    field,
+    value,
+    allowed: `${allowed} (the range of ${path})`,
+    message: `${field}: ${previewValue(value)} ${why} for ${path}; allowed: ${allowed}`,
+  });
+  if (type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return message('is not a number');
+    const min = target.minValue as number | null;
+    const max = target.maxValue as number | null;
+    if ((min !== null && value < min) || (max !== null && value > max)) return message('is out of range');
+    return null;
+  }
+  if (type === 'boolean') return typeof value === 'boolean' ? null : message('is not true or false');
+  if (type === 'enum') {
+    const options = Object.values(target.def.entries as Record<string, string>);
+    return typeof value === 'string' && options.includes(value) ? null : message('is not one of the choices');
+  }
+  return null;
+}
+
+/**
+ * A run covers at most a day of simulated time: a VM whose used memory cannot cross the link once in that
+ * time (1 TiB over 1 Mbit/s would take months) is refused up front, naming the link speed it would need.
+ */
+function onePassProblem(raw: Raw, usedMiB: number): ScenarioProblem | null {
+  const network = obj(raw.network);
+  const linkMbps = numberOr(network.linkMbps, 1000);
+  const capMbps = numberOr(network.capMbps, 0);
+  const rateMbps = capMbps > 0 ? Math.min(capMbps, linkMbps) : linkMbps;
+  if (rateMbps <= 0) return null;
+  const passMs = mibToBytes(usedMiB) / mbpsToBytesPerMs(rateMbps);
+  if (passMs <= MAX_SIMULATED_MS) return null;
+  const neededMbps = Math.ceil((mibToBytes(usedMiB) * 8) / (MAX_SIMULATED_MS / 1000) / 1e6);
+  const field = capMbps > 0 && capMbps < linkMbps ? 'network.capMbps' : 'network.linkMbps';
+  const days = (passMs / 86_400_000).toFixed(1);
+  const allowed = `at least ${neededMbps} Mbit/s for ${usedMiB} MiB of used memory (or less used memory)`;
+  return {
+    field,
+    value: field === 'network.capMbps' ? capMbps : linkMbps,
+    allowed,
+    message:
+      `${field}: ${rateMbps} Mbit/s would take ${days} days to send the ${usedMiB} MiB of used memory once, ` +
+      `longer than the 24 h of migration the simulation covers; allowed: ${allowed}`,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Scenario, WorkloadPreset, WritePattern } from './schema';
+import { scenarioSchema, type Scenario, type WorkloadPreset, type WritePattern } from './schema';
 
 /** A workload preset: what it stands for, and its figures for a VM of a given size. */
 export interface PresetDefinition {
@@ -83,11 +83,19 @@ export const WORKLOAD_PRESET_DEFINITIONS: Record<Exclude<WorkloadPreset, 'custom
   },
 };
 
-/** The scenario with a preset's workload applied, sized for its VM and keeping used memory consistent. */
+/** Every workload field at its default: what a preset starts from, so nothing of the one before stays. */
+const WORKLOAD_DEFAULTS = scenarioSchema.parse({}).workload;
+
+/**
+ * The scenario with a preset applied. A preset owns the whole workload (every field not in its figures
+ * takes its default) and the used memory (half the VM, or the working set when that is larger), so the
+ * result never depends on the preset picked before it.
+ */
 export function applyPreset(scenario: Scenario, preset: WorkloadPreset): Scenario {
   if (preset === 'custom') return { ...scenario, workload: { ...scenario.workload, preset } };
-  const figures = WORKLOAD_PRESET_DEFINITIONS[preset].workload(scenario.vm.memoryMiB);
-  const workload = { ...scenario.workload, ...figures, preset };
-  const usedMiB = Math.min(scenario.vm.memoryMiB, Math.max(scenario.vm.usedMiB, workload.wssMiB));
-  return { ...scenario, vm: { ...scenario.vm, usedMiB }, workload };
+  const memoryMiB = scenario.vm.memoryMiB;
+  const figures = WORKLOAD_PRESET_DEFINITIONS[preset].workload(memoryMiB);
+  const workload = { ...WORKLOAD_DEFAULTS, ...figures, preset };
+  const usedMiB = Math.min(memoryMiB, Math.max(memoryMiB / 2, workload.wssMiB));
+  return { ...scenario, vm: { ...scenario.vm, usedMiB, freeMiB: Math.min(scenario.vm.freeMiB, usedMiB) }, workload };
 }

@@ -136,18 +136,20 @@ const phaseSchema = z.strictObject({
   pattern: z.enum(WRITE_PATTERNS).optional().describe('New write pattern.'),
 });
 
+// The workload's defaults are the Web server preset's figures on the default VM (presets.ts), so what the
+// picker shows for a scenario left at its defaults is what runs.
 const workloadSchema = z
   .strictObject({
     preset: z.enum(WORKLOAD_PRESETS).default('web').describe('Which preset the workload came from (informative).'),
     pattern: z.enum(WRITE_PATTERNS).default('hotcold').describe('How writes spread over the working set.'),
-    writeRateMiBps: num(0, 100_000, 40, 'Page writes per second times the page size, in MiB/s.'),
+    writeRateMiBps: num(0, 100_000, 80, 'Page writes per second times the page size, in MiB/s.'),
     wssMiB: num(
       0,
       1_048_576,
-      512,
-      'Writable working set: the pages the guest keeps writing, in MiB. Left out: an eighth of vm.memoryMiB, at most 512.',
+      64,
+      'Writable working set: the pages the guest keeps writing, in MiB. Left out: an eighth of vm.memoryMiB, at most 64.',
     ),
-    hotFractionPct: num(1, 100, 10, 'hotcold: share of the working set that is hot, in %.'),
+    hotFractionPct: num(1, 100, 25, 'hotcold: share of the working set that is hot, in %.'),
     hotWriteSharePct: num(0, 100, 80, 'hotcold: share of the writes that go to the hot part, in %.'),
     zipfExponent: num(0.1, 3, 0.99, 'zipf: skew exponent s (page of rank r is written with weight 1/r^s).'),
     burstPeriodMs: num(0, 600_000, 0, 'Length of one write burst cycle, in ms (0 = steady writing).'),
@@ -430,6 +432,18 @@ const selfMigrationSchema = z
 const outputSchema = z
   .strictObject({
     heatmapCells: int(16, 16_384, 1024, 'Cells each memory heatmap frame aggregates the pages into.'),
+    heatmapFromPage: int(
+      0,
+      268_435_456,
+      0,
+      'First page the heatmap shows (a zoom into one region of memory); pages are of vm.pageKiB.',
+    ),
+    heatmapPages: int(
+      0,
+      268_435_456,
+      0,
+      'How many pages from there the heatmap shows (0 = all of memory); down to one page per cell.',
+    ),
     maxSamples: int(64, 100_000, 2000, 'Most time-series samples kept; the sampling step doubles to fit.'),
     maxFrames: int(8, 5000, 400, 'Most heatmap frames kept.'),
   })

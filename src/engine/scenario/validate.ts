@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { crossFieldProblems } from './crossChecks';
 import { fieldLabel, previewValue } from './preview';
+import { WORKLOAD_PRESET_DEFINITIONS } from './presets';
 import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
 import { migrateScenarioDoc } from './versions';
 
@@ -154,7 +155,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /**
  * Sizes that depend on the memory size default relative to it when they are left out: used memory half of
- * it, the working set an eighth (at most 512 MiB). With the default 4 GiB these are the schema defaults.
+ * it, the working set the Web server preset's (an eighth, at most 64 MiB), the preset the defaults stand
+ * for. With the default 4 GiB these are the schema defaults.
  */
 function withRelativeDefaults(input: unknown): unknown {
   input = withVariantDefault(withProfileDefaults(input));
@@ -169,7 +171,8 @@ function withRelativeDefaults(input: unknown): unknown {
     : input.workload === undefined
       ? {}
       : input.workload;
-  if (isObject(workload) && workload.wssMiB === undefined) workload.wssMiB = Math.min(512, memoryMiB / 8);
+  if (isObject(workload) && workload.wssMiB === undefined)
+    workload.wssMiB = WORKLOAD_PRESET_DEFINITIONS.web.workload(memoryMiB).wssMiB;
   return { ...input, vm, workload };
 }
 

@@ -2,10 +2,12 @@ import * as z from 'zod';
 import { variantReportSchema } from '../variants/report';
 import { HEAT_BAND_COUNT } from '../memory/pageState';
 import { STRATEGIES } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { migrate } from '../versioning';
 import { SAMPLE_COLUMNS, TRACE_FORMAT, type SampleColumn, type Trace } from './types';
-import { TRACE_VERSIONS } from './versions';
+import { traceEventSchema } from './eventSchema';
+import { SUPERSEDED, TRACE_VERSIONS } from './versions';
 
 export type TraceReadResult =
   | {
@@ -13,7 +15,12 @@ export type TraceReadResult =
       trace: Trace;
       /** The version the file was written in, when older than this Brownout's. */ migratedFrom: number | null;
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** A trace too old to show (format 1): its scenario, checked, so the app can run it again. */
+      scenario?: Scenario;
+    };
 
 /** Arrays of finite numbers, checked in one pass (a heatmap holds millions; a schema per element is slow). */
 const numbers = (what: string, check: (n: number) => boolean = Number.isFinite) =>
@@ -33,11 +40,14 @@ const round = z.looseObject({
   dirtyPagesAtEnd: num,
   bandwidthMbps: num,
   thresholdBytes: num,
+  // Where a record left a figure out (origin.unrecorded), it reads back as NaN: JSON itself cannot say NaN.
+  carriedPages: z.union([num, z.nan()]),
+  end: z.enum(['sync', 'pass', 'stop', 'fault', 'fast-forward']),
 });
 
 const summary = z.looseObject({
   strategy: z.enum(STRATEGIES),
-  outcome: z.enum(['completed', 'aborted', 'failed']),
+  outcome: z.enum(['completed', 'aborted', 'failed', 'unfinished']),
   converged: z.boolean(),
   stopReason: z.string(),
   iterations: num,
@@ -55,6 +65,12 @@ const summary = z.looseObject({
   resumedAtMs: num.nullable(),
   vmLocation: z.enum(['source', 'destination', 'lost']),
   failure: z.string().nullable(),
+  failureCode: z.string().nullable(),
+  blackout: z.record(z.string(), num).nullable(),
+  wire: z.object({ normalBytes: num, zeroBytes: num }),
+  deviceBytes: z.union([num, z.nan()]),
+  // A record did not measure the lost work: its terms read back as NaN.
+  vmLost: z.record(z.string(), z.union([num, z.nan()])),
 });
 
 const phase = z.looseObject({ kind: z.string(), startMs: num, endMs: num });
@@ -66,8 +82,6 @@ const lifecycleStep = z.looseObject({
   status: z.string(),
   detail: z.string(),
 });
-/** Events are checked for what every event has; the rest of each event is kept as it is. */
-const event = z.looseObject({ tMs: num, kind: z.string() });
 
 const samples = z.object({
   stepMs: num.positive(),
@@ -98,7 +112,7 @@ const traceFile = z.object({
   phases: z.array(phase),
   lifecycle: z.array(lifecycleStep).optional(),
   rounds: z.array(round),
-  events: z.array(event),
+  events: z.array(traceEventSchema),
   samples,
   heatmap: heatmap.optional(),
   variant: variantReportSchema.optional(),
@@ -108,7 +122,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 const MAX_LISTED = 5;
 
-const nanForNull = (v: unknown) => (v === null ? NaN : v);
+/** A null figure is NaN again; an object of figures (summary.vmLost) has each of its own nulls restored. */
+const nanForNull = (v: unknown): unknown =>
+  v === null ? NaN : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === null ? NaN : x])) : v;
 
 /**
  * JSON writes NaN as null. A record names the figures it does not hold (`origin.unrecorded`:
@@ -168,6 +184,15 @@ function consistencyProblem(t: z.infer<typeof traceFile>): string | null {
   return null;
 }
 
+/** A trace from before version 2: refused with its scenario, when that still reads, to run again. */
+function supersededTrace(doc: Record<string, unknown>, fromVersion: number): TraceReadResult {
+  const scenario = parseScenario(doc.scenario);
+  const why = `it was saved in trace format version ${fromVersion} by an older Brownout (engine ${typeof doc.engineVersion === 'string' ? doc.engineVersion : 'unknown'}), whose figures came from rules this version has corrected`;
+  if (!scenario.ok)
+    return { ok: false, message: `this trace cannot be shown: ${why}, and its scenario is not valid either` };
+  return { ok: false, message: `this trace cannot be shown as saved: ${why}`, scenario: scenario.scenario };
+}
+
 /**
  * Loads a saved trace (the text of a file, or its parsed JSON): checks its format and version, lifts an
  * older version to the current one, validates every section and gives typed arrays back. Never throws;
@@ -197,6 +222,7 @@ export function readTrace(input: unknown): TraceReadResult {
   const migrated = migrate(doc, version, TRACE_VERSIONS);
   if (!migrated.ok) return { ok: false, message: `this trace cannot be read: ${migrated.message}` };
 
+  if (migrated.doc[SUPERSEDED]) return supersededTrace(migrated.doc, migrated.fromVersion);
   const restored = restoreUnrecorded(migrated.doc);
   const parsed = traceFile.safeParse(restored);
   if (!parsed.success) return { ok: false, message: `this trace is malformed: ${describe(parsed.error)}` };

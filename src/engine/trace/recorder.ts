@@ -1,7 +1,7 @@
 import { HEAT_BAND_COUNT } from '../memory/pageState';
 import type { MemoryMap } from '../memory/memoryMap';
 import { bytesPerMsToMbps } from '../units';
-import type { EventKind, HeatmapFrames, Phase, PhaseKind, Samples, SampleColumn, TraceEvent } from './types';
+import type { HeatmapFrames, Phase, PhaseKind, Samples, SampleColumn, TraceEvent } from './types';
 import { SAMPLE_COLUMNS } from './types';
 
 /** The run's state at one instant, as the recorder samples it. */
@@ -33,6 +33,8 @@ interface Frame {
   /** Frames at phase boundaries survive thinning. */
   key: boolean;
   data: Uint8Array;
+  /** Exact pages per band. */
+  counts: Float64Array;
 }
 
 /**
@@ -72,8 +74,8 @@ export class Recorder {
     this.frameStepMs = stepFor(expectedMs, maxFrames);
   }
 
-  event(tMs: number, kind: EventKind, text: string): void {
-    this.events.push({ tMs, kind, text });
+  event(e: TraceEvent): void {
+    this.events.push(e);
   }
 
   /** Ends the open phase (if any) and opens the next one; both sides get a heatmap frame. */
@@ -96,6 +98,22 @@ export class Recorder {
     if (this.nextFrameMs <= tMs) {
       this.frame(this.nextFrameMs, false);
       while (this.nextFrameMs <= tMs) this.nextFrameMs += this.frameStepMs;
+    }
+  }
+
+  /**
+   * Samples a stretch the engine did not simulate step by step (a fast-forward), each from `probeAt`;
+   * heatmap frames are not made up for it: the next frame, at its end, shows memory as it stands.
+   */
+  observeSpan(fromMs: number, toMs: number, probeAt: (tMs: number) => Probe): void {
+    while (this.nextSampleMs <= toMs) {
+      const t = Math.max(fromMs, this.nextSampleMs);
+      this.sample(t, probeAt(t));
+      this.nextSampleMs = t + this.sampleStepMs;
+    }
+    if (this.nextFrameMs <= toMs) {
+      this.frame(toMs, true);
+      while (this.nextFrameMs <= toMs) this.nextFrameMs += this.frameStepMs;
     }
   }
 
@@ -136,14 +154,16 @@ export class Recorder {
 
   private frame(tMs: number, key: boolean): void {
     const last = this.frames[this.frames.length - 1];
-    const data = new Uint8Array(this.mem.cellCount * HEAT_BAND_COUNT);
-    this.mem.writeFrame(data, 0);
+    // A second frame at the same moment shows the same pages (they change only as time passes); keeping
+    // the first keeps what was in flight and what faulted since the frame before.
     if (last && last.tMs === tMs) {
-      last.data = data;
       last.key ||= key;
       return;
     }
-    this.frames.push({ tMs, key, data });
+    const data = new Uint8Array(this.mem.cellCount * HEAT_BAND_COUNT);
+    const counts = new Float64Array(HEAT_BAND_COUNT);
+    this.mem.writeFrame(data, 0, counts, 0);
+    this.frames.push({ tMs, key, data, counts });
     if (this.frames.length > this.maxFrames) {
       this.frameStepMs *= 2;
       const step = this.frameStepMs;
@@ -179,14 +199,22 @@ export class Recorder {
   private buildHeatmap(): HeatmapFrames {
     const bytesPerFrame = this.mem.cellCount * HEAT_BAND_COUNT;
     const data = new Uint8Array(this.frames.length * bytesPerFrame);
-    this.frames.forEach((f, i) => data.set(f.data, i * bytesPerFrame));
+    const pageCounts = new Float64Array(this.frames.length * HEAT_BAND_COUNT);
+    this.frames.forEach((f, i) => {
+      data.set(f.data, i * bytesPerFrame);
+      pageCounts.set(f.counts, i * HEAT_BAND_COUNT);
+    });
+    const { fromPage, toPage } = this.mem.region;
     return {
-      pageCount: this.mem.pageCount,
+      pageCount: toPage - fromPage,
       pageBytes: this.pageBytes,
       pagesPerCell: this.mem.pagesPerCell,
       cells: this.mem.cellCount,
+      firstPage: fromPage,
+      memoryPages: this.mem.pageCount,
       frameTimesMs: Float64Array.from(this.frames.map((f) => f.tMs)),
       data,
+      pageCounts,
     };
   }
 }

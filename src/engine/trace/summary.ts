@@ -1,5 +1,6 @@
 import type { MigrationState } from '../migration/state';
-import type { Outcome, Phase, Round, StopReason, Summary } from './types';
+import type { FailureCode } from './events';
+import type { BlackoutParts, FastForward, Outcome, Phase, Round, StopReason, Summary } from './types';
 
 /** How the run ended, as the orchestrator saw it. */
 export interface RunVerdict {
@@ -10,15 +11,24 @@ export interface RunVerdict {
   resumedAtMs: number | null;
   switchoverAtMs: number | null;
   blackoutCopyMs: number;
+  blackout: BlackoutParts | null;
   expectedDowntimeMs: number;
   /** 1 when a final sync ran at the pause. */
   finalSyncs: number;
   failure: string | null;
+  failureCode: FailureCode | null;
   refusals: string[];
   refusedAt: 'allocate' | 'validate' | null;
   /** How a VM that cannot move live was moved instead. */
   offline: 'drain-checkpoint' | 'terminate-restart' | null;
   lostAtMs: number | null;
+  fastForward: FastForward | null;
+}
+
+/** Figures the run knows that the state does not. */
+export interface RunFigures {
+  precopySyncs: number;
+  simulationLimitMs: number;
 }
 
 const lengthOf = (phases: Phase[], ...kinds: Phase['kind'][]) =>
@@ -34,12 +44,19 @@ export function residualDependencies(s: MigrationState['scenario']): string[] {
   return out;
 }
 
+/**
+ * When the run ends on its own timeline (phases, samples and events): the total time, plus, under the qemu
+ * profile, the allocation and validation before QEMU's clock starts.
+ */
+export const runEndMs = (s: Pick<Summary, 'migrateStartMs' | 'totalTimeMs'>): number =>
+  s.migrateStartMs + s.totalTimeMs;
+
 export function buildSummary(
   s: MigrationState,
   rounds: Round[],
   phases: Phase[],
   v: RunVerdict,
-  precopySyncs: number,
+  { precopySyncs, simulationLimitMs }: RunFigures,
 ): Summary {
   const c = s.counters;
   const sc = s.scenario;
@@ -86,8 +103,18 @@ export function buildSummary(
     sourceBusySeconds: c.sourceBusyMs / 1000,
     expectedDowntimeMs: v.expectedDowntimeMs,
     blackoutCopyMs: v.blackoutCopyMs,
-    vmLocation: v.outcome === 'completed' ? 'destination' : v.outcome === 'aborted' ? 'source' : 'lost',
+    blackout: v.blackout,
+    wire: { normalBytes: s.wire.normalBytes, zeroBytes: s.wire.zeroBytes },
+    deviceBytes: v.blackout?.deviceBytes ?? 0,
+    linkCapacityBytes: c.linkCapacityBytes,
+    othersWantedBytes: c.othersWantedBytes,
+    othersGotBytes: c.othersGotBytes,
+    vmLost: { ...c.lost },
+    fastForward: v.fastForward,
+    simulationLimitMs,
+    vmLocation: vmLocationOf(v.outcome, s.vmHost),
     failure: v.failure,
+    failureCode: v.failureCode,
     refusals: v.refusals,
     residualDependencies: residuals,
     sourceDeletable: v.outcome === 'completed' && residuals.length === 0,
@@ -98,4 +125,11 @@ export function buildSummary(
     stateLost: v.offline === 'terminate-restart' || v.outcome === 'failed' ? 'in-memory state' : 'nothing',
     guestCooperation: v.offline === 'drain-checkpoint' || sc.precopy.freePageHinting || sc.precopy.stunRogue,
   };
+}
+
+function vmLocationOf(outcome: Outcome, host: MigrationState['vmHost']): Summary['vmLocation'] {
+  if (outcome === 'completed') return 'destination';
+  if (outcome === 'failed') return 'lost';
+  if (outcome === 'aborted') return 'source';
+  return host;
 }

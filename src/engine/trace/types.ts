@@ -1,4 +1,7 @@
 import type { Scenario, StopRule, Strategy } from '../scenario/schema';
+import type { FailureCode, TraceEvent } from './events';
+
+export type { EventKind, EventOf, FailureCode, TraceEvent } from './events';
 
 import type { VariantReport } from '../variants/report';
 
@@ -7,7 +10,12 @@ import type { VariantReport } from '../variants/report';
  * checkpoints after advance notice; offline: the VM is down for a terminate-and-restart move.
  */
 export type PhaseKind = 'setup' | 'disk' | 'precopy' | 'blackout' | 'postcopy' | 'drain' | 'offline';
-export type Outcome = 'completed' | 'aborted' | 'failed';
+/**
+ * completed: the VM runs on the destination; aborted: it runs on the source, the migration given up;
+ * failed: neither host can run it; unfinished: the migration had not ended when the simulation stopped
+ * (it would go on: pre-copy that never converges, or a run past the simulation's time limit).
+ */
+export type Outcome = 'completed' | 'aborted' | 'failed' | 'unfinished';
 export type StopReason =
   /** The dirty set fitted under the stop threshold. */
   | 'converged'
@@ -19,10 +27,19 @@ export type StopReason =
   | 'sent-factor'
   /** A round shrank the dirty set by too little. */
   | 'no-progress'
+  /** Dynamic rate limiting (Xen 2005): less than 256 KiB was left dirty. */
+  | 'little-left'
+  /** Dynamic rate limiting: keeping up with the guest would take more than the maximum rate. */
+  | 'rate-above-max'
   /** The management layer's timeout expired. */
   | 'timeout'
-  /** Pre-copy would never end (no cap, no timeout): the simulation gave up. */
+  /** The simulation's own limit on simulated time: the migration itself had not ended. */
   | 'simulation-limit'
+  /**
+   * The dirty set stays pinned above the threshold round after round and nothing (cap, timeout,
+   * auto-converge, a switch) will end pre-copy: it would copy forever, so the simulation stops here.
+   */
+  | 'never-converges'
   /** Hybrid: the planned switch to post-copy. */
   | 'postcopy-switch'
   /** Post-copy and stop-and-copy do not iterate: nothing to stop. */
@@ -35,7 +52,8 @@ export type StopReason =
   | 'offline-move';
 
 export type LifecycleStepKind = 'allocate' | 'validate' | 'copy' | 'blackout' | 'redirect' | 'resume' | 'delete-source';
-export type StepStatus = 'done' | 'refused' | 'failed' | 'skipped' | 'blocked';
+/** unfinished: still going when the simulation stopped. */
+export type StepStatus = 'done' | 'refused' | 'failed' | 'skipped' | 'blocked' | 'unfinished';
 
 /** One of the seven steps of a migration, as it went in this run. */
 export interface LifecycleStep {
@@ -45,6 +63,70 @@ export interface LifecycleStep {
   endMs: number;
   status: StepStatus;
   detail: string;
+}
+
+/**
+ * sync: QEMU's rule, the estimate fell under the threshold and the log was synced; pass: every page
+ * marked at the start was sent; stop: pre-copy ended in it; fault: a fault or abort cut it short;
+ * fast-forward: computed from the steady state, not simulated page by page.
+ */
+export type RoundEnd = 'sync' | 'pass' | 'stop' | 'fault' | 'fast-forward';
+
+/** The blackout part by part. The times add up to the downtime (summary.downtimeMs). */
+export interface BlackoutParts {
+  /**
+   * Pages with data sent, their bytes on the wire and their time on the link as it was then (shared,
+   * degraded, within the hosts' copy speed); `encodedPages` of them went as XBZRLE deltas.
+   */
+  pages: number;
+  encodedPages: number;
+  pageBytes: number;
+  pagesMs: number;
+  /** Never-written pages found and sent as markers: bytes, wire time and the time spent checking them. */
+  zeroPages: number;
+  zeroBytes: number;
+  zeroWireMs: number;
+  zeroScanMs: number;
+  /** XBZRLE: looking pages up in the cache and encoding them (0 without it). */
+  encodeMs: number;
+  /** The fixed cost of starting the first pass over memory, when that pass runs in the blackout (stop-and-copy). */
+  passStartMs: number;
+  /** Device and CPU state, and its time on the link. */
+  deviceBytes: number;
+  deviceMs: number;
+  /** Stopping the vCPUs on the source and starting them on the destination (the fixed cost). */
+  switchoverMs: number;
+  /** The destination's acknowledgement: one round trip. */
+  ackMs: number;
+  /** Time something had to cross while the link carried nothing (a network drop). */
+  linkDownMs: number;
+  /** The rate the pages actually got on the link, Mbit/s (0 when none went). */
+  copyMbps: number;
+}
+
+/** Where the guest's lost work went, ms of full-speed running each; they add up to `vmLostMs`. */
+export interface LostWork {
+  /** Paused: the blackout, or shut down for an offline move. */
+  pausedMs: number;
+  /** Auto-converge throttling. */
+  throttleMs: number;
+  /** The cost of dirty tracking. */
+  trackingMs: number;
+  /** The rogue process frozen by the guest. */
+  stunMs: number;
+  /** vCPUs waiting for post-copy faults. */
+  stallMs: number;
+  /** Draining and checkpointing after advance notice. */
+  drainMs: number;
+}
+
+/** Rounds computed from a steady state instead of simulated page by page. */
+export interface FastForward {
+  firstRound: number;
+  lastRound: number;
+  fromMs: number;
+  durationMs: number;
+  bytes: number;
 }
 
 export interface Phase {
@@ -64,8 +146,15 @@ export interface Round {
   bytesSent: number;
   /** Pages marked for sending when the round began. */
   dirtyPagesAtStart: number;
-  /** Pages marked for sending when the round ended: what the next round, or the blackout, must send. */
+  /**
+   * Pages marked for sending right after the sync that ended the round: what the next round, or the
+   * blackout, must send. Not the dirty set: it also counts pages rewritten before the round sent them.
+   */
   dirtyPagesAtEnd: number;
+  /** Of those, pages this round did not reach (QEMU's rule ends a round before all are sent). */
+  carriedPages: number;
+  /** How the round ended: at a sync under QEMU's rule, at the end of a whole pass, or cut short. */
+  end: RoundEnd;
   /** Page writes the guest made during the round, and how many distinct pages they newly dirtied. */
   writes: number;
   newlyDirtiedPages: number;
@@ -75,44 +164,18 @@ export interface Round {
   thresholdBytes: number;
   /** Bandwidth estimate behind that threshold, Mbit/s. */
   estimateMbps: number;
+  /**
+   * Where that estimate came from (QEMU rule): the bytes sent over the last rate window and its length.
+   * QEMU measures per window of at least 100 ms, not per round.
+   */
+  estimateWindowBytes: number;
+  estimateWindowMs: number;
+  /** The downtime limit in force when the round ended, ms. */
+  downtimeLimitMs: number;
   capMbps: number;
   throttlePct: number;
   /** Page writes per second the guest was making at the round's end. */
   writeRatePagesPerSec: number;
-}
-
-export type EventKind =
-  | 'start'
-  | 'setup-done'
-  | 'sync'
-  | 'throttle'
-  | 'rogue-stunned'
-  | 'intervention'
-  | 'workload-phase'
-  | 'stop-decision'
-  | 'paused'
-  | 'final-copy-done'
-  | 'commit'
-  | 'switchover'
-  | 'resumed'
-  | 'postcopy-done'
-  | 'aborted'
-  | 'done'
-  | 'allocated'
-  | 'validated'
-  | 'refused'
-  | 'fault'
-  | 'disk-copied'
-  | 'vm-lost'
-  | 'postcopy-paused'
-  | 'postcopy-recovered'
-  | 'offline'
-  | 'lifecycle';
-
-export interface TraceEvent {
-  tMs: number;
-  kind: EventKind;
-  text: string;
 }
 
 export interface Summary {
@@ -166,10 +229,28 @@ export interface Summary {
   expectedDowntimeMs: number;
   /** Final-copy bytes over link bandwidth alone: the part of the blackout the network explains, ms. */
   blackoutCopyMs: number;
-  /** Where the VM runs when it is all over. */
+  /** The blackout part by part (null when the VM never paused for one). */
+  blackout: BlackoutParts | null;
+  /** Wire size of one full page record and of one zero-page marker, bytes. */
+  wire: { normalBytes: number; zeroBytes: number };
+  /** Device state bytes sent (they are in downtimeBytes). */
+  deviceBytes: number;
+  /** What the link could carry while migrating, and what other services wanted and got, bytes. */
+  linkCapacityBytes: number;
+  othersWantedBytes: number;
+  othersGotBytes: number;
+  /** Where the guest's lost work went, ms each; they add up to vmLostSeconds. */
+  vmLost: LostWork;
+  /** Rounds computed from the steady state (see FastForward); null when every round was simulated. */
+  fastForward: FastForward | null;
+  /** The simulation's own limit on simulated time for this run, ms (not a property of the migration). */
+  simulationLimitMs: number;
+  /** Where the VM runs when it is all over (or when the simulation stopped, for an unfinished run). */
   vmLocation: 'source' | 'destination' | 'lost';
   /** What went wrong (a refusal, a fault, a lost VM), in one sentence; null when nothing did. */
   failure: string | null;
+  /** The same as a code, for the app to put in its own words. */
+  failureCode: FailureCode | null;
   /** Why the destination or the platform refused, one reason each. */
   refusals: string[];
   /** What stays behind on the source and keeps it from being deleted. */
@@ -224,13 +305,22 @@ export interface Samples {
 }
 
 export interface HeatmapFrames {
+  /** Pages the heatmap covers (all of memory, or the zoomed region). */
   pageCount: number;
   pageBytes: number;
   pagesPerCell: number;
   cells: number;
+  /** The first page covered, and how many pages memory has in all (so a zoom can say where it is). */
+  firstPage?: number;
+  memoryPages?: number;
   frameTimesMs: Float64Array;
-  /** frames x cells x 7 bands, each a share of the cell's pages in 0..255 (see HEAT_BAND_NAMES). */
+  /**
+   * frames x cells x bands (HEAT_BAND_COUNT), each a share of the cell's pages in 0..255 (see
+   * HEAT_BAND_NAMES); a band with any page at all is at least 1.
+   */
   data: Uint8Array;
+  /** frames x bands: the exact pages in each band over the covered pages (the shares are rounded). */
+  pageCounts?: Float64Array;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { runEndMs } from '../../engine';
 import type { ReactNode } from 'react';
 import { comparedRuns, setComparison } from '../../state/comparison';
 import { longestCompared } from '../../state/playheadTrace';
@@ -38,7 +39,7 @@ export function CompareScreen({ exportMenu }: { exportMenu?: ReactNode }) {
   const compared = useShallowCompared();
   const longest = useWorkspace(longestCompared);
   const longestRun = useWorkspace((s) => comparedRuns(s).find((c) => c.run.trace === longest)?.run ?? null);
-  const domain = longest ? ([0, Math.max(1, longest.summary.totalTimeMs)] as const) : undefined;
+  const domain = longest ? ([0, Math.max(1, runEndMs(longest.summary))] as const) : undefined;
   return (
     <main className="compare-screen">
       <section className="compare" aria-label="Comparison">

@@ -118,7 +118,7 @@ export function RunLane({ index, label, run, domain }: { index: number; label: s
           <TimelinePanel run={run} baseline={null} stale={null} domain={domain} />
         </div>
         <div className="lane__hosts">
-          <HostsPanel run={run} stale={null} label={`Hosts of run ${letter}`} />
+          <HostsPanel run={run} stale={null} label={`Hosts of run ${letter}`} zoomable={false} />
         </div>
       </div>
     </article>

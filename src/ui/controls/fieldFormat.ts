@@ -12,6 +12,8 @@ export function formatFieldValue(display: ValueDisplay, v: number, s: Scenario):
       return formatMiB(v);
     case 'mib-of-memory':
       return `${formatMiB(v)} (${pctOf(v, s.vm.memoryMiB)} %)`;
+    case 'mib-of-used':
+      return `${formatMiB(v)} (${pctOf(v, s.vm.usedMiB)} % of used)`;
     case 'mibps':
       return `${v < 10 ? v : formatCount(v)} MiB/s`;
     case 'mbps':

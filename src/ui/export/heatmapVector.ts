@@ -1,21 +1,26 @@
-import { HEAT_BAND_COUNT, type HeatmapFrames } from '../../engine';
+import type { HeatmapFrames } from '../../engine';
 import { gridShape } from '../hosts/gridShape';
-import { paintHeatmap } from '../hosts/paintHeatmap';
-import type { Palette } from '../hosts/palettes';
+import { paintCells, type CellColouring } from '../hosts/paintCells';
+import type { HostView } from '../hosts/palettes';
 import type { VectorPainter } from './svgContext';
 
 /** Cells at least this wide (CSS px) are drawn apart, with a seam between them, as on screen. */
 const SEAM_FROM_PX = 5;
 
 /**
- * A heatmap frame as vectors: the same cells and colours as the canvas (paintHeatmap), one rectangle per
+ * A heatmap frame as vectors: the same cells and colours as the canvas (paintCells), one rectangle per
  * cell where seams show, else one per run of equal cells along a row, so a 16,384-cell map stays small.
  */
-export function heatmapPainter(heatmap: HeatmapFrames, frameIndex: number, palette: Palette): VectorPainter {
+export function heatmapPainter(
+  heatmap: HeatmapFrames,
+  frameIndex: number,
+  view: HostView,
+  colouring: CellColouring = 'priority',
+): VectorPainter {
   return (ctx, { widthPx, heightPx }) => {
     const { cells } = heatmap;
     const { cols, rows } = gridShape(cells, widthPx / heightPx);
-    const pixels = paintHeatmap(heatmap.data, frameIndex * cells * HEAT_BAND_COUNT, cells, cols, rows, palette);
+    const { pixels } = paintCells(heatmap, frameIndex, cols, rows, view, colouring);
     const cellPx = Math.min(widthPx / cols, heightPx / rows);
     const x0 = (widthPx - cols * cellPx) / 2;
     const y0 = (heightPx - rows * cellPx) / 2;

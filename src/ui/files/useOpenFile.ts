@@ -1,12 +1,13 @@
 import { useCallback } from 'react';
 import { MAX_OPEN_FILE_BYTES, readOpenedFile, tooLarge } from '../../state/openFile';
-import { openRun } from '../../state/openFileStore';
+import { openOldTrace, openRun } from '../../state/openFileStore';
 import { useWorkspaceContext } from '../../state/WorkspaceContext';
 
 const TITLE = (name: string) => `Could not open ${name}`;
 
 /**
- * Opens a file the user picked or dropped: a saved run or a QEMU transcript becomes the replay view's run;
+ * Opens a file the user picked or dropped: a saved run or a QEMU transcript becomes the replay view's run
+ * (a run saved by an older Brownout opens its scenario in the lab);
  * anything else gets a notice saying what is wrong with it and where. A file over the size limit is
  * refused before it is read.
  */
@@ -27,7 +28,8 @@ export function useOpenFile(): (file: File) => Promise<void> {
       }
       const opened = readOpenedFile(file.name, text);
       if (!opened.ok) return fail(opened.message);
-      openRun(store, opened);
+      if (opened.kind === 'old-trace') openOldTrace(store, opened);
+      else openRun(store, opened);
     },
     [store],
   );

@@ -1,10 +1,12 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { HEAT_BAND_COUNT, type HeatmapFrames } from '../../engine';
+import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { HeatmapFrames } from '../../engine';
 import { heatmapPainter } from '../export/heatmapVector';
 import { useVectorPainter } from '../export/vectorPainters';
 import { gridShape } from './gridShape';
-import { paintHeatmap } from './paintHeatmap';
-import { palette, type HostView } from './palettes';
+import { paintCells, type CellColouring } from './paintCells';
+import type { HostView } from './palettes';
+
+export type { CellColouring } from './paintCells';
 
 interface Props {
   heatmap: HeatmapFrames;
@@ -12,6 +14,18 @@ interface Props {
   view: HostView;
   /** The heatmap in words. */
   label: string;
+  colouring?: CellColouring;
+  /** A click on a cell (to zoom into it). */
+  onPickCell?: (cell: number) => void;
+}
+
+/** Where the grid sits in the canvas, in device pixels. */
+interface Placement {
+  x: number;
+  y: number;
+  cellPx: number;
+  cols: number;
+  rows: number;
 }
 
 interface Size {
@@ -23,9 +37,17 @@ interface Size {
  * One host's memory, one square cell per group of pages, filling its box. Memoised and drawn in an effect,
  * so it repaints when the frame, the size or the trace changes, not on every playhead tick.
  */
-export const HeatmapCanvas = memo(function HeatmapCanvas({ heatmap, frameIndex, view, label }: Props) {
+export const HeatmapCanvas = memo(function HeatmapCanvas({
+  heatmap,
+  frameIndex,
+  view,
+  label,
+  colouring = 'priority',
+  onPickCell,
+}: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const placement = useRef<Placement | null>(null);
   const [size, setSize] = useState<Size | null>(null);
 
   useEffect(() => {
@@ -50,14 +72,8 @@ export const HeatmapCanvas = memo(function HeatmapCanvas({ heatmap, frameIndex, 
       resizeBackingStore(canvas, Math.round(size.width * dpr), Math.round(size.height * dpr));
       const { cells } = heatmap;
       const { cols, rows } = gridShape(cells, size.width / size.height);
-      const cellPixels = paintHeatmap(
-        heatmap.data,
-        frameIndex * cells * HEAT_BAND_COUNT,
-        cells,
-        cols,
-        rows,
-        palette(view),
-      );
+      const painted = paintCells(heatmap, frameIndex, cols, rows, view, colouring);
+      const cellPixels = painted.pixels;
       const grid = document.createElement('canvas');
       grid.width = cols;
       grid.height = rows;
@@ -76,20 +92,59 @@ export const HeatmapCanvas = memo(function HeatmapCanvas({ heatmap, frameIndex, 
         ctx.drawImage(seamMask(cols, rows, cellPx, Math.max(1, Math.round(dpr))), x, y);
         ctx.globalCompositeOperation = 'source-over';
       }
+      ringFaults(ctx, painted.faulted, { x, y, cellPx, cols, rows }, dpr);
+      placement.current = { x, y, cellPx, cols, rows };
     });
     return () => cancelAnimationFrame(frame);
-  }, [heatmap, frameIndex, view, size]);
+  }, [heatmap, frameIndex, view, size, colouring]);
+
+  const pick = (e: MouseEvent<HTMLCanvasElement>) => {
+    const p = placement.current;
+    if (!onPickCell || !p) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const scale = e.currentTarget.width / Math.max(1, rect.width);
+    const col = Math.floor(((e.clientX - rect.left) * scale - p.x) / p.cellPx);
+    const row = Math.floor(((e.clientY - rect.top) * scale - p.y) / p.cellPx);
+    const cell = row * p.cols + col;
+    if (col >= 0 && col < p.cols && row >= 0 && cell < heatmap.cells) onPickCell(cell);
+  };
 
   // The same cells as vectors, for an SVG export.
-  const vector = useMemo(() => heatmapPainter(heatmap, frameIndex, palette(view)), [heatmap, frameIndex, view]);
+  const vector = useMemo(
+    () => heatmapPainter(heatmap, frameIndex, view, colouring),
+    [heatmap, frameIndex, view, colouring],
+  );
   useVectorPainter(canvasRef, vector);
 
   return (
     <div className="heatmap" ref={boxRef}>
-      <canvas ref={canvasRef} role="img" aria-label={label} />
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label={label}
+        onClick={pick}
+        className={onPickCell ? 'heatmap__canvas--zoomable' : undefined}
+      />
     </div>
   );
 });
+
+/** Rings the cells with a page fetched on a fault since the last frame, so faults show as they happen. */
+function ringFaults(ctx: CanvasRenderingContext2D, cells: readonly number[], p: Placement, dpr: number): void {
+  if (cells.length === 0) return;
+  const line = Math.max(1, Math.round(dpr));
+  ctx.lineWidth = line;
+  for (const cell of cells) {
+    const cx = p.x + (cell % p.cols) * p.cellPx;
+    const cy = p.y + Math.floor(cell / p.cols) * p.cellPx;
+    // A ring around the cell, wider than a tiny cell so it still shows: dark outside, light inside.
+    const pad = Math.max(line, 3 * line - p.cellPx / 2);
+    ctx.strokeStyle = '#1b1030';
+    ctx.strokeRect(cx - pad, cy - pad, p.cellPx + 2 * pad, p.cellPx + 2 * pad);
+    ctx.strokeStyle = '#ffffff';
+    ctx.strokeRect(cx - pad + line, cy - pad + line, p.cellPx + 2 * pad - 2 * line, p.cellPx + 2 * pad - 2 * line);
+  }
+}
 
 /** Setting a canvas's size reallocates and clears it: only do it when the size really changed. */
 function resizeBackingStore(canvas: HTMLCanvasElement, width: number, height: number): void {

@@ -1,4 +1,5 @@
 import { HEAT_BAND_NAMES, HeatBand } from '../../engine';
+import type { CellColouring } from './HeatmapCanvas';
 import { SWATCHES, type HostView } from './palettes';
 
 /** The bands in the order a page lives through them. */
@@ -26,42 +27,56 @@ const VIEWS: { view: HostView; title: string }[] = [
 
 const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-/** The colour key: the seven page states, with each host's colour for them. */
-export function Legend() {
+/** How the cells are coloured, said exactly. */
+const HOW: Record<CellColouring, string> = {
+  priority:
+    'a cell takes the colour of the most important state among its pages (ringed: fetched on a fault just now, then in flight, dirtied or stale, not yet sent, fetched, pushed, sent, untouched); the paler, the fewer of its pages are in it',
+  mix: "a cell mixes its pages' colours by how many are in each state",
+};
+
+/** The colour key: the seven page states, with each host's colour for them, and how a cell is coloured. */
+export function Legend({ colouring = 'priority' }: { colouring?: CellColouring }) {
   return (
-    <table className="legend">
-      <caption className="legend__caption">Colour key: page states on each host</caption>
-      <thead>
-        <tr>
-          <td />
-          {ORDER.map((band) => (
-            <th key={band} scope="col">
-              {capitalise(HEAT_BAND_NAMES[band])}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {VIEWS.map(({ view, title }) => (
-          <tr key={view}>
-            <th scope="row">{title}</th>
-            {ORDER.map((band) => {
-              const { cssVar, fallback } = SWATCHES[view][band];
-              const note = view === 'destination' ? DESTINATION_NOTES[band] : undefined;
-              return (
-                <td key={band}>
-                  <span
-                    className={note?.onDark ? 'legend__swatch legend__swatch--dark' : 'legend__swatch'}
-                    style={{ background: `var(${cssVar}, ${fallback})` }}
-                  >
-                    {note?.text}
-                  </span>
-                </td>
-              );
-            })}
+    <>
+      <table className="legend">
+        <caption className="legend__caption">Colour key: page states on each host; {HOW[colouring]}</caption>
+        <thead>
+          <tr>
+            <td />
+            {ORDER.map((band) => (
+              <th key={band} scope="col">
+                {capitalise(HEAT_BAND_NAMES[band])}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {VIEWS.map(({ view, title }) => (
+            <tr key={view}>
+              <th scope="row">{title}</th>
+              {ORDER.map((band) => {
+                const { cssVar, fallback } = SWATCHES[view][band];
+                const note = view === 'destination' ? DESTINATION_NOTES[band] : undefined;
+                return (
+                  <td key={band}>
+                    <span
+                      className={note?.onDark ? 'legend__swatch legend__swatch--dark' : 'legend__swatch'}
+                      style={{ background: `var(${cssVar}, ${fallback})` }}
+                    >
+                      {note?.text}
+                    </span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="legend__how">
+        {colouring === 'priority'
+          ? 'A cell shows the most important state among its pages, paler when fewer are in it; a ring: a fault just now.'
+          : 'A cell mixes its pages’ colours by share: rare states can vanish in the mix.'}
+      </p>
+    </>
   );
 }

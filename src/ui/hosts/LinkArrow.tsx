@@ -6,6 +6,8 @@ interface Props {
   bandwidthMbps: number | null;
   /** The migration is over at the playhead. */
   finished: boolean;
+  /** What the link says once it is over: finished, abandoned, the VM lost, the simulation stopped. */
+  endCaption: string;
   /** Shown above the link: the VM marker while the VM is paused. */
   marker: ReactNode;
   /** Said at the top of the link's column, between the hosts' names (the stale label). */
@@ -13,9 +15,9 @@ interface Props {
 }
 
 /** The network between the hosts: throughput at the playhead, with dashes flowing while pages move. */
-export function LinkArrow({ bandwidthMbps, finished, marker, note }: Props) {
+export function LinkArrow({ bandwidthMbps, finished, endCaption, marker, note }: Props) {
   const flowing = !finished && bandwidthMbps !== null && bandwidthMbps > 0;
-  const caption = finished ? 'migration finished' : flowing ? 'migration traffic' : 'no traffic';
+  const caption = finished ? endCaption : flowing ? 'migration traffic' : 'no traffic';
   return (
     <div className="link" role="group" aria-label="Migration link, source to destination">
       {note}

@@ -1,5 +1,11 @@
-/** Where the guest is: a bold badge on the host it runs on, or on the link while it is paused. */
-export function VmMarker({ state }: { state: 'running' | 'paused' }) {
+/** Where the guest is: a bold badge on the host it runs on, or on the link while it is paused or once lost. */
+export function VmMarker({ state }: { state: 'running' | 'paused' | 'lost' }) {
+  if (state === 'lost')
+    return (
+      <p className="vm-marker vm-marker--lost">
+        <span aria-hidden="true">✕ </span>VM lost
+      </p>
+    );
   if (state === 'paused')
     return (
       <p className="vm-marker vm-marker--paused">

@@ -2,9 +2,14 @@ import { HEAT_BAND_COUNT, HEAT_BAND_NAMES, HeatBand, type HeatmapFrames } from '
 import { formatMs, formatPct } from '../format';
 import type { HostView } from './palettes';
 
-/** Pages in each heat band over the whole memory in one frame, indexed by `HeatBand`. */
+/**
+ * Pages in each heat band over the pages the heatmap covers in one frame, indexed by `HeatBand`: the
+ * exact counts when the trace has them, else summed from the cells' shares.
+ */
 export function bandPages(heatmap: HeatmapFrames, frameIndex: number): number[] {
-  const { data, cells, pagesPerCell, pageCount } = heatmap;
+  const { data, cells, pagesPerCell, pageCount, pageCounts } = heatmap;
+  if (pageCounts)
+    return Array.from(pageCounts.subarray(frameIndex * HEAT_BAND_COUNT, (frameIndex + 1) * HEAT_BAND_COUNT));
   const pages = new Array<number>(HEAT_BAND_COUNT).fill(0);
   const frameOffset = frameIndex * cells * HEAT_BAND_COUNT;
   for (let c = 0; c < cells; c++) {
@@ -22,7 +27,11 @@ export function bandPages(heatmap: HeatmapFrames, frameIndex: number): number[] 
 /** Pages the guest has written (all but zero pages), and how many of them the destination has current. */
 export function destinationHolds(pages: readonly number[]): { usedPages: number; heldPages: number } {
   const heldPages =
-    pages[HeatBand.SentClean] + pages[HeatBand.Fetched] + pages[HeatBand.Pushed] + pages[HeatBand.InFlight];
+    pages[HeatBand.SentClean] +
+    pages[HeatBand.Fetched] +
+    pages[HeatBand.Pushed] +
+    pages[HeatBand.InFlight] +
+    pages[HeatBand.FaultedNow];
   // Summed this way, used equals held exactly once nothing is stale.
   const usedPages = heldPages + pages[HeatBand.NotSent] + pages[HeatBand.Dirtied];
   return { usedPages, heldPages };
@@ -42,6 +51,7 @@ export function formatHeldPct(pct: number): string {
 /** The order bands are named in words: the used pages as they move along, then the zero pages. */
 const DESCRIBE_ORDER = [
   HeatBand.NotSent,
+  HeatBand.FaultedNow,
   HeatBand.InFlight,
   HeatBand.SentClean,
   HeatBand.Dirtied,

@@ -34,6 +34,7 @@ export const SWATCHES: Record<HostView, readonly Swatch[]> = {
     Fetched: fetched,
     Pushed: pushed,
     InFlight: { cssVar: '--in-flight', fallback: '#1f6fb2' },
+    FaultedNow: fetched,
   }),
   destination: byBand({
     // Zero pages need no copy: the destination's fresh memory is zeros already.
@@ -44,6 +45,7 @@ export const SWATCHES: Record<HostView, readonly Swatch[]> = {
     Fetched: fetched,
     Pushed: pushed,
     InFlight: { cssVar: '--dest-arriving', fallback: '#1a66d1' },
+    FaultedNow: fetched,
   }),
 };
 

@@ -1,3 +1,4 @@
+import { runEndMs } from '../../engine';
 import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '../../lessons';
 import { answerLessonStep, leaveLesson, type LessonAnswer } from '../../state/lessonPlace';
@@ -136,7 +137,7 @@ function useShowResultOnce(guarded: boolean, key: string): void {
   useEffect(() => {
     if (guarded || !key || !run?.trace || run.scenario !== scenario || shownFor.current === key) return;
     shownFor.current = key;
-    store.getState().seek(run.trace.summary.totalTimeMs);
+    store.getState().seek(runEndMs(run.trace.summary));
   }, [guarded, key, run, scenario, store]);
 }
 

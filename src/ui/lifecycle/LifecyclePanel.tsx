@@ -6,6 +6,8 @@ import { useWorkspace } from '../../state/WorkspaceContext';
 import { StaleLabel } from '../StaleLabel';
 import { formatMs } from '../format';
 import { CLIENTS, survives } from './clients';
+import { eventSentence } from '../text/eventText';
+import { stopReasonText, summaryFailure } from '../text/outcomeText';
 import { controlPlaneVerdict } from './controlPlane';
 import './lifecycle.css';
 import { timeSyncPlan } from './timeSync';
@@ -13,11 +15,17 @@ import { timeSyncPlan } from './timeSync';
 /** One sentence on how it all ended, and what state the two hosts are left in. */
 function outcomeOf(trace: Trace): { tone: string; text: string } {
   const s = trace.summary;
-  if (s.outcome === 'failed') return { tone: 'failed', text: `The VM is lost: ${s.failure}.` };
+  const sc = trace.scenario;
+  if (s.outcome === 'failed') return { tone: 'failed', text: `The VM is lost: ${summaryFailure(s, sc)}.` };
   if (s.outcome === 'aborted')
     return {
       tone: 'aborted',
-      text: `${s.failure ? `Stopped: ${s.failure}.` : 'Migration abandoned.'} The VM keeps running on the source; the destination holds nothing of it.`,
+      text: `${s.failureCode || s.failure ? `Stopped: ${summaryFailure(s, sc)}.` : 'Migration abandoned.'} The VM keeps running on the source; the destination holds nothing of it.`,
+    };
+  if (s.outcome === 'unfinished')
+    return {
+      tone: 'aborted',
+      text: `Unfinished: ${stopReasonText(s, sc)}. The VM runs on the ${s.vmLocation}; nothing is decided yet.`,
     };
   if (!s.sourceDeletable)
     return { tone: 'blocked', text: 'Completed, but the source must stay up: something still depends on it.' };
@@ -98,7 +106,7 @@ export function LifecyclePanel({ run, stale }: { run: Run | null; stale: Stalene
             <li key={i} className={e.tMs > tMs ? 'is-future' : ''}>
               <button type="button" onClick={() => seek(e.tMs)}>
                 <span className="event-log__time">{formatMs(e.tMs)}</span>
-                <span>{e.text}</span>
+                <span>{eventSentence(e, trace)}</span>
               </button>
             </li>
           ))}
@@ -108,10 +116,13 @@ export function LifecyclePanel({ run, stale }: { run: Run | null; stale: Stalene
         <h3>Clients and the network</h3>
         <p>
           {moved
-            ? `Clients could not reach the VM for ${formatMs(s.unreachableMs)}. At resume a gratuitous ARP tells the network the address now lives at the destination; packets sent during the blackout were lost and TCP retransmits them${trace.scenario.host.forwardingMs > 0 ? `; the source forwards stray packets for ${formatMs(trace.scenario.host.forwardingMs)}` : ''}.`
-            : s.outcome === 'aborted'
+            ? `Clients could not reach the VM for ${formatMs(s.unreachableMs)}. At resume the VM announces itself with a gratuitous ARP: it keeps its IP and MAC addresses, and the switches learn that the MAC now sits behind the destination's port. Packets sent during the blackout were lost and TCP retransmits them${trace.scenario.host.forwardingMs > 0 ? `; the source forwards stray packets for ${formatMs(trace.scenario.host.forwardingMs)}` : ''}.`
+            : s.outcome === 'aborted' ||
+                (s.outcome === 'unfinished' && s.vmLocation === 'source' && s.pausedAtMs === null)
               ? 'The VM never left the source, so clients kept their connections.'
-              : 'The VM stopped answering: every connection eventually breaks.'}
+              : s.outcome === 'unfinished'
+                ? 'The migration was still under way when the simulation stopped.'
+                : 'The VM stopped answering: every connection eventually breaks.'}
         </p>
         <table className="clients">
           <caption className="muted">Which connections survive {formatMs(s.unreachableMs)} of silence</caption>
@@ -135,16 +146,25 @@ export function LifecyclePanel({ run, stale }: { run: Run | null; stale: Stalene
             })}
           </tbody>
         </table>
+        <p className="muted">
+          Why a 750 ms rule beside a 15-minute SSH session: TCP itself retransmits with back-off and keeps a connection
+          through minutes of silence; what gives up first are the timers applications and protocols put on top of it,
+          heartbeats and request timeouts.
+        </p>
       </section>
       <section className="lifecycle-card" aria-label="Guest clock">
         <h3>Guest clock</h3>
-        {s.clockJumpMs > 0 ? (
+        {s.outcome === 'failed' ? (
+          <p>The VM is lost: its clock never runs again.</p>
+        ) : s.resumedAtMs === null && s.pausedAtMs !== null ? (
+          <p>The VM was paused for {formatMs(s.clockJumpMs)} and resumed on the source, its clock that far behind.</p>
+        ) : s.clockJumpMs > 0 ? (
           <p>
             The guest&apos;s clock stood still for the {formatMs(s.clockJumpMs)} pause, so on resume it is{' '}
             {formatMs(s.clockJumpMs)} behind real time.{' '}
             {sync.stepped
-              ? 'That is more than a time-sync daemon such as chrony likes to slew: it steps the clock at once, which applications may notice.'
-              : `A time-sync daemon such as chrony slews it back at up to 0.05 %, which takes about ${formatMs(sync.slewMs)}.`}
+              ? 'An offset over a second is usually stepped at once (by chrony when told to with makestep, by ntpd, or by the management tools setting the clock through the guest agent), which applications may notice.'
+              : `A time-sync daemon such as chrony slews it back at up to 83,333 ppm by default, which takes about ${formatMs(sync.slewMs)}. (ntpd slews at most 500 ppm, and steps offsets over 128 ms instead.)`}
           </p>
         ) : (
           <p>
@@ -168,7 +188,11 @@ export function LifecyclePanel({ run, stale }: { run: Run | null; stale: Stalene
           <p>
             {s.outcome === 'completed'
               ? 'None: storage and the network address are global names, memory moved with the VM. The source can be deleted.'
-              : 'None: the VM never moved.'}
+              : s.outcome === 'failed'
+                ? 'None left to keep: the VM was lost, so there is nothing on either host to depend on.'
+                : s.vmLocation === 'destination'
+                  ? 'The VM runs on the destination but still needs pages from the source: the migration had not finished.'
+                  : 'None: the VM never moved.'}
             {s.dependencyWindowMs > 0 &&
               ` During post-copy the destination needed the source for ${formatMs(s.dependencyWindowMs)}.`}
           </p>

@@ -1,4 +1,5 @@
 import type { LifecycleStep } from '../../engine';
+import { runEndMs } from '../../engine';
 import type { Run } from '../../state/runs';
 import { useWorkspace } from '../../state/WorkspaceContext';
 import { formatMs } from '../format';
@@ -12,6 +13,15 @@ const SHORT: Record<LifecycleStep['step'], string> = {
   redirect: 'Redirect network',
   resume: 'Resume on target',
   'delete-source': 'Delete source',
+};
+
+/** A step's status as a word on the strip (no codes on screen). */
+const STATUS_WORDS: Record<Exclude<LifecycleStep['status'], 'done'>, string> = {
+  refused: 'refused',
+  failed: 'failed',
+  skipped: 'skipped',
+  blocked: 'blocked',
+  unfinished: 'still going',
 };
 
 /** How a step looks at the playhead: reached and done, in progress, still to come, or how it went wrong. */
@@ -30,7 +40,8 @@ export function LifecycleStrip({ run }: { run: Run | null }) {
   const trace = run?.trace;
   // A record without lifecycle steps (a replayed real migration) has no strip.
   if (!trace?.lifecycle) return null;
-  const atEnd = tMs >= trace.summary.totalTimeMs;
+  const endMs = runEndMs(trace.summary);
+  const atEnd = tMs >= endMs;
   return (
     <ol className="lifecycle-strip" aria-label="Migration steps">
       {trace.lifecycle.map((step, i) => {
@@ -46,7 +57,11 @@ export function LifecycleStrip({ run }: { run: Run | null }) {
               <span className="lifecycle-step__n">{i + 1}</span>
               <span className="lifecycle-step__label">{SHORT[step.step]}</span>
               <span className="lifecycle-step__time">
-                {step.status === 'done' ? formatMs(step.startMs) : step.status}
+                {step.status !== 'done'
+                  ? STATUS_WORDS[step.status]
+                  : step.startMs > endMs
+                    ? `${formatMs(step.startMs - endMs)} after the end`
+                    : formatMs(step.startMs)}
               </span>
             </button>
           </li>

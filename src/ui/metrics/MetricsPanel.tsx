@@ -1,4 +1,5 @@
 import type { Trace } from '../../engine';
+import { runEndMs } from '../../engine';
 import type { Run, Staleness } from '../../state/runs';
 import { useWorkspace } from '../../state/WorkspaceContext';
 import { MetricsExport } from '../export/viewExports';
@@ -7,7 +8,7 @@ import { formatBytes, formatMs, formatPct } from '../format';
 import { diagnose } from './diagnosis';
 import { DowntimeGauge } from './DowntimeGauge';
 import { ExplainPanel } from './ExplainPanel';
-import { stopReasonText } from './explain';
+import { STOP_REASON_LABELS, stopReasonText } from '../text/outcomeText';
 import { MetricCard } from './MetricCard';
 import { RoundsTable } from './RoundsTable';
 import './metrics.css';
@@ -15,6 +16,35 @@ import './metrics.css';
 const bytesLine = (t: Trace) => `${formatBytes(t.summary.bytesTransferred)}`;
 const multipleLine = (t: Trace) => `${t.summary.memoryMultiple.toFixed(2)}× memory`;
 const roundsLine = (t: Trace) => String(t.summary.iterations);
+
+const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The rounds card's sub-line: how pre-copy ended, in words that fit what happened. */
+function roundsDetail(t: Trace): string | undefined {
+  const s = t.summary;
+  const skipped = s.fastForward ? ` · rounds ${s.fastForward.firstRound}–${s.fastForward.lastRound} computed` : '';
+  if (s.outcome === 'failed') return 'VM lost';
+  if (s.outcome === 'aborted') return `migration aborted${skipped}`;
+  if (s.stopReason === 'never-converges') return 'never converges';
+  if (s.outcome === 'unfinished') return 'still going when the simulation stopped';
+  if (s.stopReason === 'postcopy-switch') return 'planned switch to post-copy';
+  if (s.converged) return 'converged';
+  if (s.stopReason === 'max-iterations') return `round cap reached: forced stop-and-copy${skipped}`;
+  return s.iterations > 0 ? `did not converge${skipped}` : undefined;
+}
+
+/** The downtime card: a lost VM has no end to its downtime, an unfinished or abandoned run none at all. */
+function downtimeShown(t: Trace): { value: string; detail?: string } {
+  const s = t.summary;
+  if (s.outcome === 'failed') {
+    const lostAt = t.events.find((e) => e.kind === 'vm-lost')?.tMs ?? runEndMs(s);
+    return { value: 'VM lost', detail: `at ${formatMs(lostAt)}; it never ran again` };
+  }
+  if (s.pausedAtMs === null && s.outcome === 'unfinished')
+    return { value: 'none yet', detail: 'still in pre-copy when the simulation stopped' };
+  if (s.pausedAtMs === null && s.outcome === 'aborted') return { value: '0 ms', detail: 'the VM never paused' };
+  return { value: formatMs(s.downtimeMs) };
+}
 
 /** The four competing goals, the stop reason and a one-line diagnosis, each with its working. */
 export function MetricsPanel({
@@ -41,6 +71,7 @@ export function MetricsPanel({
   const s = trace.summary;
   const limit = trace.scenario.precopy.downtimeLimitMs;
   const diagnosis = diagnose(trace);
+  const downtime = downtimeShown(trace);
   return (
     <section className="region region--metrics" aria-label="Metrics">
       <div className="metrics__head">
@@ -49,24 +80,38 @@ export function MetricsPanel({
       </div>
       <StaleLabel stale={stale} />
       <p className={`diagnosis diagnosis--${diagnosis.kind}`} aria-label="Diagnosis">
-        {diagnosis.text}
+        {diagnosis.text}{' '}
+        {diagnosis.figures.length > 0 && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setExplain({ kind: 'metric', metric: 'diagnosis' })}
+          >
+            Which figures decided it?
+          </button>
+        )}
       </p>
       <div className="metrics-grid">
         <MetricCard
           wide
           label="Downtime"
           metric="downtime"
-          value={formatMs(s.downtimeMs)}
-          detail={`limit ${formatMs(limit)}${s.downtimeMs > 750 ? ' · over the 750 ms TCP mark' : ''}`}
+          value={downtime.value}
+          detail={
+            downtime.detail ?? `limit ${formatMs(limit)}${s.downtimeMs > 750 ? ' · over the 750 ms TCP mark' : ''}`
+          }
           beforeLabel={beforeLabel}
-          before={ghost ? formatMs(ghost.summary.downtimeMs) : undefined}
+          before={ghost ? downtimeShown(ghost).value : undefined}
         >
-          <DowntimeGauge downtimeMs={s.downtimeMs} limitMs={limit} ghostMs={ghost?.summary.downtimeMs} />
+          {s.outcome !== 'failed' && (
+            <DowntimeGauge downtimeMs={s.downtimeMs} limitMs={limit} ghostMs={ghost?.summary.downtimeMs} />
+          )}
         </MetricCard>
         <MetricCard
           label="Total migration time"
           metric="totalTime"
           value={formatMs(s.totalTimeMs)}
+          detail={s.migrateStartMs > 0 ? 'from the migrate command, as QEMU counts it' : undefined}
           beforeLabel={beforeLabel}
           before={ghost ? formatMs(ghost.summary.totalTimeMs) : undefined}
         />
@@ -82,17 +127,7 @@ export function MetricsPanel({
           label="Rounds"
           metric="rounds"
           value={roundsLine(trace)}
-          detail={
-            s.outcome !== 'completed'
-              ? s.outcome === 'aborted'
-                ? 'migration aborted'
-                : 'VM lost'
-              : s.converged
-                ? 'converged'
-                : s.iterations > 0
-                  ? 'did not converge'
-                  : undefined
-          }
+          detail={roundsDetail(trace)}
           beforeLabel={beforeLabel}
           before={ghost ? roundsLine(ghost) : undefined}
         />
@@ -106,8 +141,8 @@ export function MetricsPanel({
           wide
           label="Stop reason"
           metric="stopReason"
-          value={s.stopReason}
-          detail={stopReasonText(s.stopReason)}
+          value={STOP_REASON_LABELS[s.stopReason]}
+          detail={upper(stopReasonText(s, trace.scenario))}
         />
       </div>
       <RoundsTable trace={trace} />

@@ -1,3 +1,4 @@
+import { runEndMs } from '../../engine';
 import { PLAYBACK_SPEEDS } from '../../state/playhead';
 import type { Run } from '../../state/runs';
 import { useWorkspace } from '../../state/WorkspaceContext';
@@ -11,7 +12,7 @@ export function PlaybackBar({ run }: { run: Run | null }) {
   const speed = useWorkspace((s) => s.playhead.speed);
   const seek = useWorkspace((s) => s.seek);
   const setSpeed = useWorkspace((s) => s.setSpeed);
-  const end = run?.trace?.summary.totalTimeMs ?? 0;
+  const end = run?.trace ? runEndMs(run.trace.summary) : 0;
   const disabled = !run?.trace;
   return (
     <div className="playback" role="toolbar" aria-label="Playback">

@@ -1,6 +1,6 @@
 import type { Run } from '../../state/runs';
 import { formatBytes, formatCount, formatMs } from '../format';
-import { stopReasonText } from '../metrics/explain';
+import { stopReasonText, summaryFailure } from '../text/outcomeText';
 
 const WHERE: Record<'source' | 'destination' | 'lost', string> = {
   source: 'on the source',
@@ -30,12 +30,12 @@ export function PresentFigures({ run }: { run: Run | null }) {
       value: formatCount(s.postcopyFaults),
       detail: `vCPUs waited ${formatMs(s.faultStallMs)}`,
     });
-  else figures.push({ label: 'Rounds', value: String(s.iterations), detail: stopReasonText(s.stopReason) });
+  else figures.push({ label: 'Rounds', value: String(s.iterations), detail: stopReasonText(s, trace.scenario) });
   if (s.outcome !== 'completed')
     figures.push({
       label: 'Outcome',
       value: `${s.outcome}: VM ${WHERE[s.vmLocation]}`,
-      detail: s.failure ?? undefined,
+      detail: summaryFailure(s, trace.scenario) || undefined,
       words: true,
     });
   return (

@@ -115,7 +115,7 @@ export function ReplayScreen() {
             <h2>Memory</h2>
             <HeatmapExport trace={trace} tag={tag} />
           </div>
-          <HostsPanel run={run} stale={null} />
+          <HostsPanel run={run} stale={null} zoomable={false} />
         </div>
       )}
       {isRecord && <NoPerPageData />}

@@ -30,12 +30,15 @@ export function summaryText(entries: readonly SpectrumEntry[]): string {
   const soft = entryFor(entries, 'soft-power-down');
   const carry = entryFor(entries, 'suspend-and-carry');
   if (!live || !quick || !soft || !carry) return 'The engine sent no figures to compare for this scenario.';
+  const noQuick = 'quick migration cannot happen here either';
   const sentences = [
     finished(live)
-      ? `Live migration pauses the VM for ${formatMs(live.downtimeMs)}; quick migration for ` +
-        `${formatMs(quick.downtimeMs)}; a clean shutdown and boot for ${formatMs(soft.downtimeMs)}.`
-      : `Live migration does not finish here, so the VM stays where it is; quick migration pauses it for ` +
-        `${formatMs(quick.downtimeMs)}; a clean shutdown and boot takes ${formatMs(soft.downtimeMs)}.`,
+      ? `Live migration pauses the VM for ${formatMs(live.downtimeMs)}; ` +
+        `${finished(quick) ? `quick migration for ${formatMs(quick.downtimeMs)}` : noQuick}; ` +
+        `a clean shutdown and boot for ${formatMs(soft.downtimeMs)}.`
+      : `Live migration does not finish here, so the VM stays where it is; ` +
+        `${finished(quick) ? `quick migration pauses it for ${formatMs(quick.downtimeMs)}` : noQuick}; ` +
+        `a clean shutdown and boot takes ${formatMs(soft.downtimeMs)}.`,
   ];
   const short = entries.filter((e) => finished(e) && e.downtimeMs < TCP_TIMEOUT_MS);
   if (short.length === 0)
@@ -47,7 +50,7 @@ export function summaryText(entries: readonly SpectrumEntry[]): string {
     const who = short.length === 1 ? `Only ${names[0]} keeps` : `${upperFirst(listOf(names))} keep`;
     sentences.push(`${who} the pause under ${TCP_TIMEOUT_MS} ms, short enough for open connections to survive.`);
   }
-  if (carry.downtimeMs < quick.downtimeMs)
+  if (finished(quick) && carry.downtimeMs < quick.downtimeMs)
     sentences.push(
       `Carrying the saved VM (${formatMs(carry.downtimeMs)}) is quicker than sending it over this link ` +
         `with quick migration.`,

@@ -4,7 +4,7 @@ import { useWorkspace } from '../../state/WorkspaceContext';
 import { fittingLabel, pageBytesOf, roundBars, type Row, type TimeScale } from './timelineLayout';
 import { noRoundsText, roundBarLabels, roundTitle } from './timelineText';
 
-/** Per round: a bar of the bytes it sent and a marker of what it left dirty. Each opens the round's explanation. */
+/** Per round: a bar of the bytes it sent and a marker of what the sync at its end marked to send. Each opens the round's explanation. */
 export function RoundBars({ trace, x, row }: { trace: Trace; x: TimeScale; row: Row }) {
   const setExplain = useWorkspace((s) => s.setExplain);
   const pageBytes = pageBytesOf(trace);

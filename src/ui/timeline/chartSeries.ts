@@ -21,7 +21,8 @@ export const CHART_SERIES: readonly ChartSeries[] = [
   {
     key: 'dirtySet',
     name: 'Dirty set',
-    meaning: 'memory the destination does not have up to date yet',
+    meaning:
+      'pages written since they were last sent, or never sent yet: what the destination lacks (the round bars show what each sync marked to send, which also counts pages rewritten before they were sent)',
     colourVar: '--dirtied',
     shape: 'area',
     headroom: 0,

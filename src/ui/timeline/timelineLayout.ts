@@ -1,5 +1,6 @@
 import { max, scaleLinear, type ScaleLinear } from 'd3';
 import type { Phase, Round, Trace } from '../../engine';
+import { runEndMs } from '../../engine';
 import { formatMs } from '../format';
 import { phaseTitle, roundTitle } from './timelineText';
 
@@ -20,7 +21,7 @@ const LABEL_PADDING_PX = 8;
 export const pageBytesOf = (trace: Trace): number => trace.scenario.vm.pageKiB * 1024;
 
 export function wholeDomain(trace: Trace): Domain {
-  return [0, Math.max(1, trace.summary.totalTimeMs)];
+  return [0, Math.max(1, runEndMs(trace.summary))];
 }
 
 /**

@@ -7,14 +7,14 @@ export function roundTitle(round: Round, pageBytes: number): string {
   const left = round.dirtyPagesAtEnd;
   return (
     `Round ${round.index}: ${formatMs(round.endMs - round.startMs)}, ${formatBytes(round.bytesSent)} sent, ` +
-    `${formatCount(left)} ${left === 1 ? 'page' : 'pages'} (${formatBytes(left * pageBytes)}) left dirty`
+    `${formatCount(left)} ${left === 1 ? 'page' : 'pages'} (${formatBytes(left * pageBytes)}) marked at the sync`
   );
 }
 
 /** Labels to try inside a round's bar, longest first. */
 export function roundBarLabels(round: Round, pageBytes: number): string[] {
   const sent = `${formatBytes(round.bytesSent)} sent`;
-  return [`${sent}, ${formatBytes(round.dirtyPagesAtEnd * pageBytes)} left dirty`, sent];
+  return [`${sent}, ${formatBytes(round.dirtyPagesAtEnd * pageBytes)} to send next`, sent];
 }
 
 const PHASE_MEANING: Record<Phase['kind'], string> = {
@@ -37,6 +37,9 @@ const PHASE_NAME: Record<Phase['kind'], string> = {
   postcopy: 'Post-copy',
 };
 
+/** A phase's name on screen: "Pre-copy", "Blackout"... */
+export const phaseName = (kind: Phase['kind']): string => PHASE_NAME[kind];
+
 export function phaseTitle(phase: Phase): string {
   return `${PHASE_NAME[phase.kind]}: ${formatMs(phase.endMs - phase.startMs)}, ${PHASE_MEANING[phase.kind]}`;
 }
@@ -54,11 +57,20 @@ const INTERVENTION_NAMES: Record<InterventionPath, { name: string; format?: (val
   'precopy.autoConverge': { name: 'auto-converge' },
 };
 
-/** "bandwidth cap → 200 Mbit/s": what the flag shows. */
-export function interventionLabel({ path, value }: Intervention): string {
+/** What an intervention changes, by name, and its new value as the app shows it. */
+export function interventionParts({ path, value }: Pick<Intervention, 'path' | 'value'>): {
+  name: string;
+  shown: string;
+} {
   const { name, format } = INTERVENTION_NAMES[path];
   const shown =
     typeof value === 'boolean' ? (value ? 'on' : 'off') : typeof value === 'number' && format ? format(value) : value;
+  return { name, shown: String(shown) };
+}
+
+/** "bandwidth cap → 200 Mbit/s": what the flag shows. */
+export function interventionLabel(iv: Intervention): string {
+  const { name, shown } = interventionParts(iv);
   return `${name} → ${shown}`;
 }
 
@@ -74,5 +86,6 @@ export function noRoundsText(trace: Trace): string {
   if (s.stopReason === 'offline-move') return 'No pre-copy rounds: the VM was moved offline.';
   if (s.strategy === 'stopcopy') return 'No pre-copy rounds: stop-and-copy sends everything during one pause.';
   if (s.strategy === 'postcopy') return 'No pre-copy rounds: every page is sent once, after the switch.';
+  if (s.outcome === 'unfinished') return 'No pre-copy round yet: the simulation stopped first.';
   return 'No pre-copy round finished.';
 }

@@ -1,12 +1,9 @@
 import type { ConfidentialReport, Scenario, Trace } from '../../engine';
 import { formatBytes, formatCount, formatMs } from '../format';
+import { result, term, type Step } from '../metrics/explanation';
 
-/** One line of working: what, with this run's values, and the result (the shape of the "why?" steps). */
-export interface FigureLine {
-  label: string;
-  formula: string;
-  value: string;
-}
+/** One line of working: what, with this run's values, and the result (the "why?" steps' shape). */
+export type FigureLine = Step;
 
 /** The same VM without confidentiality: the run the confidential one is measured against. */
 export function withoutConfidentiality(s: Scenario): Scenario {
@@ -35,35 +32,34 @@ export function confidentialBytes(trace: Trace, c: ConfidentialReport): { lines:
   const s = trace.summary;
   const pageBytes = s.normalPages * c.pageWireBytes;
   const zeroBytes = s.zeroPages * c.zeroPageWireBytes;
-  const device = s.bytesTransferred - pageBytes - zeroBytes - c.tokenBytes;
   const perBundle = c.pagesPerBundle === 1 ? `${c.bundleBytes} B` : `${c.bundleBytes} B ÷ ${c.pagesPerBundle}`;
   const lazy = c.zeroPageWireBytes < c.pageWireBytes;
-  const lines: FigureLine[] = [
-    {
-      label: 'Pages with data, encrypted',
-      formula: `${formatCount(s.normalPages)} × ${formatCount(c.pageWireBytes)} B (${c.privatePageBytes} B page, MAC and GPA entry + ${perBundle} of bundle headers)`,
-      value: formatBytes(pageBytes),
-    },
-    {
-      label: lazy ? 'Never-accepted pages, no payload' : 'Zero pages, encrypted in full',
-      formula: lazy
+  const parts: FigureLine[] = [
+    term(
+      'Pages with data, encrypted',
+      `${formatCount(s.normalPages)} × ${formatCount(c.pageWireBytes)} B (${c.privatePageBytes} B page, MAC and GPA entry + ${perBundle} of bundle headers)`,
+      formatBytes(pageBytes),
+      pageBytes,
+    ),
+    term(
+      lazy ? 'Never-accepted pages, no payload' : 'Zero pages, encrypted in full',
+      lazy
         ? `${formatCount(s.zeroPages)} × ${formatCount(c.zeroPageWireBytes)} B (GPA entry and MAC only)`
         : `${formatCount(s.zeroPages)} × ${formatCount(c.zeroPageWireBytes)} B (the host cannot see they are zero)`,
-      value: formatBytes(zeroBytes),
-    },
-    {
-      label: 'Epoch and start tokens',
-      formula: `${c.epochTokens + c.startTokens} × 48 B`,
-      value: formatBytes(c.tokenBytes),
-    },
-    {
-      label: 'TD and vCPU state',
-      formula: `${trace.scenario.vm.deviceStateKiB} KiB, sent during the pause`,
-      value: formatBytes(Math.max(0, device)),
-    },
-    { label: 'Bytes transferred', formula: 'sum of the above', value: formatBytes(s.bytesTransferred) },
+      formatBytes(zeroBytes),
+      zeroBytes,
+    ),
+    term('Epoch and start tokens', `${c.epochTokens + c.startTokens} × 48 B`, formatBytes(c.tokenBytes), c.tokenBytes),
+    term('TD and vCPU state', 'sent during the pause', formatBytes(s.deviceBytes), s.deviceBytes),
   ];
-  return { lines, partsBytes: pageBytes + zeroBytes + c.tokenBytes + Math.max(0, device) };
+  if (s.diskBytes > 0)
+    parts.push(term('Local disk', 'copied ahead of memory, rewrites included', formatBytes(s.diskBytes), s.diskBytes));
+  const partsBytes = parts.reduce((sum, p) => sum + (p.amount ?? 0), 0);
+  const lines = [
+    ...parts,
+    result('Bytes transferred', 'sum of the above', formatBytes(s.bytesTransferred), s.bytesTransferred),
+  ];
+  return { lines, partsBytes };
 }
 
 /** What write-blocking cost the guest: faults, host time per fault, vCPU time, VM time. */

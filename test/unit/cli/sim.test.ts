@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEAT_BAND_COUNT } from '../../../src/engine/memory/pageState';
 import { readTrace } from '../../../src/engine/trace/readTrace';
 import { TRACE_FORMAT_VERSION } from '../../../src/engine/trace/versions';
 
@@ -75,7 +76,7 @@ describe('npm run sim', () => {
     expect(readTrace(readFileSync(traceFile, 'utf8')).ok).toBe(true);
     expect(trace.scenario.workload.preset).toBe('game');
     expect(trace.summary).toEqual(s);
-    expect(trace.heatmap.data.length).toBe(trace.heatmap.frameTimesMs.length * trace.heatmap.cells * 7);
+    expect(trace.heatmap.data.length).toBe(trace.heatmap.frameTimesMs.length * trace.heatmap.cells * HEAT_BAND_COUNT);
   });
 
   it('refuses a malformed scenario file with a clear message', () => {

@@ -5,6 +5,7 @@ import { MigrationRun, runScenario } from '../../../src/engine/run';
 import { traceToJson } from '../../../src/engine/trace/serialize';
 import type { Trace } from '../../../src/engine/trace/types';
 import { anyScenario } from '../../support/arbitraries';
+import { blackoutPartsMs } from '../../support/blackout';
 
 /** Every number anywhere in the trace, with where it sits. */
 function* numbersIn(value: unknown, path = 'trace'): Generator<[string, number]> {
@@ -50,14 +51,52 @@ describe('properties over random valid scenarios', () => {
           );
         expect(s.downtimeMs).toBeLessThanOrEqual(s.totalTimeMs);
         const phaseTime = trace.phases.reduce((sum, p) => sum + (p.endMs - p.startMs), 0);
-        expect(phaseTime).toBeCloseTo(s.totalTimeMs, 6);
-        if (s.outcome === 'aborted') {
+        // The phases cover the whole run; under the qemu profile the total time starts at the migrate command.
+        expect(phaseTime).toBeCloseTo(s.migrateStartMs + s.totalTimeMs, 6);
+        if (scenario.profile !== 'qemu') expect(s.migrateStartMs).toBe(0);
+        // An abort decided by the stop rule comes before any pause (a fault may strike during the blackout).
+        if (s.outcome === 'aborted' && s.stopReason !== 'fault') {
           expect(s.downtimeMs).toBe(0);
           expect(s.pausedAtMs).toBeNull();
         }
         if (s.strategy === 'stopcopy') expect(s.downtimeMs).toBeCloseTo(s.totalTimeMs - s.setupTimeMs, 6);
         for (let i = 1; i < s.rounds.length; i++)
           expect(s.rounds[i].startMs).toBeGreaterThanOrEqual(s.rounds[i - 1].endMs);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('the blackout parts add up to the downtime, and a run ended by a fault keeps its rounds', () => {
+    fc.assert(
+      fc.property(anyScenario, (scenario) => {
+        const s = runScenario(scenario).summary;
+        // Cut short by a fault or not, every millisecond of the blackout is in one of its parts.
+        if (s.blackout) {
+          const b = s.blackout;
+          const parts = blackoutPartsMs(b);
+          expect(parts).toBeCloseTo(s.downtimeMs, 6);
+          if (s.resumedAtMs !== null) expect(b.pageBytes + b.zeroBytes + b.deviceBytes).toBeCloseTo(s.downtimeBytes, 3);
+        }
+        const lost = Object.values(s.vmLost).reduce((a, b) => a + b, 0);
+        expect(lost / 1000).toBeCloseTo(s.vmLostSeconds, 6);
+        if (s.precopyBytes > 0 && (s.strategy === 'precopy' || s.strategy === 'hybrid'))
+          expect(s.iterations).toBeGreaterThan(0);
+      }),
+      SETTINGS,
+    );
+  });
+
+  it('only a completed migration frees the source; a VM that ran on the destination is never reported back on the source', () => {
+    fc.assert(
+      fc.property(anyScenario, (scenario) => {
+        const t = runScenario(scenario);
+        const s = t.summary;
+        const deleted = t.lifecycle.find((x) => x.step === 'delete-source')!;
+        if (deleted.status === 'done') expect([s.outcome, s.vmLocation]).toEqual(['completed', 'destination']);
+        const ranThere = t.events.some((e) => e.kind === 'resumed' && e.host === 'destination');
+        if (ranThere) expect(s.outcome).not.toBe('aborted');
+        if (s.outcome === 'aborted') expect(s.vmLocation).toBe('source');
       }),
       SETTINGS,
     );

@@ -31,7 +31,7 @@ describe('presets reproduce published migrations', () => {
       expect(s.rounds[i].capMbps).toBeCloseTo(Math.max(100, dirtyingMbps + 50), 6);
     }
     // Stopped because keeping up would take more than the maximum.
-    expect(s.stopReason).toBe('no-progress');
+    expect(s.stopReason).toBe('rate-above-max');
     const last = s.rounds.at(-1)!;
     const finalBytes = last.dirtyPagesAtEnd * 4104 + 256 * 1024;
     const copyMs = (finalBytes * 8) / (500 * 1000);

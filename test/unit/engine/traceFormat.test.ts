@@ -81,17 +81,83 @@ describe('the saved trace', () => {
     expect(readTrace(doc)).toMatchObject({ ok: false, message: expect.stringMatching(/samples\.columns\.tMs/) });
   });
 
-  it('a trace written before traces named their format (version 0) is lifted to the current version', () => {
-    const doc = plain();
-    delete doc.format;
-    delete doc.formatVersion;
-    const back = readTrace(JSON.stringify(doc));
-    expect(back.ok).toBe(true);
-    if (back.ok) {
-      expect(back.migratedFrom).toBe(0);
-      expect(back.trace.format).toBe('brownout-trace');
-      expect(back.trace.formatVersion).toBe(TRACE_FORMAT_VERSION);
-      expect(back.trace.summary).toEqual(trace.summary);
+  it('a trace saved before version 2 (events as sentences, no blackout parts) is read for its scenario only', () => {
+    const v1 = { ...plain(), formatVersion: 1, events: [{ tMs: 0, kind: 'start', text: 'migration started' }] };
+    const unnamed = { ...v1 } as Record<string, unknown>;
+    delete unnamed.format;
+    delete unnamed.formatVersion;
+    for (const [doc, version] of [
+      [v1, 1],
+      [unnamed, 0],
+    ] as const) {
+      const back = readTrace(JSON.stringify(doc));
+      expect(back.ok).toBe(false);
+      if (back.ok) continue;
+      expect(back.message).toContain(`saved in trace format version ${version} by an older Brownout`);
+      expect(back.scenario).toEqual(trace.scenario);
+    }
+    // Its scenario spoilt too: refused, saying both.
+    const spoilt = { ...v1, scenario: { ...trace.scenario, vm: { ...trace.scenario.vm, memoryMiB: 1 } } };
+    const back = readTrace(spoilt);
+    expect(back).toMatchObject({ ok: false, message: expect.stringMatching(/scenario is not valid either/) });
+    expect(!back.ok && back.scenario).toBeFalsy();
+  });
+
+  it('checks each event for the figures its kind carries', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- spoiling a parsed file
+    const cases: [(d: Record<string, any>) => void, RegExp][] = [
+      [(d) => d.events.push({ tMs: 5, kind: 'sync' }), /events\.\d+\.round/],
+      [(d) => d.events.push({ tMs: 5, kind: 'aborted', reason: 'bored', cause: null }), /events\.\d+\.reason/],
+      [(d) => d.events.push({ tMs: 5, kind: 'refused', stage: 'allocation' }), /events\.\d+\.reasons/],
+      [(d) => d.events.push({ tMs: 5, kind: 'teleported' }), /events\.\d+\.kind/],
+      [(d) => d.events.push({ tMs: 5, kind: 'throttle', throttlePct: 'high' }), /events\.\d+\.throttlePct/],
+    ];
+    for (const [spoil, message] of cases) {
+      const doc = plain();
+      spoil(doc);
+      const back = readTrace(doc);
+      expect(back.ok).toBe(false);
+      if (!back.ok) expect(back.message).toMatch(message);
+    }
+  });
+
+  it('reads back every kind of event the engine writes, across strategies, faults and confidential VMs', () => {
+    const runs = [
+      runScenario({ strategy: 'hybrid', hybrid: { switchAtMs: 500 }, vm: { memoryMiB: 256, usedMiB: 128 } }),
+      runScenario({
+        strategy: 'postcopy',
+        vm: { memoryMiB: 256, usedMiB: 128 },
+        faults: [{ kind: 'network-drop', atMs: 400, durationMs: 200 }],
+      }),
+      runScenario({
+        vm: { memoryMiB: 256, usedMiB: 128, confidential: { kind: 'tdx' } },
+        faults: [{ kind: 'destination-crash', atMs: 300 }],
+      }),
+      runScenario({
+        vm: { memoryMiB: 256, usedMiB: 256 },
+        workload: { writeRateMiBps: 900, wssMiB: 200, pattern: 'uniform' },
+        precopy: { autoConverge: true },
+      }),
+      importQmp(traceText('rand_ws128_r5k_m512_bw64_dt300.jsonl')),
+    ];
+    const kinds = new Set<string>();
+    for (const r of runs) {
+      if ('error' in r) throw new Error(r.error.message);
+      const t = 'trace' in r ? r.trace : r;
+      for (const e of t.events) kinds.add(e.kind);
+      const back = readTrace(traceToJson(t));
+      if (!back.ok) throw new Error(back.message);
+      expect(back.trace.events).toEqual(t.events);
+    }
+    expect(kinds.size).toBeGreaterThan(15);
+  });
+
+  it('refuses a summary without the blackout parts or the wire sizes the explanations are built from', () => {
+    for (const field of ['blackout', 'wire', 'vmLost', 'deviceBytes']) {
+      const doc = plain();
+      delete doc.summary[field];
+      const back = readTrace(doc);
+      expect(back).toMatchObject({ ok: false, message: expect.stringContaining(`summary.${field}`) });
     }
   });
 
@@ -127,7 +193,8 @@ describe('the saved trace', () => {
         /heatmap\.data: \d+ values, but \d+ frames of \d+ cells need/,
       ],
       [(d) => (d.heatmap.data[3] = 300), /heatmap\.data: expected a list of whole numbers 0 to 255/],
-      [(d) => (d.events[2] = { text: 'no time' }), /events\.2\.tMs/],
+      [(d) => (d.events[2] = { text: 'no time' }), /events\.2\.kind: not a kind of event this Brownout knows/],
+      [(d) => (d.events[2] = { ...d.events[2], tMs: 'soon' }), /events\.2\.tMs/],
       [(d) => (d.scenario.vm.memoryMiB = 1), /scenario is not valid: vm\.memoryMiB/],
     ];
     for (const [spoil, message] of cases) {

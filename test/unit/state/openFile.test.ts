@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, traceToJson } from '../../../src/engine';
 import { detectFileKind, MAX_OPEN_FILE_BYTES, readOpenedFile, tooLarge } from '../../../src/state/openFile';
+import { openOldTrace } from '../../../src/state/openFileStore';
+import { createWorkspaceStore } from '../../../src/state/workspace';
 import { TRACE_FILES, traceText } from '../../support/traces';
 
 const small = () =>
@@ -105,6 +107,41 @@ describe('readOpenedFile', () => {
     expect(readOpenedFile('b', '\u0000\u0001\u0002')).toMatchObject({
       ok: false,
       message: expect.stringMatching(/binary/),
+    });
+  });
+});
+
+describe('a run saved by an older Brownout (trace format 1)', () => {
+  /** The run as version 1 wrote it: events as sentences, no blackout parts. */
+  const version1 = () => {
+    const doc = JSON.parse(traceToJson(small()));
+    doc.formatVersion = 1;
+    doc.events = [{ tMs: 0, kind: 'start', text: 'migration started' }];
+    delete doc.summary.blackout;
+    return JSON.stringify(doc);
+  };
+
+  it('opens its scenario to run again, saying why its figures are not shown', () => {
+    const opened = readOpenedFile('old.json', version1());
+    if (!opened.ok || opened.kind !== 'old-trace') throw new Error('not opened as an old trace');
+    expect(opened.scenario).toEqual(small().scenario);
+    expect(opened.note).toMatch(/trace format version 1 by an older Brownout/);
+    expect(opened.note).toMatch(/Its scenario is open in the lab/);
+  });
+
+  it('puts that scenario in the lab, opens the lab and tells the user', () => {
+    const store = createWorkspaceStore();
+    store.setState({ view: 'replay' });
+    const opened = readOpenedFile('old.json', version1());
+    if (!opened.ok || opened.kind !== 'old-trace') throw new Error('not opened as an old trace');
+    openOldTrace(store, opened);
+    const s = store.getState();
+    expect(s.scenario).toEqual(opened.scenario);
+    expect(s.view).toBe('lab');
+    expect(s.notices.at(-1)).toMatchObject({
+      tone: 'info',
+      title: 'Opened the scenario of old.json',
+      lines: [opened.note],
     });
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../src/engine/run';
+import { runEndMs } from '../../../src/engine/trace/summary';
 import {
   advance,
   BLACKOUT_ON_SCREEN_MS,
@@ -10,9 +11,9 @@ import {
   type Playhead,
 } from '../../../src/state/playhead';
 
-// The lab's default run: four rounds, then a 285 ms blackout that ends in commit at the end of the run.
+// The lab's default run: a few rounds, then a short blackout that ends in commit at the end of the run.
 const trace = runScenario({});
-const end = trace.summary.totalTimeMs;
+const end = runEndMs(trace.summary);
 const blackout = trace.phases.find((p) => p.kind === 'blackout')!;
 const blackoutMs = blackout.endMs - blackout.startMs;
 const PAUSES: Pacing = { pauseAtMoments: true, slowBlackout: false };
@@ -22,8 +23,8 @@ const at = (tMs: number, speed = 4): Playhead => ({ tMs, playing: true, speed })
 
 describe('paced playback', () => {
   it('the run has what the pacing is about: rounds, a short blackout, commit at the end', () => {
-    expect(trace.rounds.length).toBe(4);
-    expect(blackoutMs).toBeGreaterThan(200);
+    expect(trace.rounds.length).toBeGreaterThanOrEqual(3);
+    expect(blackoutMs).toBeGreaterThan(50);
     expect(blackoutMs).toBeLessThan(400);
     expect(trace.events.find((e) => e.kind === 'commit')!.tMs).toBeCloseTo(end, 6);
   });
@@ -40,15 +41,13 @@ describe('paced playback', () => {
   it('lists the moments: each round end, the blackout beginning with the last round end, commit', () => {
     const moments = pacingMoments(trace);
     const r = trace.rounds;
-    expect(moments.map((m) => m.tMs)).toEqual([r[0].endMs, r[1].endMs, r[2].endMs, r[3].endMs, end]);
+    const last = r[r.length - 1];
+    expect(moments.map((m) => m.tMs)).toEqual([...r.map((x) => x.endMs), end]);
     expect(moments.map((m) => m.label)).toEqual([
-      'end of round 1',
-      'end of round 2',
-      'end of round 3',
-      'end of round 4, blackout begins',
+      ...r.map((x) => (x === last ? `end of round ${x.index}, blackout begins` : `end of round ${x.index}`)),
       'commit',
     ]);
-    expect(r[3].endMs).toBe(blackout.startMs);
+    expect(last.endMs).toBe(blackout.startMs);
   });
 
   it('pauses by itself at each moment in turn, and Play goes on from there to the next', () => {

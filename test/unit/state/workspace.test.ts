@@ -89,10 +89,32 @@ describe('the workspace store', () => {
 
   it('a new memory size scales used memory and the working set with it', () => {
     const store = createWorkspaceStore();
+    store.getState().changeField('workload.wssMiB', 512);
     store.getState().changeField('vm.memoryMiB', 1024);
     const s = store.getState().scenario;
     expect(s.vm.usedMiB).toBe(512);
     expect(s.workload.wssMiB).toBe(128);
+  });
+
+  it("under a preset, a new memory size takes the preset's figures for that size", () => {
+    const store = createWorkspaceStore();
+    store.getState().changeField('workload.preset', 'oltp');
+    store.getState().changeField('vm.memoryMiB', 1024);
+    const s = store.getState().scenario;
+    expect(s.workload.preset).toBe('oltp');
+    // OLTP's working set is half the memory (at most 2 GiB); it owns the used memory too.
+    expect(s.workload.wssMiB).toBe(512);
+    expect(s.vm.usedMiB).toBe(512);
+    store.getState().changeField('vm.memoryMiB', 8192);
+    expect(store.getState().scenario.workload.wssMiB).toBe(2048);
+    expect(store.getState().scenario.vm.usedMiB).toBe(4096);
+  });
+
+  it('editing the used memory by hand leaves the preset behind, as a workload figure does', () => {
+    const store = createWorkspaceStore();
+    store.getState().changeField('vm.usedMiB', 3000);
+    expect(store.getState().scenario.workload.preset).toBe('custom');
+    expect(store.getState().scenario.vm.usedMiB).toBe(3000);
   });
 
   it('editing a workload figure turns the preset to custom; choosing a preset applies its figures', () => {

@@ -5,6 +5,9 @@ import { formatBytes, formatMbps, formatMs } from '../../../src/ui/format';
 describe('formatting', () => {
   it.each([
     [0.5, '0.5 ms'],
+    [0.0066, '6.6 µs'],
+    [0.021, '21 µs'],
+    [0, '0 ms'],
     [286.4, '286 ms'],
     [999.7, '1 s'],
     [19_149, '19.1 s'],

@@ -3,7 +3,7 @@ import { HEAT_BAND_COUNT, HeatBand, type HeatmapFrames } from '../../../../src/e
 import { heatmapPainter } from '../../../../src/ui/export/heatmapVector';
 import { escapeXml, paintToSvg, SvgContext } from '../../../../src/ui/export/svgContext';
 import { snapshotSvg, svgDocument } from '../../../../src/ui/export/svgSnapshot';
-import type { Palette } from '../../../../src/ui/hosts/palettes';
+import { palette as hostPalette } from '../../../../src/ui/hosts/palettes';
 import { CHART_SERIES, type SeriesColours } from '../../../../src/ui/timeline/chartSeries';
 import { drawCharts } from '../../../../src/ui/timeline/drawCharts';
 import { timeScale, wholeDomain } from '../../../../src/ui/timeline/timelineLayout';
@@ -73,7 +73,8 @@ describe('SvgContext: the canvas painters drawn as vectors', () => {
 });
 
 describe('heatmapPainter', () => {
-  const palette: Palette = Array.from({ length: HEAT_BAND_COUNT }, (_, b) => [b * 30, 100, 200 - b * 20] as const);
+  const palette = hostPalette('source');
+  const red = (band: number) => palette[band][0];
   /** One frame of `cells` cells, each wholly in the band `bandOf(cell)`. */
   function frames(cells: number, bandOf: (cell: number) => number): HeatmapFrames {
     const data = new Uint8Array(cells * HEAT_BAND_COUNT);
@@ -99,7 +100,7 @@ describe('heatmapPainter', () => {
       heatmapPainter(
         frames(4, (c) => (c % 2 ? HeatBand.Dirtied : HeatBand.SentClean)),
         0,
-        palette,
+        'source',
       ),
       40,
       40,
@@ -107,7 +108,12 @@ describe('heatmapPainter', () => {
     )!;
     const drawn = rects(svg);
     expect(drawn).toHaveLength(4);
-    expect(drawn.map((m) => Number(m[5]))).toEqual([60, 90, 60, 90]);
+    expect(drawn.map((m) => Number(m[5]))).toEqual([
+      red(HeatBand.SentClean),
+      red(HeatBand.Dirtied),
+      red(HeatBand.SentClean),
+      red(HeatBand.Dirtied),
+    ]);
     // 20 px cells less a 1 px seam.
     expect(Number(drawn[0][3]) - Number(drawn[0][1])).toBe(19);
   });
@@ -118,7 +124,7 @@ describe('heatmapPainter', () => {
       heatmapPainter(
         frames(400, (c) => (c < 300 ? HeatBand.SentClean : HeatBand.Untouched)),
         0,
-        palette,
+        'source',
       ),
       40,
       40,
@@ -127,7 +133,7 @@ describe('heatmapPainter', () => {
     const drawn = rects(svg);
     // One rectangle per row of 20 cells: 20 rows, each one colour.
     expect(drawn).toHaveLength(20);
-    expect(drawn.filter((m) => Number(m[5]) === 60)).toHaveLength(15);
+    expect(drawn.filter((m) => Number(m[5]) === red(HeatBand.SentClean))).toHaveLength(15);
     expect(Number(drawn[0][3]) - Number(drawn[0][1])).toBe(40);
   });
 });

@@ -5,7 +5,10 @@ import { runScenario } from '../../../../src/engine/run';
 import type { SimulatedTrace } from '../../../../src/engine/trace/types';
 import { gridShape } from '../../../../src/ui/hosts/gridShape';
 import { HostsPanel } from '../../../../src/ui/hosts/HostsPanel';
+import userEvent from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import { paintHeatmap } from '../../../../src/ui/hosts/paintHeatmap';
+import { paintByPriority, PRIORITY } from '../../../../src/ui/hosts/paintPriority';
 import { paletteFrom } from '../../../../src/ui/hosts/palettes';
 import { renderInLab, seekTo } from '../../../support/renderLab';
 import { drawFramesAtOnce } from '../../../support/syncFrames';
@@ -84,6 +87,30 @@ describe('HeatmapCanvas', () => {
       [cols, rows],
       [cols, rows],
     ]);
+    const { data, cells } = trace.heatmap;
+    // By default each cell shows its most important state.
+    expect(painted.map((p) => p.data)).toEqual(
+      (['source', 'destination'] as const).map(
+        (view) =>
+          paintByPriority(
+            data,
+            frameOffset,
+            cells,
+            cols,
+            rows,
+            paletteFrom(view, () => ''),
+            PRIORITY[view],
+          ).pixels,
+      ),
+    );
+  });
+
+  it('in the mixed view, paints each cell as the blend of its states', async () => {
+    renderPanel(trace.summary.totalTimeMs);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'a mix of states' }));
+    const { cols, rows } = gridShape(trace.heatmap.cells, BOX.width / BOX.height);
+    const frameOffset = trace.heatmap.cells * HEAT_BAND_COUNT;
+    const painted = putImageData.mock.calls.slice(-2).map(([image]) => image as ImageData);
     const { data, cells } = trace.heatmap;
     expect(painted.map((p) => p.data)).toEqual([
       paintHeatmap(

@@ -111,8 +111,10 @@ describe('pure helpers', () => {
     expect(survives(tcp, 750)).toBe(false);
   });
 
-  it('a time-sync daemon slews small jumps at 0.05 % and steps big ones', () => {
-    expect(timeSyncPlan(300)).toEqual({ stepped: false, slewMs: 600_000 });
+  it('a time-sync daemon slews small jumps at chrony’s 83,333 ppm and steps big ones', () => {
+    expect(timeSyncPlan(300).stepped).toBe(false);
+    expect(timeSyncPlan(300).slewMs).toBeCloseTo(3600, 0);
+    expect(timeSyncPlan(286).slewMs / 1000).toBeCloseTo(3.4, 1);
     expect(timeSyncPlan(3000).stepped).toBe(true);
   });
 });

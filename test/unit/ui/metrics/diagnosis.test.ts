@@ -62,7 +62,7 @@ describe('explanations add up to the number they explain', () => {
   it('a round: pages sent, duration, writes, the saturation formula and the dirty set left', () => {
     const e = explainRound(1, t);
     expect(e.title).toBe('Round 1');
-    expect(e.steps.find((s) => s.label === 'Dirty at the end of the round')!.value).toContain(
+    expect(e.steps.find((s) => s.label === 'Marked at the sync that ended the round')!.value).toContain(
       t.rounds[0].dirtyPagesAtEnd.toLocaleString('en-US'),
     );
   });

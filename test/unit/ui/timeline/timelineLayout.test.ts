@@ -46,7 +46,9 @@ describe('phaseBands', () => {
     const bands = phaseBands(threeRounds());
     expect(bands.map((b) => b.tone)).toEqual(['setup', 'round-a', 'round-b', 'round-a', 'blackout']);
     expect(bands[2].labels).toEqual(['Round 2', 'R2']);
-    expect(bands[2].title).toMatch(/^Round 2: [\d.]+ m?s, [\d.]+ MiB sent, [\d,]+ pages \([\d.]+ MiB\) left dirty$/);
+    expect(bands[2].title).toMatch(
+      /^Round 2: [\d.]+ m?s, [\d.]+ MiB sent, [\d,]+ pages \([\d.]+ MiB\) marked at the sync$/,
+    );
   });
 
   it('follows the rounds in time, ending the blackout at the end of the run', () => {

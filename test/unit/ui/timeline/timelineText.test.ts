@@ -3,9 +3,9 @@ import type { Round } from '../../../../src/engine/trace/types';
 import { interventionLabel, removeInterventionName, roundTitle } from '../../../../src/ui/timeline/timelineText';
 
 describe('timeline wording', () => {
-  it('names a round with its length, bytes sent and pages left dirty', () => {
+  it('names a round with its length, bytes sent and the pages its sync marked to send', () => {
     const round = { index: 2, startMs: 1000, endMs: 1730, bytesSent: 172 * 1048576, dirtyPagesAtEnd: 9778 } as Round;
-    expect(roundTitle(round, 4096)).toBe('Round 2: 730 ms, 172 MiB sent, 9,778 pages (38.2 MiB) left dirty');
+    expect(roundTitle(round, 4096)).toBe('Round 2: 730 ms, 172 MiB sent, 9,778 pages (38.2 MiB) marked at the sync');
   });
 
   it('names the remove button with the time, path and value', () => {

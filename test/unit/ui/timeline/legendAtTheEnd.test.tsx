@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../../../src/engine/run';
+import { TimelinePanel } from '../../../../src/ui/timeline/TimelinePanel';
+import { renderInLab } from '../../../support/renderLab';
+import { drawFramesAtOnce } from '../../../support/syncFrames';
+
+drawFramesAtOnce();
+
+const item = (name: RegExp) =>
+  within(screen.getByRole('list', { name: /legend/ }))
+    .getByText(name)
+    .closest('li')!;
+
+describe('the chart legend once the migration is over', () => {
+  it('no bandwidth and a guest at full speed, not the last interval’s blackout average', () => {
+    const trace = runScenario({ vm: { memoryMiB: 512, usedMiB: 256 } });
+    const last = trace.samples.columns.bandwidthMbps.length - 1;
+    // The last interval still held the blackout: its averages are neither zero nor full speed.
+    expect(trace.samples.columns.bandwidthMbps[last]).toBeGreaterThan(0);
+    expect(trace.samples.columns.vmSpeedPct[last]).toBeLessThan(100);
+    renderInLab((v) => <TimelinePanel {...v} />, { trace, tMs: trace.summary.totalTimeMs });
+    expect(item(/Migration bandwidth/)).toHaveTextContent('Migration bandwidth –');
+    expect(item(/VM speed/)).toHaveTextContent('VM speed 100 %');
+  });
+
+  it('a lost VM reads lost, not a speed', () => {
+    const trace = runScenario({
+      vm: { memoryMiB: 512, usedMiB: 256 },
+      faults: [{ kind: 'source-crash', when: 'brownout', atMs: 100 }],
+    });
+    renderInLab((v) => <TimelinePanel {...v} />, { trace, tMs: trace.summary.totalTimeMs });
+    expect(item(/VM speed/)).toHaveTextContent('VM speed lost');
+  });
+});
