@@ -40,9 +40,20 @@ describe('the saved trace', () => {
     expect(Array.from(back.trace.samples.columns.dirtyPages)).toEqual(Array.from(trace.samples.columns.dirtyPages));
     expect(back.trace.heatmap!.data).toBeInstanceOf(Uint8Array);
     expect(back.trace.heatmap!.data).toEqual(trace.heatmap.data);
+    // The exact page counts per frame come back typed too (the memory panel slices them).
+    expect(back.trace.heatmap!.pageCounts).toBeInstanceOf(Float64Array);
+    expect(back.trace.heatmap!.pageCounts).toEqual(trace.heatmap.pageCounts);
     expect(back.trace.events).toEqual(trace.events);
     // Byte for byte (compared as a flag: a failing diff of a whole trace helps nobody).
     expect(traceToJson(back.trace) === traceToJson(trace)).toBe(true);
+  });
+
+  it('refuses page counts that do not cover every frame, or are not counts', () => {
+    for (const pageCounts of [[1, 2, 3], Array.from(trace.heatmap.pageCounts!, () => -1)]) {
+      const doc = plain();
+      doc.heatmap.pageCounts = pageCounts;
+      expect(readTrace(doc)).toMatchObject({ ok: false, message: expect.stringMatching(/heatmap\.pageCounts/) });
+    }
   });
 
   it('keeps whatever else an event carries', () => {

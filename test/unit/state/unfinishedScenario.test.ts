@@ -26,7 +26,7 @@ function memoryStorage(): Storage {
   };
 }
 
-const huge = { vm: { memoryMiB: 1_048_576 }, network: { linkMbps: 1 } };
+const huge = { vm: { memoryMiB: 1_048_576 }, network: { linkMbps: 100 } };
 
 /** The lab starts a run of the scenario on screen (what the lab runner does on each change). */
 const startRun = (store: WorkspaceStore) => {
