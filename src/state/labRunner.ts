@@ -18,10 +18,10 @@ export interface LabRunner {
 
 /**
  * Wall time a lab run may compute before it pauses and asks (the worker keeps it; Continue grants as much
- * again). Far above any scenario the app ships (the 1 TiB bench VM takes a few seconds), so it only stops
- * runs that would otherwise keep a core busy for minutes.
+ * again). Far above any scenario the app ships (the 1 TiB bench VM takes a few seconds, about 20 on a
+ * loaded 2-core machine), so it only stops runs that would otherwise keep a core busy for many minutes.
  */
-export const LAB_WALL_LIMIT_MS = 20_000;
+export const LAB_WALL_LIMIT_MS = 60_000;
 
 /** A run goes "long" once it has reported progress: then a newer scenario cuts it short instead of waiting. */
 const isLong = (store: WorkspaceStore, id: RunId) => (store.getState().runs[id]?.progress.fraction ?? 0) > 0;

@@ -47,12 +47,14 @@ const safeStorage = (): Storage | undefined => {
 
 /** The whole lab: one workspace, the engine pool, the panels around them. */
 export function App({ createPool = createBrowserPool }: { createPool?: () => EngineService & { dispose(): void } }) {
-  const { store, heldBack } = useMemo(() => {
+  const { store, heldBack, holding } = useMemo(() => {
     const search = withLessonLinkVersion(window.location.search);
     const booted = bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
-    // Nothing else chose the scenario (no link, no lesson): one whose run never ended is offered, not restored.
-    const offered = booted.getState().scenario === DEFAULT_SCENARIO ? unfinishedSavedScenario(safeStorage()) : null;
-    return { store: booted, heldBack: offered };
+    // A saved scenario whose run never ended is never restored; when nothing else chose the scenario (no
+    // link, no lesson) it is offered. Either way its mark stays until the user changes the scenario.
+    const unfinished = unfinishedSavedScenario(safeStorage());
+    const offered = booted.getState().scenario === DEFAULT_SCENARIO ? unfinished : null;
+    return { store: booted, heldBack: offered, holding: unfinished !== null };
   }, []);
   const pool = useMemo(() => createPool(), [createPool]);
   const runnerRef = useRef<LabRunner | null>(null);
@@ -76,7 +78,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     // An embed on a course page must not replace the scenario a student left in the lab.
     const stopPersist = store.getState().embed.on
       ? () => {}
-      : persistScenario(store, safeStorage(), window, { holdingBack: heldBack !== null });
+      : persistScenario(store, safeStorage(), window, { holdingBack: holding });
     const stopPresent = connectPresent(store, safeStorage());
     const stopUrl = syncUrl(store, window);
     const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
@@ -90,7 +92,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
       // The workers go with the page (engines start again lazily if the effect runs again).
       pool.dispose();
     };
-  }, [store, pool, heldBack]);
+  }, [store, pool, holding]);
   return (
     <WorkspaceContext.Provider value={value}>
       <LessonsProvider storage={safeStorage()}>
