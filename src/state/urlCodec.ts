@@ -11,6 +11,7 @@ import {
 import { DEFAULT_SCENARIO } from './defaultScenario';
 import { isLinkExtra, LINK_EXTRAS, type LinkExtras } from './linkExtras';
 import { LINK_VERSION, migrateLinkParams } from './linkVersions';
+import { withLinkPreset } from './linkPreset';
 import { getPath } from './paths';
 
 /**
@@ -160,12 +161,13 @@ export function decodeLink(search: string): DecodedLink | null {
   });
   if (interventions.length) input.interventions = interventions;
 
-  const { scenario, notes } = repairScenario(input, {
+  const { scenario: repaired, notes } = repairScenario(input, {
     entryLabel: (list, index, rest) =>
       list === 'interventions' && ivTexts[index] !== undefined
         ? `${ivLabel(ivTexts[index])}${rest.length ? ` (${rest.join('.')})` : ''}`
         : fieldLabel([list, index, ...rest].join('.')),
   });
+  const scenario = withLinkPreset(repaired, input);
   for (const { path, problem } of unread) problems.push(`${problem}; ${replacementNote(scenario, path.split('.'))}`);
   problems.push(...notes);
   return { scenario, tMs, extras, problems: messageLines(problems) };

@@ -100,7 +100,9 @@ const heatmap = z.object({
   cells: z.number().int().positive(),
   frameTimesMs: numbers('times in ms'),
   data: numbers('whole numbers 0 to 255', (n) => Number.isInteger(n) && n >= 0 && n <= 255),
-  pageCounts: numbers('page counts', (n) => Number.isFinite(n) && n >= 0).optional(),
+  firstPage: z.number().int().nonnegative().optional(),
+  memoryPages: z.number().int().positive().optional(),
+  pageCounts: numbers('page counts (whole numbers, 0 or more)', (n) => Number.isInteger(n) && n >= 0).optional(),
 });
 
 const traceFile = z.object({
@@ -183,7 +185,7 @@ function consistencyProblem(t: z.infer<typeof traceFile>): string | null {
       return `heatmap.data: ${h.data.length} values, but ${h.frameTimesMs.length} frames of ${h.cells} cells need ${expected}`;
     const counts = h.frameTimesMs.length * HEAT_BAND_COUNT;
     if (h.pageCounts && h.pageCounts.length !== counts)
-      return `heatmap.pageCounts: ${h.pageCounts.length} values, but ${h.frameTimesMs.length} frames need ${counts}`;
+      return `heatmap.pageCounts: ${h.pageCounts.length} values, but ${h.frameTimesMs.length} frames of ${HEAT_BAND_COUNT} bands need ${counts}`;
   }
   return null;
 }
@@ -256,8 +258,7 @@ export function readTrace(input: unknown): TraceReadResult {
       ...t.heatmap,
       frameTimesMs: Float64Array.from(t.heatmap.frameTimesMs),
       data: Uint8Array.from(t.heatmap.data),
-      // Read back as the recorder made it (the panels take slices of it).
-      ...(t.heatmap.pageCounts && { pageCounts: Float64Array.from(t.heatmap.pageCounts) }),
+      ...(t.heatmap.pageCounts ? { pageCounts: Float64Array.from(t.heatmap.pageCounts) } : {}),
     },
   } as unknown as Trace;
   if (!trace.heatmap) delete trace.heatmap;

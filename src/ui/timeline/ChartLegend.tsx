@@ -1,7 +1,7 @@
 import { PHASE_CODES, type Trace } from '../../engine';
 import { useWorkspace } from '../../state/WorkspaceContext';
 import { sampleIndexAt } from '../traceAt';
-import { CHART_SERIES, type ChartSeries } from './chartSeries';
+import { CHART_SERIES, seriesName, type ChartSeries } from './chartSeries';
 
 /**
  * A series' value at a sample as the legend prints it. Past the end nothing migrates any more: no
@@ -22,9 +22,10 @@ export function ChartLegend({ trace, ghost }: { trace: Trace; ghost: 'before-cha
   return (
     <ul className="timeline-legend" aria-label="Chart legend, values at the playhead">
       {CHART_SERIES.map((series) => (
-        <li key={series.key} title={`${series.name}: ${series.meaning}`}>
+        <li key={series.key} title={`${seriesName(series, trace)}: ${series.meaning}`}>
           <span className={`swatch swatch--${series.shape}`} style={{ color: `var(${series.colourVar})` }} />
-          {series.name} <span className="timeline-legend__value">{legendValue(series, trace, sample)}</span>
+          {seriesName(series, trace)}{' '}
+          <span className="timeline-legend__value">{legendValue(series, trace, sample)}</span>
         </li>
       ))}
       {trace.rounds.length > 0 && (

@@ -51,4 +51,13 @@ export const CHART_SERIES: readonly ChartSeries[] = [
   },
 ];
 
+/**
+ * A series' name for this run: without pre-copy (post-copy, stop-and-copy) nothing is written after it was
+ * sent, so the first series is only what the destination still lacks, and says so.
+ */
+export function seriesName(series: ChartSeries, trace: Trace): string {
+  const noPrecopy = trace.summary.strategy === 'postcopy' || trace.summary.strategy === 'stopcopy';
+  return series.key === 'dirtySet' && noPrecopy ? 'Not yet on the destination' : series.name;
+}
+
 export type SeriesColours = Record<ChartSeries['key'], string>;

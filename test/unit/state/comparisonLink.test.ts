@@ -10,7 +10,7 @@ const rich = scenarioOrThrow({
   name: 'a; tricky %3B name: 100%',
   strategy: 'hybrid',
   vm: { memoryMiB: 8192, usedMiB: 6000.5 },
-  workload: { pattern: 'zipf', writeRateMiBps: 75, phases: [{ atMs: 3000, writeRateMiBps: 5 }] },
+  workload: { preset: 'custom', pattern: 'zipf', writeRateMiBps: 75, phases: [{ atMs: 3000, writeRateMiBps: 5 }] },
   network: { linkMbps: 10000, capMbps: 2500, capScheduleMbps: [500, 1000, 4000] },
   precopy: { autoConverge: true },
   faults: [{ kind: 'network-drop', atMs: 2000, durationMs: 500 }],

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { applyPreset, WORKLOAD_PRESETS } from '../../../src/engine';
 import { scenarioOrThrow } from '../../../src/engine/scenario/validate';
 import { DEFAULT_SCENARIO } from '../../../src/state/defaultScenario';
 import { decodeLink, encodeLink } from '../../../src/state/urlCodec';
@@ -16,7 +17,14 @@ describe('shared links', () => {
       strategy: 'hybrid',
       seed: 99,
       vm: { memoryMiB: 8192, usedMiB: 6000.5, pageKiB: 2048 },
-      workload: { pattern: 'zipf', writeRateMiBps: 75, wssMiB: 1500, phases: [{ atMs: 3000, writeRateMiBps: 5 }] },
+      // Figures of its own: a custom workload (a preset's name over other figures is not a scenario the lab makes).
+      workload: {
+        preset: 'custom',
+        pattern: 'zipf',
+        writeRateMiBps: 75,
+        wssMiB: 1500,
+        phases: [{ atMs: 3000, writeRateMiBps: 5 }],
+      },
       network: { linkMbps: 10000, capMbps: 2500, capScheduleMbps: [500, 1000, 4000] },
       precopy: { stopRule: 'xen', autoConverge: true, maxIterations: 5 },
       interventions: [
@@ -211,5 +219,36 @@ describe('hostile links', () => {
     for (const name of ['__proto__.polluted', 'constructor', 'toString', 'vm.constructor', 'faults.0.__proto__'])
       expect(text).toContain(`${name}: not a field of the scenario format`);
     expect(r.scenario.faults).toHaveLength(1);
+  });
+});
+
+describe('a link naming a workload preset', () => {
+  const presets = WORKLOAD_PRESETS.filter((p) => p !== 'custom');
+
+  it('gets the preset’s figures for what it does not give (a hand-edited preset name is that workload)', () => {
+    for (const preset of presets) {
+      const decoded = decodeLink(`v=1&workload.preset=${preset}`)!;
+      expect(decoded.problems).toEqual([]);
+      const expected = applyPreset(DEFAULT_SCENARIO, preset);
+      expect(decoded.scenario.workload, preset).toEqual(expected.workload);
+      expect(decoded.scenario.vm.usedMiB, preset).toBe(expected.vm.usedMiB);
+    }
+  });
+
+  it('reads back every preset the lab can pick, with the picker’s name kept', () => {
+    for (const preset of presets)
+      for (const memoryMiB of [1024, 4096, 65536]) {
+        const scenario = applyPreset({ ...DEFAULT_SCENARIO, vm: { ...DEFAULT_SCENARIO.vm, memoryMiB } }, preset);
+        expect(decodeLink(encodeLink(scenario))!.scenario, `${preset} at ${memoryMiB} MiB`).toEqual(scenario);
+      }
+  });
+
+  it('is custom when the link gives a figure of its own, on top of the preset’s others', () => {
+    const decoded = decodeLink('v=1&workload.preset=oltp&workload.writeRateMiBps=5')!;
+    const oltp = applyPreset(DEFAULT_SCENARIO, 'oltp');
+    expect(decoded.scenario.workload.preset).toBe('custom');
+    expect(decoded.scenario.workload.writeRateMiBps).toBe(5);
+    expect(decoded.scenario.workload.wssMiB).toBe(oltp.workload.wssMiB);
+    expect(decoded.scenario.workload.pattern).toBe(oltp.workload.pattern);
   });
 });

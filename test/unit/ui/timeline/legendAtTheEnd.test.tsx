@@ -33,3 +33,20 @@ describe('the chart legend once the migration is over', () => {
     expect(item(/VM speed/)).toHaveTextContent('VM speed lost');
   });
 });
+
+describe('the first series’ name', () => {
+  it('is the dirty set with pre-copy, and what the destination lacks without it', () => {
+    for (const [strategy, name] of [
+      ['precopy', 'Dirty set'],
+      ['hybrid', 'Dirty set'],
+      ['postcopy', 'Not yet on the destination'],
+      ['stopcopy', 'Not yet on the destination'],
+    ] as const) {
+      const trace = runScenario({ strategy, vm: { memoryMiB: 512, usedMiB: 256 } });
+      const { unmount } = renderInLab((v) => <TimelinePanel {...v} />, { trace, tMs: 0 });
+      const first = within(screen.getByRole('list', { name: /legend/ })).getAllByRole('listitem')[0];
+      expect(first.textContent, strategy).toMatch(new RegExp(`^${name} `));
+      unmount();
+    }
+  });
+});
