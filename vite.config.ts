@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './csp.ts';
+import { initialJsBudget } from './jsBudget.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path (a course page, a static host).
@@ -9,6 +10,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    initialJsBudget(),
     // Offline after the first visit: a service worker precaches the built app. 'prompt': a new version
     // waits until the user chooses to reload (src/offline), never swapping under a student mid-lesson.
     VitePWA({
@@ -23,7 +25,15 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 700 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 700,
+    // Zod and the module that turns its eval probe off share a chunk, so the switch runs before any schema
+    // in another chunk is used (split apart, the probe ran first and the CSP reported it).
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod|zodWithoutEval/ }] } },
+    },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     environment: 'jsdom',

@@ -10,9 +10,18 @@ export interface LabRunner {
   cancel(): void;
   /** Runs the scenario on screen again (the Retry button after a failure). */
   retry(): void;
+  /** Lets a run paused at its wall-time bound compute as long again (the Continue button). */
+  resume(): void;
   /** Disconnects from the store and cancels what is going. */
   stop(): void;
 }
+
+/**
+ * Wall time a lab run may compute before it pauses and asks (the worker keeps it; Continue grants as much
+ * again). Far above any scenario the app ships (the 1 TiB bench VM takes a few seconds, about 20 on a
+ * loaded 2-core machine), so it only stops runs that would otherwise keep a core busy for many minutes.
+ */
+export const LAB_WALL_LIMIT_MS = 60_000;
 
 /** A run goes "long" once it has reported progress: then a newer scenario cuts it short instead of waiting. */
 const isLong = (store: WorkspaceStore, id: RunId) => (store.getState().runs[id]?.progress.fraction ?? 0) > 0;
@@ -25,7 +34,11 @@ const isLong = (store: WorkspaceStore, id: RunId) => (store.getState().runs[id]?
  * A run lost to a crashed engine is started once more, with a notice; a second crash is reported with
  * Retry.
  */
-export function connectLabRunner(store: WorkspaceStore, pool: EngineService): LabRunner {
+export function connectLabRunner(
+  store: WorkspaceStore,
+  pool: EngineService,
+  { wallLimitMs = LAB_WALL_LIMIT_MS }: { wallLimitMs?: number } = {},
+): LabRunner {
   let inFlight: { id: RunId; handle: JobHandle<Trace> } | null = null;
   let wanted = false;
 
@@ -49,6 +62,7 @@ export function connectLabRunner(store: WorkspaceStore, pool: EngineService): La
     const run = store.getState().runs[id];
     const handle = pool.run(run.scenario, {
       priority: 'interactive',
+      wallLimitMs,
       onProgress: (p) => store.getState().runProgress(id, p),
     });
     inFlight = { id, handle };
@@ -82,6 +96,15 @@ export function connectLabRunner(store: WorkspaceStore, pool: EngineService): La
     retry() {
       if (inFlight) wanted = true;
       else start();
+    },
+    resume() {
+      if (!inFlight) return;
+      const { id, handle } = inFlight;
+      const progress = store.getState().runs[id]?.progress;
+      if (progress?.pausedAfterMs === undefined) return;
+      // Computing again from now: the paused notice goes until the bound is reached once more.
+      store.getState().runProgress(id, { fraction: progress.fraction, simulatedMs: progress.simulatedMs });
+      handle.resume();
     },
     stop() {
       unsubscribe();

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { AppViewKey } from '../state/appViews';
+import type { Scenario } from '../engine';
+import { APP_VIEWS, type AppViewKey } from '../state/appViews';
 import { bootWorkspace } from '../state/bootWorkspace';
 import { connectComparisonRunner } from '../state/comparisonRunner';
 import type { EngineService } from '../state/engineService';
 import { connectLabRunner, type LabRunner } from '../state/labRunner';
-import { persistScenario } from '../state/persistence';
+import { DEFAULT_SCENARIO } from '../state/defaultScenario';
+import { persistScenario, unfinishedSavedScenario } from '../state/persistence';
 import { connectSweepRunner } from '../state/sweepRunner';
 import { connectPresent } from '../state/presentRunner';
 import { prefersReducedMotion } from './motion';
@@ -13,36 +15,29 @@ import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from '../s
 import { createBrowserPool } from '../worker/browserPool';
 import { useActionKeys } from './actions/useActionKeys';
 import { AddToComparisonButton } from './compare/AddToComparison';
-import { CompareScreen } from './compare/CompareScreen';
 import { EditingBar } from './compare/EditingBar';
 import { ControlsPanel } from './controls/ControlsPanel';
-import { FleetScreen } from './fleet/FleetScreen';
-import { GlossaryView } from './glossary/GlossaryView';
 import { Header } from './Header';
-import { ComparisonExport, SweepExport } from './export/manyRunExports';
+import * as lazyView from './lazyScreens';
+import { LazyScreen } from './lazyScreens';
 import { TimelineExport } from './export/viewExports';
 import { BaselineButton } from './lab/BaselineButton';
 import { useLabView } from './lab/useLabView';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonsProvider } from './lessons/LessonsContext';
-import { LessonsView } from './lessons/LessonsView';
 import { bootLessonLink, withLessonLinkVersion } from './lessons/openStep';
 import { useSpoilerGuard } from './lessons/useCurrentStep';
 import { LifecycleStrip } from './lifecycle/LifecycleStrip';
 import { MetricsPanel } from './metrics/MetricsPanel';
-import { EmbedScreen } from './embed/EmbedScreen';
 import { FileDrop } from './files/FileDrop';
 import { Notices } from './Notices';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { PlaybackNarration } from './playback/PlaybackNarration';
-import { ReplayScreen } from './replay/ReplayScreen';
 import { usePlaybackClock } from './playback/usePlaybackClock';
-import { PresentScreen } from './present/PresentScreen';
+import { RestorePrompt } from './RestorePrompt';
 import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
-import { SweepScreen } from './sweep/SweepScreen';
 import { TimelinePanel } from './timeline/TimelinePanel';
-import { VariantsScreen } from './variants/VariantsScreen';
 
 const safeStorage = (): Storage | undefined => {
   try {
@@ -54,9 +49,14 @@ const safeStorage = (): Storage | undefined => {
 
 /** The whole lab: one workspace, the engine pool, the panels around them. */
 export function App({ createPool = createBrowserPool }: { createPool?: () => EngineService & { dispose(): void } }) {
-  const store = useMemo(() => {
+  const { store, heldBack, holding } = useMemo(() => {
     const search = withLessonLinkVersion(window.location.search);
-    return bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
+    const booted = bootLessonLink(bootWorkspace(search, safeStorage()), search, safeStorage());
+    // A saved scenario whose run never ended is never restored; when nothing else chose the scenario (no
+    // link, no lesson) it is offered. Either way its mark stays until the user changes the scenario.
+    const unfinished = unfinishedSavedScenario(safeStorage());
+    const offered = booted.getState().scenario === DEFAULT_SCENARIO ? unfinished : null;
+    return { store: booted, heldBack: offered, holding: unfinished !== null };
   }, []);
   const pool = useMemo(() => createPool(), [createPool]);
   const runnerRef = useRef<LabRunner | null>(null);
@@ -65,7 +65,12 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     () => ({
       store,
       pool,
-      runner: { cancel: () => runnerRef.current?.cancel(), retry: () => runnerRef.current?.retry(), stop: () => {} },
+      runner: {
+        cancel: () => runnerRef.current?.cancel(),
+        retry: () => runnerRef.current?.retry(),
+        resume: () => runnerRef.current?.resume(),
+        stop: () => {},
+      },
     }),
     [store, pool],
   );
@@ -73,7 +78,9 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     const runner = connectLabRunner(store, pool);
     runnerRef.current = runner;
     // An embed on a course page must not replace the scenario a student left in the lab.
-    const stopPersist = store.getState().embed.on ? () => {} : persistScenario(store, safeStorage(), window);
+    const stopPersist = store.getState().embed.on
+      ? () => {}
+      : persistScenario(store, safeStorage(), window, { holdingBack: holding });
     const stopPresent = connectPresent(store, safeStorage(), prefersReducedMotion());
     const stopUrl = syncUrl(store, window);
     const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
@@ -87,39 +94,56 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
       // The workers go with the page (engines start again lazily if the effect runs again).
       pool.dispose();
     };
-  }, [store, pool]);
+  }, [store, pool, holding]);
   return (
     <WorkspaceContext.Provider value={value}>
       <LessonsProvider storage={safeStorage()}>
-        <AppScreen />
+        <AppScreen heldBack={heldBack} />
       </LessonsProvider>
     </WorkspaceContext.Provider>
   );
 }
 
-/** What each top-level view (appViews) shows under the header. */
+/** What each top-level view (appViews) shows under the header (all but the lab load on first use). */
 const SCREENS: Record<AppViewKey, () => ReactNode> = {
   lab: () => <LabScreen />,
-  compare: () => <CompareScreen exportMenu={<ComparisonExport />} />,
-  sweep: () => <SweepScreen exportMenu={<SweepExport />} />,
-  fleet: () => <FleetScreen />,
-  variants: () => <VariantsScreen />,
-  replay: () => <ReplayScreen />,
-  lessons: () => <LessonsView />,
-  glossary: () => <GlossaryView />,
+  compare: () => lazyScreen('compare', <lazyView.CompareScreen exportMenu={<lazyView.ComparisonExport />} />),
+  sweep: () => lazyScreen('sweep', <lazyView.SweepScreen exportMenu={<lazyView.SweepExport />} />),
+  fleet: () => lazyScreen('fleet', <lazyView.FleetScreen />),
+  variants: () => lazyScreen('variants', <lazyView.VariantsScreen />),
+  replay: () => lazyScreen('replay', <lazyView.ReplayScreen />),
+  lessons: () => lazyScreen('lessons', <lazyView.LessonsView />),
+  glossary: () => lazyScreen('glossary', <lazyView.GlossaryView />),
 };
 
+const lazyScreen = (key: AppViewKey, screen: ReactNode) => (
+  <LazyScreen key={key} name={`the ${APP_VIEWS.find((v) => v.key === key)!.label} view`}>
+    {screen}
+  </LazyScreen>
+);
+
 /** The header and notices, then the view the header (or the link) picked. */
-function AppScreen() {
+function AppScreen({ heldBack }: { heldBack: Scenario | null }) {
   usePlaybackClock();
   useActionKeys();
   const view = useWorkspace((s) => s.view);
   const mode = useWorkspace((s) => (s.embed.on ? 'embed' : s.present.on ? 'present' : 'lab'));
   // Every mode has the narration of playback for screen readers.
   const narration = <PlaybackNarration key="narration" />;
-  if (mode === 'embed') return [narration, <EmbedScreen key="screen" />];
+  if (mode === 'embed')
+    return [
+      narration,
+      <LazyScreen key="screen" name="the embedded lab">
+        {<lazyView.EmbedScreen />}
+      </LazyScreen>,
+    ];
   if (mode === 'present')
-    return [narration, <PresentScreen key="screen" otherView={view === 'lab' ? null : SCREENS[view]} />];
+    return [
+      narration,
+      <LazyScreen key="screen" name="presentation mode">
+        <lazyView.PresentScreen otherView={view === 'lab' ? null : SCREENS[view]} />
+      </LazyScreen>,
+    ];
   return (
     <div className="app">
       {narration}
@@ -127,6 +151,7 @@ function AppScreen() {
       <Notices />
       <FileDrop />
       <LessonPanel />
+      {heldBack && <RestorePrompt scenario={heldBack} storage={safeStorage()} />}
       {SCREENS[view]()}
     </div>
   );

@@ -31,8 +31,10 @@ export function createEngineHost() {
       input: JobInput<K>,
       priority: Priority,
       onProgress?: ProgressCallback,
+      wallLimitMs?: number,
     ): Promise<JobOutcome<JobValue<K>>> {
-      const outcome = await scheduler.start(id, kind, input, priority, onProgress && ((p) => void onProgress(p)));
+      const report = onProgress && ((p: JobProgress) => void onProgress(p));
+      const outcome = await scheduler.start(id, kind, input, priority, report, wallLimitMs);
       onProgress?.[releaseProxy]?.();
       if (outcome.status === 'done' && kind === 'run') return transfer(outcome, buffersOf(outcome.value as Trace));
       if (outcome.status === 'done' && kind === 'fleet')
@@ -42,6 +44,10 @@ export function createEngineHost() {
 
     cancel(id: number): void {
       scheduler.cancel(id);
+    },
+
+    resume(id: number): void {
+      scheduler.resume(id);
     },
   };
 }

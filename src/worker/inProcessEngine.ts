@@ -19,10 +19,15 @@ export class InProcessEngine implements Engine {
     if (signal?.aborted) return Promise.resolve({ status: 'cancelled' });
     const id = ++this.nextId;
     const onAbort = () => this.scheduler.cancel(id);
+    const onContinue = () => this.scheduler.resume(id);
     signal?.addEventListener('abort', onAbort, { once: true });
+    options.continues?.addEventListener('continue', onContinue);
     return this.scheduler
-      .start(id, kind, input, options.priority ?? 'interactive', options.onProgress)
-      .finally(() => signal?.removeEventListener('abort', onAbort));
+      .start(id, kind, input, options.priority ?? 'interactive', options.onProgress, options.wallLimitMs)
+      .finally(() => {
+        signal?.removeEventListener('abort', onAbort);
+        options.continues?.removeEventListener('continue', onContinue);
+      });
   }
 
   dispose(): void {

@@ -1,14 +1,15 @@
 import type { ScenarioInput, SpectrumEntry, Trace } from '../engine';
-import type {
-  Engine,
-  EngineHello,
-  JobInput,
-  JobKind,
-  JobOptions,
-  JobOutcome,
-  JobProgress,
-  JobValue,
-  Priority,
+import {
+  Continuation,
+  type Engine,
+  type EngineHello,
+  type JobInput,
+  type JobKind,
+  type JobOptions,
+  type JobOutcome,
+  type JobProgress,
+  type JobValue,
+  type Priority,
 } from './types';
 
 /** A job given to the pool: its own result, cancellation and progress, whatever else is running. */
@@ -21,9 +22,11 @@ export interface JobHandle<T> {
   cancel(): void;
   /** The latest progress reported, or null before the first. */
   progress(): JobProgress | null;
+  /** A job paused at its wall-time bound (`pausedAfterMs` in its progress) computes as long again. */
+  resume(): void;
 }
 
-export type SubmitOptions = Omit<JobOptions, 'signal'>;
+export type SubmitOptions = Omit<JobOptions, 'signal' | 'continues'>;
 
 export interface PoolOptions {
   /** How many engines (workers) to keep for every kind of job. */
@@ -94,6 +97,7 @@ export class EnginePool {
     const id = ++this.nextId;
     const priority: Priority = options.priority ?? 'interactive';
     const controller = new AbortController();
+    const continues = new Continuation();
     let latest: JobProgress | null = null;
     let settle!: (outcome: JobOutcome<JobValue<K>>) => void;
     const result = new Promise<JobOutcome<JobValue<K>>>((resolve) => (settle = resolve));
@@ -105,6 +109,8 @@ export class EnginePool {
         .start(kind, input, {
           priority,
           signal: controller.signal,
+          wallLimitMs: options.wallLimitMs,
+          continues,
           onProgress: (p) => {
             latest = p;
             options.onProgress?.(p);
@@ -135,6 +141,7 @@ export class EnginePool {
       kind,
       result,
       progress: () => latest,
+      resume: () => continues.grant(),
       cancel: () => {
         const queued = this.waiting.find((w) => w.start === start);
         if (queued) queued.cancel();

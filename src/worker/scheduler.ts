@@ -16,6 +16,11 @@ interface ActiveJob {
   stepper: Stepper<unknown>;
   startedAt: number;
   lastProgressAt: number;
+  /** Wall time spent in this job's own slices, and how much it may spend before it pauses. */
+  busyMs: number;
+  wallLimitMs: number;
+  allowanceMs: number;
+  paused: boolean;
   onProgress?: (p: JobProgress) => void;
   settle: (outcome: JobOutcome<unknown>) => void;
 }
@@ -59,6 +64,7 @@ export class JobScheduler {
     input: JobInput<K>,
     priority: Priority,
     onProgress?: (p: JobProgress) => void,
+    wallLimitMs = Infinity,
   ): Promise<JobOutcome<JobValue<K>>> {
     return new Promise((resolve) => {
       let stepper: Stepper<JobValue<K>>;
@@ -75,6 +81,10 @@ export class JobScheduler {
         stepper,
         startedAt,
         lastProgressAt: startedAt,
+        busyMs: 0,
+        wallLimitMs,
+        allowanceMs: wallLimitMs,
+        paused: false,
         onProgress,
         settle: resolve as (outcome: JobOutcome<unknown>) => void,
       });
@@ -90,14 +100,26 @@ export class JobScheduler {
     job.settle({ status: 'cancelled' });
   }
 
+  /** A job paused at its wall-time bound computes as long again; anything else is ignored. */
+  resume(id: number): void {
+    const job = this.jobs.find((j) => j.id === id);
+    if (!job?.paused) return;
+    job.paused = false;
+    job.allowanceMs = job.busyMs + job.wallLimitMs;
+    void this.pump();
+  }
+
   cancelAll(): void {
     for (const job of this.jobs.splice(0)) job.settle({ status: 'cancelled' });
   }
 
-  /** The next job to get a slice: the first of the most urgent rank (a job that had one moves to the back). */
-  private next(): ActiveJob {
-    let best = this.jobs[0];
-    for (const j of this.jobs) if (RANK[j.priority] < RANK[best.priority]) best = j;
+  /**
+   * The next job to get a slice: the first of the most urgent rank (a job that had one moves to the back);
+   * none while every job waits at its bound.
+   */
+  private next(): ActiveJob | undefined {
+    let best: ActiveJob | undefined;
+    for (const j of this.jobs) if (!j.paused && (!best || RANK[j.priority] < RANK[best.priority])) best = j;
     return best;
   }
 
@@ -105,8 +127,7 @@ export class JobScheduler {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (this.jobs.length > 0) {
-        const job = this.next();
+      for (let job = this.next(); job; job = this.next()) {
         this.slice(job);
         // A job that did not finish goes behind others of its rank.
         const i = this.jobs.indexOf(job);
@@ -119,7 +140,8 @@ export class JobScheduler {
   }
 
   private slice(job: ActiveJob): void {
-    const end = this.now() + SLICE_WALL_MS;
+    const begun = this.now();
+    const end = begun + SLICE_WALL_MS;
     try {
       // The clock is read every few steps: reading it costs more than a small step in some hosts.
       for (let n = 1; !job.stepper.done; n++) {
@@ -137,10 +159,29 @@ export class JobScheduler {
       return;
     }
     const t = this.now();
+    job.busyMs += t - begun;
+    if (job.busyMs >= job.allowanceMs) return this.pause(job);
     if (job.onProgress && t - job.lastProgressAt >= PROGRESS_EVERY_MS) {
       job.lastProgressAt = t;
       job.onProgress({ fraction: job.stepper.progress(), simulatedMs: job.stepper.simulatedMs() });
     }
+  }
+
+  /** The job has used its wall time: it waits for `resume` and says so (or fails, with no one to tell). */
+  private pause(job: ActiveJob): void {
+    if (!job.onProgress) {
+      this.remove(job);
+      const seconds = (job.busyMs / 1000).toFixed(1);
+      job.settle({ status: 'failed', message: `the run was stopped after ${seconds} s of computing`, crashed: false });
+      return;
+    }
+    job.paused = true;
+    job.lastProgressAt = this.now();
+    job.onProgress({
+      fraction: job.stepper.progress(),
+      simulatedMs: job.stepper.simulatedMs(),
+      pausedAfterMs: job.busyMs,
+    });
   }
 
   private remove(job: ActiveJob): void {

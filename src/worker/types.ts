@@ -18,6 +18,18 @@ export interface JobProgress {
   fraction: number;
   /** Simulated time reached so far, ms. */
   simulatedMs: number;
+  /**
+   * Set when the job has computed for its wall-time bound (`JobOptions.wallLimitMs`) and waits: the wall
+   * time it has used, ms. It goes on only when told to (JobHandle.resume), or is cancelled.
+   */
+  pausedAfterMs?: number;
+}
+
+/** Tells a job paused at its wall-time bound to compute as long again (what JobHandle.resume sends). */
+export class Continuation extends EventTarget {
+  grant(): void {
+    this.dispatchEvent(new Event('continue'));
+  }
 }
 
 export interface JobOptions {
@@ -26,6 +38,14 @@ export interface JobOptions {
   priority?: Priority;
   /** Called now and then (at most about ten times a second) while the job runs. */
   onProgress?: (p: JobProgress) => void;
+  /**
+   * Wall time the job may compute before it pauses and says so through `onProgress` (`pausedAfterMs`);
+   * each `continues` grant allows as much again. Unbounded when absent. Without `onProgress` to say it,
+   * a job over its bound fails instead of waiting unseen.
+   */
+  wallLimitMs?: number;
+  /** Where the grants to go on come from. */
+  continues?: Continuation;
 }
 
 /** How a job ended. A job's promise never rejects: it always settles with one of these. */

@@ -24,6 +24,8 @@ export class WorkerEngine implements Engine {
   private worker: WorkerLike | null = null;
   private remote: Remote<EngineHostApi> | null = null;
   private readonly pending = new Map<number, (outcome: JobOutcome<never>) => void>();
+  /** Jobs waiting at their wall-time bound: a worker with only these in hand is quiet, not dead. */
+  private readonly paused = new Set<number>();
   private readonly hellos = new Set<(error: Error) => void>();
   private nextId = 0;
   private deadReason: string | null = null;
@@ -74,7 +76,7 @@ export class WorkerEngine implements Engine {
   }
 
   start<K extends JobKind>(kind: K, input: JobInput<K>, options: JobOptions = {}): Promise<JobOutcome<JobValue<K>>> {
-    const { signal, onProgress } = options;
+    const { signal, onProgress, continues } = options;
     if (signal?.aborted) return Promise.resolve({ status: 'cancelled' });
     return new Promise((resolve) => {
       let remote: Remote<EngineHostApi>;
@@ -86,22 +88,31 @@ export class WorkerEngine implements Engine {
       }
       const id = ++this.nextId;
       const onAbort = () => void remote.cancel(id).catch(() => {});
+      const onContinue = () => {
+        this.paused.delete(id);
+        this.heard();
+        void remote.resume(id).catch(() => {});
+      };
       const settle = (outcome: JobOutcome<JobValue<K>>) => {
         if (!this.pending.delete(id)) return;
+        this.paused.delete(id);
         this.heard();
         signal?.removeEventListener('abort', onAbort);
+        continues?.removeEventListener('continue', onContinue);
         resolve(outcome);
       };
       if (this.pending.size === 0) this.heard();
       this.pending.set(id, settle as (outcome: JobOutcome<never>) => void);
       this.watch();
       signal?.addEventListener('abort', onAbort, { once: true });
+      continues?.addEventListener('continue', onContinue);
       // Progress doubles as the worker's heartbeat.
       const progress = proxy((p: JobProgress) => {
         this.heard();
+        if (p.pausedAfterMs !== undefined) this.paused.add(id);
         onProgress?.(p);
       });
-      remote.start(id, kind, input, options.priority ?? 'interactive', progress).then(
+      remote.start(id, kind, input, options.priority ?? 'interactive', progress, options.wallLimitMs).then(
         (outcome) => settle(outcome as JobOutcome<JobValue<K>>),
         (e: unknown) => settle({ status: 'failed', message: messageOf(e), crashed: false }),
       );
@@ -118,6 +129,7 @@ export class WorkerEngine implements Engine {
     this.watchdog = setInterval(
       () => {
         if (this.pending.size === 0) return this.unwatch();
+        if ([...this.pending.keys()].every((id) => this.paused.has(id))) return this.heard();
         if (performance.now() - this.lastHeardAt > this.stallLimitMs)
           this.crash(`the engine's worker stopped answering for ${this.stallLimitMs / 1000} s`);
       },
@@ -139,6 +151,7 @@ export class WorkerEngine implements Engine {
     for (const settle of [...this.pending.values()])
       settle({ status: 'failed', message: reason, crashed: true } as never);
     this.pending.clear();
+    this.paused.clear();
     for (const reject of this.hellos) reject(new Error(reason));
     this.hellos.clear();
   }

@@ -26,9 +26,16 @@ async function goalsTable(region: Locator): Promise<string[][]> {
         ...[...tr.querySelectorAll('td')].map((td) => (td.querySelector('.goals__value') ?? td).textContent!.trim()),
       ]),
     );
-  // Every run has its figures (none still waiting or running).
+  // The table is there (the view's code loads on first use) and every run has its figures (none still
+  // waiting or running).
   await expect
-    .poll(async () => (await read()).every((r) => r.length === 5 && !/…|–/.test(r.join())), { timeout: 30_000 })
+    .poll(
+      async () => {
+        const table = await read();
+        return table.length > 0 && table.every((r) => r.length === 5 && !/…|–/.test(r.join()));
+      },
+      { timeout: 30_000 },
+    )
     .toBe(true);
   return read();
 }

@@ -32,6 +32,13 @@ test('after the first visit the app opens with the network off', async ({ guarde
   await expect(page.getByRole('group', { name: 'Downtime', exact: true })).toContainText(/\d/);
   await page.getByRole('button', { name: 'About' }).click();
   await expect(page.getByRole('dialog', { name: 'About Brownout' })).toContainText('works without a network');
+  await page.keyboard.press('Escape');
+  // Views load their code on first use: one never opened online still opens offline (the worker stored it).
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Glossary' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Glossary' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Fleet' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+  await expect(page.locator('.fleet').first()).toBeVisible();
   await context.setOffline(false);
 });
 

@@ -1,3 +1,4 @@
+import { BUDGETS, budgetLine } from './probeBudget';
 import { test, expect } from './fixtures';
 
 /**
@@ -14,6 +15,14 @@ test('probe: a 100-point sweep of the default scenario', async ({ guardedPage: p
   await expect(status).toBeVisible({ timeout: 170_000 });
   const wallMs = Number(await status.getAttribute('data-wall-ms'));
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  console.log(`probe: 100-point sweep of the default scenario: ${(wallMs / 1000).toFixed(2)} s (${cores} cores)`);
+  console.log(
+    budgetLine(
+      '100-point sweep of the default scenario on the engine pool',
+      wallMs / 1000,
+      BUDGETS.sweepWallS,
+      's',
+      `${((100 * 1000) / wallMs).toFixed(0)} runs/s, ${cores} cores`,
+    ),
+  );
   expect(wallMs).toBeGreaterThan(0);
 });
