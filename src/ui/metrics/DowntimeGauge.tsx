@@ -41,32 +41,34 @@ export function DowntimeGauge({
   const [lx0, ly0] = point(44, limit);
   const [lx1, ly1] = point(52, limit);
   return (
-    <svg className="gauge" viewBox="0 0 120 80" aria-hidden="true">
-      <path d={arc(48, START, END)} className="gauge__track" />
-      <path d={arc(48, START, Math.min(a, tcp))} className="gauge__ok" />
-      {over && <path d={arc(48, tcp, a)} className="gauge__over" />}
-      {ghostMs !== undefined && (
-        <line
-          x1={60}
-          y1={62}
-          x2={point(40, angle(Math.max(MIN_MS, ghostMs)))[0]}
-          y2={point(40, angle(Math.max(MIN_MS, ghostMs)))[1]}
-          className="gauge__ghost"
-        />
-      )}
-      <line x1={tx0} y1={ty0} x2={tx1} y2={ty1} className="gauge__tcp" />
-      <text x={tx1 - 20} y={ty1 - 3} className="gauge__label">
-        750 ms (TCP)
-      </text>
-      <line x1={lx0} y1={ly0} x2={lx1} y2={ly1} className="gauge__limit" />
-      <line x1={60} y1={62} x2={nx} y2={ny} className="gauge__needle" />
-      <circle cx={60} cy={62} r={3.5} className="gauge__hub" />
-      <text x={10} y={78} className="gauge__label">
-        1 ms
-      </text>
-      <text x={96} y={78} className="gauge__label">
-        100 s
-      </text>
-    </svg>
+    // The labels are HTML under the dial, not SVG text: scaled with the dial they were 7 px on a projector.
+    // The view box holds the whole dial, its lower ends included.
+    <div className="gauge" aria-hidden="true">
+      <svg className="gauge__dial" viewBox="0 4 120 98">
+        <path d={arc(48, START, END)} className="gauge__track" />
+        <path d={arc(48, START, Math.min(a, tcp))} className="gauge__ok" />
+        {over && <path d={arc(48, tcp, a)} className="gauge__over" />}
+        {ghostMs !== undefined && (
+          <line
+            x1={60}
+            y1={62}
+            x2={point(40, angle(Math.max(MIN_MS, ghostMs)))[0]}
+            y2={point(40, angle(Math.max(MIN_MS, ghostMs)))[1]}
+            className="gauge__ghost"
+          />
+        )}
+        <line x1={tx0} y1={ty0} x2={tx1} y2={ty1} className="gauge__tcp" />
+        <line x1={lx0} y1={ly0} x2={lx1} y2={ly1} className="gauge__limit" />
+        <line x1={60} y1={62} x2={nx} y2={ny} className="gauge__needle" />
+        <circle cx={60} cy={62} r={3.5} className="gauge__hub" />
+      </svg>
+      <div className="gauge__scale">
+        <span>1 ms</span>
+        <span>100 s</span>
+      </div>
+      <div className="gauge__key">
+        <span className="gauge__key-mark" /> 750 ms: TCP
+      </div>
+    </div>
   );
 }
