@@ -131,8 +131,15 @@ export class FaultEffects {
   /** A fault set for after the commit that falls after the run's end: logged for what it means then. */
   afterTheEnd(f: Fault, atMs: number): void {
     const cut = f.kind === 'source-crash' && residualDependencies(this.s.scenario).length > 0;
+    // The fault's own figures go with it, as when it strikes mid-run (a drop still lasts its duration).
+    const figures =
+      f.kind === 'network-drop'
+        ? { durationMs: f.durationMs }
+        : f.kind === 'link-degradation'
+          ? { factorPct: f.factorPct, linkMbps: (this.s.live.linkMbps * f.factorPct) / 100 }
+          : {};
     this.emit(
-      { kind: 'fault', fault: f.kind, effect: cut ? 'residual-dependencies-cut' : 'after-commit-harmless' },
+      { kind: 'fault', fault: f.kind, ...figures, effect: cut ? 'residual-dependencies-cut' : 'after-commit-harmless' },
       atMs,
     );
   }

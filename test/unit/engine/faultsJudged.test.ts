@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MigrationRun, runScenario } from '../../../src/engine/run';
 import { parseScenario } from '../../../src/engine/scenario/validate';
+import { eventSentence } from '../../../src/ui/text/eventText';
 
 describe('faults are judged where they fire', () => {
   it('post-copy with a 10 s drop from the start: no switchover during the drop, no split brain', () => {
@@ -65,6 +66,16 @@ describe('faults are judged where they fire', () => {
       faults: [{ kind: 'source-crash', when: 'after-commit', atMs: 100 }],
     });
     expect(leftBehind.events.find((e) => e.kind === 'fault')).toMatchObject({ effect: 'residual-dependencies-cut' });
+  });
+
+  it('a drop after the migration was over keeps its duration in the log, and is worded with it', () => {
+    const t = runScenario({
+      vm: { memoryMiB: 256, usedMiB: 128 },
+      faults: [{ kind: 'network-drop', when: 'after-commit', atMs: 100, durationMs: 2500 }],
+    });
+    const drop = t.events.find((e) => e.kind === 'fault' && e.fault === 'network-drop')!;
+    expect(drop).toMatchObject({ effect: 'after-commit-harmless', durationMs: 2500 });
+    expect(eventSentence(drop, t)).toContain('carried nothing for 2.5 s after the migration was over');
   });
 
   it('a run ended by a fault keeps its open round: bytes are the sum over rounds and phases', () => {
