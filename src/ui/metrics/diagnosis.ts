@@ -166,9 +166,15 @@ export function diagnose(trace: Trace): Diagnosis {
       text: `Stopped by ${STOP_REASON_LABELS[s.stopReason].toLowerCase()} after ${count(s.iterations, 'round')}, but the ${left} left went in a ${formatMs(s.downtimeMs)} blackout.`,
       figures,
     };
+  // What fitted is what the stop test weighed (pages at their size), not the bytes that then crossed (with headers).
+  const stop = trace.events.findLast((e) => e.kind === 'stop-decision');
+  const fitted =
+    stop?.kind === 'stop-decision' && stop.rule === 'threshold' && stop.thresholdBytes !== undefined
+      ? `the last ${formatBytes(stop.pendingBytes)} fitted under the ${formatBytes(stop.thresholdBytes)} threshold`
+      : `${STOP_REASON_LABELS[s.stopReason].toLowerCase()}, the last ${formatBytes(f.leftBytes)} went`;
   return {
     kind: 'healthy',
-    text: `Converged in ${count(s.iterations, 'round')}: the last ${formatBytes(f.leftBytes)} fitted the threshold, a ${formatMs(s.downtimeMs)} blackout (limit ${formatMs(f.limitMs)}).`,
+    text: `Converged in ${count(s.iterations, 'round')}: ${fitted}, a ${formatMs(s.downtimeMs)} blackout (limit ${formatMs(f.limitMs)}).`,
     figures,
   };
 }

@@ -2,11 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../../src/engine/run';
 import { diagnose } from '../../../../src/ui/metrics/diagnosis';
+import { formatBytes } from '../../../../src/ui/format';
 import { explainMetric, explainRound } from '../../../../src/ui/metrics/explain';
 
 describe('the one-line diagnosis', () => {
   it('calls a converging run healthy', () => {
     expect(diagnose(runScenario({ vm: { memoryMiB: 512 } })).kind).toBe('healthy');
+  });
+
+  it('says what fitted under the threshold in the figures the stop test weighed', () => {
+    const t = runScenario({});
+    const stop = t.events.findLast((e) => e.kind === 'stop-decision');
+    if (stop?.kind !== 'stop-decision' || stop.thresholdBytes === undefined) throw new Error('no threshold stop');
+    expect(stop.pendingBytes).toBeLessThan(stop.thresholdBytes);
+    expect(diagnose(t).text).toContain(
+      `the last ${formatBytes(stop.pendingBytes)} fitted under the ${formatBytes(stop.thresholdBytes)} threshold`,
+    );
   });
 
   it('names workload pressure when the dirty set will not shrink', () => {
