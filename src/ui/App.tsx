@@ -39,6 +39,15 @@ import { RunStatus } from './RunStatus';
 import { StageTabs } from './StageTabs';
 import { TimelinePanel } from './timeline/TimelinePanel';
 
+/**
+ * A shorter wall-time bound for the lab's runs, set by a browser test before the page loads
+ * (test/e2e/wallLimit.spec.ts), so the test does not depend on how fast the machine is; otherwise none.
+ */
+const testWallLimitMs = (): number | undefined => {
+  const v = (window as { brownoutWallLimitMs?: unknown }).brownoutWallLimitMs;
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+};
+
 const safeStorage = (): Storage | undefined => {
   try {
     return window.localStorage;
@@ -75,7 +84,7 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     [store, pool],
   );
   useEffect(() => {
-    const runner = connectLabRunner(store, pool);
+    const runner = connectLabRunner(store, pool, { wallLimitMs: testWallLimitMs() });
     runnerRef.current = runner;
     // An embed on a course page must not replace the scenario a student left in the lab.
     const stopPersist = store.getState().embed.on

@@ -121,7 +121,9 @@ export function HostsPanel({
           colouring={colouring}
           onColouring={setColouring}
           onZoom={zoomable ? zoomTo : undefined}
-        />
+        >
+          <ChartTable overlay data={() => heatmapTableData(heatmap, frameIndex)} />
+        </ZoomBar>
       )}
       <div className="hosts__stage">
         <HostCard
@@ -149,7 +151,6 @@ export function HostsPanel({
         />
       </div>
       <Legend colouring={colouring} />
-      {heatmap && <ChartTable overlay data={() => heatmapTableData(heatmap, frameIndex)} />}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { HeatmapFrames } from '../../engine';
 import { formatBytes, formatCount } from '../format';
 import { count } from '../text/plural';
@@ -12,8 +13,11 @@ export function ZoomBar({
   colouring,
   onColouring,
   onZoom,
+  children,
 }: {
   heatmap: HeatmapFrames;
+  /** More for the row (the heatmaps' "Show as table"), so it takes no line of its own. */
+  children?: ReactNode;
   colouring: CellColouring;
   onColouring: (c: CellColouring) => void;
   /** Absent where the heatmap cannot zoom (a run that is not the lab's own scenario). */
@@ -41,6 +45,7 @@ export function ZoomBar({
           </button>
         </>
       )}
+      {children}
       <span className="zoom-bar__colouring" role="group" aria-label="How a cell of several pages is coloured">
         Cells:
         <button
