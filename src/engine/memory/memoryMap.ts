@@ -41,6 +41,8 @@ export class MemoryMap {
   private readonly cellChanged: Uint8Array;
   private readonly changedCells: Int32Array;
   private changedCount = 0;
+  /** Pages of one range by the state they were in (arriveRange). */
+  private readonly prevScratch = new Float64Array(PAGE_STATE_COUNT);
 
   constructor(
     readonly pageCount: number,
@@ -163,8 +165,40 @@ export class MemoryMap {
     this.countArrivals(cell, next, [untouched, notSent, sentClean, dirtied, fetched, pushed]);
   }
 
+  /**
+   * Pages [from, to) arrived on the destination in `next` state (a whole bitmap word the sender took at
+   * once): their states are counted four at a time where four pages share one, then filled in.
+   */
+  arriveRange(from: number, to: number, next: PageState): void {
+    const { states, states32 } = this;
+    const byPrev = this.prevScratch;
+    let p = from;
+    while (p < to) {
+      const cell = this.cellOf(p);
+      const stop =
+        cell >= 0
+          ? Math.min(to, this.toPage, this.fromPage + (cell + 1) * this.pagesPerCell)
+          : p < this.fromPage
+            ? Math.min(to, this.fromPage)
+            : to;
+      byPrev.fill(0);
+      let q = p;
+      while (q < stop && (q & 3) !== 0) byPrev[states[q++]]++;
+      for (; q + 4 <= stop; q += 4) {
+        const four = states32[q >>> 2];
+        const first = four & 0xff;
+        if (four === first * 0x01010101) byPrev[first] += 4;
+        else for (let k = 0; k < 4; k++) byPrev[states[q + k]]++;
+      }
+      while (q < stop) byPrev[states[q++]]++;
+      states.fill(next, p, stop);
+      this.countArrivals(cell, next, byPrev);
+      p = stop;
+    }
+  }
+
   /** Books pages of one cell (or of none: -1) that arrived in `next` state, `byPrev[s]` of them from state s. */
-  private countArrivals(cell: number, next: PageState, byPrev: number[]): void {
+  private countArrivals(cell: number, next: PageState, byPrev: ArrayLike<number>): void {
     if (cell === -2) return;
     let arrived = 0;
     const base = cell * PAGE_STATE_COUNT;

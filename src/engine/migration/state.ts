@@ -445,13 +445,7 @@ export class MigrationState {
             taken++;
           } while (taken < 32 && usedMs < budgetMs && bytes < budgetBytes);
           if (kind === ALL_ZERO) zeroPages += taken;
-          else {
-            if (arriving + taken > arrivals.length) {
-              mem.arriveInOrder(arrivals, arriving, arrived);
-              arriving = 0;
-            }
-            for (let k = 0; k < taken; k++) arrivals[arriving++] = first + k;
-          }
+          else mem.arriveRange(first, first + taken, arrived);
           pages += taken;
           marked -= taken;
           w = taken === 32 ? 0 : -1 << taken;

@@ -7,7 +7,7 @@ import { HEAT_BAND_COUNT, HeatBand, PageState } from '../../../src/engine/memory
 /**
  * A frame worked out from scratch from every page's state, and the pages sent and faulted since the
  * frame before, counted here as the operations happen: the memory map redraws only the cells that
- * changed and books arrivals a cell at a time, and must come out the same.
+ * changed and books arrivals a cell (or a range) at a time, and must come out the same.
  */
 function frameFromScratch(mem: MemoryMap, sent: Uint32Array, faulted: Uint32Array) {
   const { fromPage, toPage } = mem.region;
@@ -57,6 +57,12 @@ const operation = fc.oneof(
     stride: fc.integer({ min: 1, max: 3 }),
     state: fc.constantFrom(PageState.SentClean, PageState.Pushed),
   }),
+  fc.record({
+    kind: fc.constant('range' as const),
+    from: fc.nat(4095),
+    count: fc.integer({ min: 0, max: 300 }),
+    state: fc.constantFrom(PageState.SentClean, PageState.Pushed),
+  }),
   fc.constant({ kind: 'frame' as const }),
 );
 
@@ -98,6 +104,10 @@ describe('memory map frames', () => {
                 sent[c]++;
                 faulted[c]++;
               }
+            } else if (op.kind === 'range') {
+              const to = Math.min(4096, op.from + op.count);
+              mem.arriveRange(op.from, to, op.state);
+              for (let p = op.from; p < to; p++) if (cellOf(p) >= 0) sent[cellOf(p)]++;
             } else {
               const pages = [];
               for (let p = op.from, i = 0; i < op.count && p < 4096; p += op.stride, i++) pages.push(p);
@@ -110,7 +120,7 @@ describe('memory map frames', () => {
           for (let s = 0; s < 6; s++) expect(mem.count(s as PageState)).toBe(mem.states.filter((x) => x === s).length);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 400 },
     );
   });
 });

@@ -19,6 +19,10 @@ const SCENARIOS: Record<string, ScenarioInput> = {
   'tracking since boot, odd page count': { vm: { memoryMiB: 66, pageKiB: 2048 }, precopy: { trackFromBoot: true } },
   'free-page hints': { vm: { memoryMiB: 512, freeMiB: 100 }, precopy: { freePageHinting: true } },
   'post-copy': { strategy: 'postcopy', vm: { memoryMiB: 256 } },
+  'a zoomed heatmap whose last cell is cut short': {
+    vm: { memoryMiB: 256 },
+    output: { heatmapFromPage: 1000, heatmapPages: 5017, heatmapCells: 256 },
+  },
   'stop-and-copy': { strategy: 'stopcopy', vm: { memoryMiB: 256 } },
 };
 
