@@ -1,4 +1,4 @@
-import { randomLcg } from 'd3-random';
+import { seededRandom } from './random';
 import type { Next, PhaseController } from './migration/controller';
 import { DiskCopy } from './migration/diskCopy';
 import { FaultEffects } from './migration/faultEffects';
@@ -84,7 +84,7 @@ export class MigrationRun {
 
   constructor(input: Scenario | ScenarioInput, options: RunOptions = {}) {
     this.scenario = scenarioOrThrow(input);
-    const random = randomLcg(this.scenario.seed / 4_294_967_296);
+    const random = seededRandom(this.scenario.seed / 4_294_967_296);
     this.state = new MigrationState(
       effectiveScenario(this.scenario),
       initialLiveParams(this.scenario),
