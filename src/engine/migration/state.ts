@@ -81,35 +81,6 @@ export interface Counters {
   diskBytes: number;
 }
 
-/**
- * Fresh counters, every field a double from the start: byte counts outgrow V8's small integers mid-run,
- * and a field that changes representation then makes V8 throw away the sender's optimized code hundreds
- * of times over in a run's first second.
- */
-function zeroCounters(): Counters {
-  const c: Counters = {
-    transferredBytes: 0.5,
-    precopyBytes: 0.5,
-    downtimeBytes: 0.5,
-    postcopyBytes: 0.5,
-    normalPages: 0.5,
-    zeroPages: 0.5,
-    writes: 0.5,
-    faults: 0.5,
-    faultStallMs: 0.5,
-    vmLostMs: 0.5,
-    lost: { pausedMs: 0.5, throttleMs: 0.5, trackingMs: 0.5, stunMs: 0.5, stallMs: 0.5, drainMs: 0.5 },
-    linkCapacityBytes: 0.5,
-    othersWantedBytes: 0.5,
-    othersGotBytes: 0.5,
-    sourceBusyMs: 0.5,
-    diskBytes: 0.5,
-  };
-  for (const key of Object.keys(c.lost) as (keyof LostWork)[]) c.lost[key] = 0;
-  for (const key of Object.keys(c) as (keyof Counters)[]) if (key !== 'lost') c[key] = 0;
-  return c;
-}
-
 /** Everything a migration in progress shares between its phases: memory, bitmaps, guest, link, counters. */
 export class MigrationState {
   readonly layout: MemoryLayout;
@@ -144,7 +115,24 @@ export class MigrationState {
   firstPassDone = false;
   /** Guest speed over the last step, 0..1 (for samples). */
   lastVmSpeed = 1;
-  readonly counters: Counters = zeroCounters();
+  readonly counters: Counters = {
+    transferredBytes: 0,
+    precopyBytes: 0,
+    downtimeBytes: 0,
+    postcopyBytes: 0,
+    normalPages: 0,
+    zeroPages: 0,
+    writes: 0,
+    faults: 0,
+    faultStallMs: 0,
+    vmLostMs: 0,
+    lost: { pausedMs: 0, throttleMs: 0, trackingMs: 0, stunMs: 0, stallMs: 0, drainMs: 0 },
+    linkCapacityBytes: 0,
+    othersWantedBytes: 0,
+    othersGotBytes: 0,
+    sourceBusyMs: 0,
+    diskBytes: 0,
+  };
   /** The link carries nothing until then (an injected network drop), ms. */
   linkDownUntilMs = -1;
   /** Disk writes mirrored to the destination after a local disk was copied, bytes per ms. */
