@@ -6,7 +6,7 @@ export const COPY_TERMS: readonly GlossaryTerm[] = [
     id: 'auto-converge',
     term: 'Auto-converge',
     definition:
-      "QEMU slowing the guest's vCPUs in steps (20 %, then 10 % more each time) when it dirties memory faster than the migration sends it, until pre-copy can finish. It trades the guest's speed for convergence.",
+      "QEMU slowing the guest's vCPUs in steps (20 %, then 10 % more each time, at most 99 %) until pre-copy can finish. It steps up every second time a period of a second or more finds the guest dirtied more than half as many bytes as the migration sent. It trades the guest's speed for convergence.",
     fields: ['precopy.autoConverge'],
     see: ['convergence', 'stunning'],
   },
@@ -98,7 +98,7 @@ export const COPY_TERMS: readonly GlossaryTerm[] = [
     term: 'Round',
     aka: ['iteration'],
     definition:
-      'One pass of pre-copy, between two syncs of the dirty log: round 1 sends all of memory, each later round the pages dirtied meanwhile.',
+      "One pass of pre-copy, between two syncs of the dirty log: round 1 starts with all of memory to send, each later round with the pages dirtied since. Under QEMU's rule a round ends once what is left falls under the stop threshold, and the pages it had not sent yet carry over to the next.",
     fields: ['precopy.maxIterations'],
     metrics: ['rounds'],
     see: ['sync', 'dirty-page'],
