@@ -53,7 +53,10 @@ export const precopySchema = z
       .default('stop-and-copy')
       .describe('What happens when the cap or timeout is reached before convergence.'),
     timeoutS: num(0, 1e7, 0, 'Give up pre-copy after this many simulated seconds (0 = no timeout).'),
-    autoConverge: flag(false, "Throttle the guest's vCPUs when it dirties memory faster than it is sent."),
+    autoConverge: flag(
+      false,
+      "Throttle the guest's vCPUs in steps while it dirties too much for pre-copy to converge (see throttleTriggerPct).",
+    ),
     throttledSpeedPct: num(
       1,
       100,

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { scenarioFields } from '../../../../src/engine/scenario/fields';
 import { glossaryTerm } from '../../../../src/ui/glossary/terms';
 
 const definition = (id: string) => glossaryTerm(id)?.definition ?? '';
@@ -26,5 +27,11 @@ describe('the glossary states QEMU the way QEMU behaves', () => {
     expect(definition('downtime-limit')).toContain('300 ms by default');
     expect(definition('bandwidth-cap')).toContain('lifts it for the final copy');
     expect(definition('blackout')).toContain('750 ms');
+  });
+
+  it("the auto-converge field's help does not say it throttles whenever the guest outpaces the link", () => {
+    const help = scenarioFields().find((f) => f.path === 'precopy.autoConverge')?.description ?? '';
+    expect(help).toContain('throttleTriggerPct');
+    expect(help).not.toMatch(/faster than it is sent/);
   });
 });
