@@ -5,6 +5,7 @@ import {
   notANumber,
   unwrap,
   valueAt,
+  unitBySuffix,
   writeAt,
   type AnySchema,
 } from '../scenario/schemaWalk';
@@ -56,11 +57,7 @@ const EXTRA_UNITS: [string, string][] = [
 ];
 
 /** The unit a field's name carries (`nicMbps` → `Mbit/s`, `restartS` → `s`), or ''. */
-export function unitOf(field: string): string {
-  const leaf = field.split('.').pop() ?? '';
-  for (const [suffix, unit] of EXTRA_UNITS) if (leaf.endsWith(suffix)) return unit;
-  return unitOfField(field);
-}
+export const unitOf = (field: string): string => unitBySuffix(field, EXTRA_UNITS) || unitOfField(field);
 
 /** What the schema allows at a field, as a phrase: `1 to 500`, `one of spread, pack`, `true or false`. */
 export function allowedAt(root: AnySchema, path: readonly (string | number)[], input?: unknown): string {

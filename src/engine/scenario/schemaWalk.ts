@@ -24,6 +24,12 @@ export interface ScenarioProblem {
 
 export type AnySchema = z.ZodType & { def: Record<string, unknown> } & Record<string, unknown>;
 
+/** The unit of the first suffix in `suffixes` the field's last key ends with (`linkMbps` → `Mbit/s`), or ''. */
+export function unitBySuffix(field: string, suffixes: readonly (readonly [string, string])[]): string {
+  const leaf = field.split('.').pop() ?? '';
+  return suffixes.find(([suffix]) => leaf.endsWith(suffix))?.[1] ?? '';
+}
+
 /** The schema inside its default, optional and nullable wrappers. */
 export function unwrap(schema: AnySchema): AnySchema {
   let s = schema;

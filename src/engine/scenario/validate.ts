@@ -1,7 +1,15 @@
 import { crossFieldProblems } from './crossChecks';
 import { WORKLOAD_PRESET_DEFINITIONS } from './presets';
 import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
-import { commonAllowed, describeIssue, unwrap, valueAt, type AnySchema, type ScenarioProblem } from './schemaWalk';
+import {
+  commonAllowed,
+  describeIssue,
+  unitBySuffix,
+  unwrap,
+  valueAt,
+  type AnySchema,
+  type ScenarioProblem,
+} from './schemaWalk';
 import { migrateScenarioDoc } from './versions';
 
 export type { ScenarioProblem };
@@ -20,11 +28,7 @@ const UNIT_SUFFIXES: [string, string][] = [
 ];
 
 /** The unit a field's name carries (`linkMbps` → `Mbit/s`), or '' when it has none. */
-export function unitOfField(field: string): string {
-  const leaf = field.split('.').pop() ?? '';
-  for (const [suffix, unit] of UNIT_SUFFIXES) if (leaf.endsWith(suffix)) return unit;
-  return '';
-}
+export const unitOfField = (field: string): string => unitBySuffix(field, UNIT_SUFFIXES);
 
 /** The schema node describing a field, found by walking object shapes and array elements. */
 export function schemaAt(path: readonly (string | number)[]): AnySchema | undefined {
