@@ -221,7 +221,7 @@ export class MigrationRun {
     const used = this.controller.step(dt);
     s.tMs += used;
     const next = this.controller.settle();
-    this.recorder.observe(s.tMs, () => this.probe());
+    this.recorder.observe(s.tMs, this.probeNow);
     if (next) this.transition(next);
     else if (used <= 0 && ++this.stalledSlices > 10_000) throw new Error('engine made no progress');
     if (used > 0) this.stalledSlices = 0;
@@ -442,6 +442,9 @@ export class MigrationRun {
     this.controller = null;
     this.emit({ kind: 'done', outcome: this.verdict.outcome });
   }
+
+  /** probe, bound once: the recorder takes it after every step. */
+  private readonly probeNow = (): Probe => this.probe();
 
   private probe(): Probe {
     const s = this.state;
