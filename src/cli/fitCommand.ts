@@ -4,7 +4,8 @@
  * the fitted scenario, and how the guest's writing was estimated. Bad input exits 2 with the line and field.
  */
 import { readFileSync } from 'node:fs';
-import { fitRecord, parseQmp, type FitOverrides } from '../engine';
+import { fitRecord, parseQmp, quoteText, type FitOverrides } from '../engine';
+import { readError } from './argTools';
 
 export type FitCommandResult = { ok: true; json: string } | { ok: false; lines: string[] };
 
@@ -13,7 +14,7 @@ export function fitCommand(file: string, sets: string[]): FitCommandResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { ok: false, lines: [`cannot read ${file}: ${(e as Error).message}`] };
+    return { ok: false, lines: [`cannot read QMP record file ${quoteText(file)}: ${readError(e)}`] };
   }
   const parsed = parseQmp(text);
   if (!parsed.ok) return { ok: false, lines: [`${file}: ${parsed.error.message}`] };
@@ -21,7 +22,7 @@ export function fitCommand(file: string, sets: string[]): FitCommandResult {
   const problems: string[] = [];
   for (const assignment of sets) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) problems.push(`--set ${assignment}: expected key=value`);
+    if (eq <= 0) problems.push(`--set ${quoteText(assignment)}: expected key=value, e.g. workload.wssMiB=100`);
     else overrides[assignment.slice(0, eq).trim()] = assignment.slice(eq + 1).trim();
   }
   if (problems.length) return { ok: false, lines: problems };

@@ -6,7 +6,8 @@ import {
   type FleetPresetName,
   type FleetScenario,
 } from '../engine';
-import { messageLines, quoteText } from '../engine';
+import { quoteText } from '../engine';
+import { applySets, readFlags, readJsonObject, refuse } from './argTools';
 
 export const FLEET_USAGE = `usage: npm run --silent fleet -- [--preset NAME] [--scenario FILE] [--set key=value]... [--trace OUT.json]
   --preset NAME      a named fleet scenario: ${FLEET_PRESET_NAMES.join(', ')}
@@ -18,14 +19,6 @@ export const FLEET_USAGE = `usage: npm run --silent fleet -- [--preset NAME] [--
 /** What the command line asks for: help, a run of a valid fleet scenario, or a refusal (exit code 2). */
 export type FleetRequest =
   { kind: 'help' } | { kind: 'run'; scenario: FleetScenario; traceFile?: string } | { kind: 'refuse'; lines: string[] };
-
-const refuse = (lines: string[]): FleetRequest => ({ kind: 'refuse', lines: messageLines(lines, 40) });
-const short = (message: string) => (message.length <= 160 ? message : `${message.slice(0, 160)}…`);
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'there is no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'it is a folder, not a file',
-};
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -46,22 +39,10 @@ function merge(base: unknown, over: unknown): unknown {
  * kind gives a refusal whose lines name the field; never throws.
  */
 export function readFleetArgs(argv: readonly string[], readText: (file: string) => string): FleetRequest {
-  let scenarioFile: string | undefined;
-  let preset: string | undefined;
-  let traceFile: string | undefined;
-  const sets: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (!['--scenario', '--preset', '--set', '--trace'].includes(arg))
-      return refuse([`unknown argument: ${quoteText(arg)}`, ...FLEET_USAGE.split('\n')]);
-    if (i + 1 >= argv.length) return refuse([`${arg} needs a value`, ...FLEET_USAGE.split('\n')]);
-    const value = argv[++i];
-    if (arg === '--scenario') scenarioFile = value;
-    else if (arg === '--preset') preset = value;
-    else if (arg === '--set') sets.push(value);
-    else traceFile = value;
-  }
+  const flags = readFlags(argv, ['--scenario', '--preset', '--trace'], FLEET_USAGE);
+  if (flags.kind !== 'flags') return flags;
+  const preset = flags.values.get('--preset');
+  const scenarioFile = flags.values.get('--scenario');
   let input: Record<string, unknown> = {};
   if (preset !== undefined) {
     if (!(FLEET_PRESET_NAMES as string[]).includes(preset))
@@ -71,40 +52,11 @@ export function readFleetArgs(argv: readonly string[], readText: (file: string) 
     input = structuredClone(FLEET_PRESETS[preset as FleetPresetName].scenario) as Record<string, unknown>;
   }
   if (scenarioFile !== undefined) {
-    const file = quoteText(scenarioFile);
-    let text: string;
-    try {
-      text = readText(scenarioFile);
-    } catch (e) {
-      const why = READ_ERRORS[(e as { code?: string }).code ?? ''] ?? short(String((e as Error).message));
-      return refuse([`cannot read fleet scenario file ${file}: ${why}`]);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      return refuse([`fleet scenario file ${file} is not valid JSON: ${short((e as Error).message)}`]);
-    }
-    if (!isObject(parsed)) return refuse([`fleet scenario file ${file} must hold a JSON object`]);
-    input = merge(input, parsed) as Record<string, unknown>;
+    const file = readJsonObject(scenarioFile, readText, 'fleet scenario');
+    if (!file.ok) return refuse([file.line]);
+    input = merge(input, file.value) as Record<string, unknown>;
   }
-  const problems: string[] = [];
-  const badFields = new Set<string>();
-  for (const assignment of sets) {
-    const eq = assignment.indexOf('=');
-    const key = assignment.slice(0, eq).trim();
-    if (eq < 0 || key === '') {
-      problems.push(`--set ${quoteText(assignment)}: expected key=value, e.g. scheduler.perSourceHostCap=4`);
-      continue;
-    }
-    const problem = setFleetField(input, key, assignment.slice(eq + 1).trim());
-    if (problem) {
-      problems.push(problem);
-      badFields.add(key);
-    }
-  }
-  const parsed = parseFleetScenario(input);
-  if (!parsed.ok) problems.push(...parsed.problems.filter((p) => !badFields.has(p.field)).map((p) => p.message));
-  if (problems.length || !parsed.ok) return refuse(problems);
-  return { kind: 'run', scenario: parsed.scenario, traceFile };
+  const parsed = applySets(input, flags.sets, setFleetField, 'scheduler.perSourceHostCap=4', parseFleetScenario);
+  if (parsed.kind === 'refuse') return parsed;
+  return { kind: 'run', scenario: parsed.scenario, traceFile: flags.values.get('--trace') };
 }

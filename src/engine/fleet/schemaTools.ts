@@ -1,22 +1,21 @@
-import type * as z from 'zod';
-import { fieldLabel, quoteText } from '../scenario/preview';
+import { fieldLabel } from '../scenario/preview';
+import {
+  commonAllowed,
+  commonSetValue,
+  notANumber,
+  unwrap,
+  valueAt,
+  unitBySuffix,
+  writeAt,
+  type AnySchema,
+} from '../scenario/schemaWalk';
 import { unitOfField } from '../scenario/validate';
 
 /**
- * Walking a zod schema by dotted path, for messages, `--set` and the generated docs. Keys are looked up
- * as own properties of object shapes only, so `__proto__`, `constructor` or `toString` are never fields.
+ * Walking the fleet scenario's zod schema by dotted path, for messages, `--set` and the generated docs:
+ * unions of objects are entered by their `kind`. Keys are looked up as own properties of object shapes only,
+ * so `__proto__`, `constructor` or `toString` are never fields.
  */
-export type AnySchema = z.ZodType & { def: Record<string, unknown> } & Record<string, unknown>;
-
-export function unwrap(schema: AnySchema): AnySchema {
-  let s = schema;
-  for (;;) {
-    const t = s.def.type;
-    if (t === 'default' || t === 'prefault' || t === 'optional' || t === 'nullable') s = s.def.innerType as AnySchema;
-    else return s;
-  }
-}
-
 const ownField = (shape: Record<string, AnySchema>, key: string): AnySchema | undefined =>
   Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
 
@@ -24,15 +23,6 @@ const ownField = (shape: Record<string, AnySchema>, key: string): AnySchema | un
 export function optionKind(option: AnySchema): string | undefined {
   const kind = ownField(unwrap(option).def.shape as Record<string, AnySchema>, 'kind');
   return kind ? String((unwrap(kind).def.values as unknown[])[0]) : undefined;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, key)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
 }
 
 /**
@@ -67,11 +57,7 @@ const EXTRA_UNITS: [string, string][] = [
 ];
 
 /** The unit a field's name carries (`nicMbps` → `Mbit/s`, `restartS` → `s`), or ''. */
-export function unitOf(field: string): string {
-  const leaf = field.split('.').pop() ?? '';
-  for (const [suffix, unit] of EXTRA_UNITS) if (leaf.endsWith(suffix)) return unit;
-  return unitOfField(field);
-}
+export const unitOf = (field: string): string => unitBySuffix(field, EXTRA_UNITS) || unitOfField(field);
 
 /** What the schema allows at a field, as a phrase: `1 to 500`, `one of spread, pack`, `true or false`. */
 export function allowedAt(root: AnySchema, path: readonly (string | number)[], input?: unknown): string {
@@ -79,31 +65,16 @@ export function allowedAt(root: AnySchema, path: readonly (string | number)[], i
   if (!s) return 'a field of the fleet scenario format';
   const unit = unitOf(path.join('.'));
   switch (s.def.type) {
-    case 'number': {
-      const min = s.minValue as number | null;
-      const max = s.maxValue as number | null;
-      const whole = (s as unknown as { isInt?: boolean }).isInt ? 'a whole number ' : '';
-      const range = min !== null && max !== null ? `${min} to ${max}` : min !== null ? `at least ${min}` : 'a number';
-      return `${whole}${range}${unit ? ' ' + unit : ''}`.trim();
-    }
-    case 'boolean':
-      return 'true or false';
-    case 'enum':
-      return `one of ${Object.values(s.def.entries as Record<string, string>).join(', ')}`;
     case 'union':
       return `one of ${(s.def.options as AnySchema[]).map(optionKind).join(', ')}`;
-    case 'literal':
-      return `exactly ${(s.def.values as unknown[]).join(', ')}`;
     case 'array': {
       const { min, max } = lengthLimits(s);
       return max !== null ? `a list of ${min} to ${max} items` : 'a list';
     }
     case 'string':
       return 'text';
-    case 'object':
-      return 'an object';
     default:
-      return 'a valid value';
+      return commonAllowed(s, unit) ?? 'a valid value';
   }
 }
 
@@ -138,40 +109,17 @@ export function setFieldIn(
   const parent = keys.length > 1 ? schemaAt(root, keys.slice(0, -1)) : unwrap(root);
   const label = fieldLabel(path);
   if (!schema || parent?.def.type !== 'object') return `${label}: not a field of the ${formatName} format`;
+  const common = commonSetValue(schema, path, text, () => allowedAt(root, keys));
+  if (common && 'problem' in common) return common.problem;
   let value: unknown;
-  switch (schema.def.type) {
-    case 'number':
-      value = Number(text);
-      if (text.trim() === '' || !Number.isFinite(value))
-        return `${label}: ${quoteText(text)} is not a number; allowed: ${allowedAt(root, keys)}`;
-      break;
-    case 'boolean':
-      if (text !== 'true' && text !== 'false') return `${label}: ${quoteText(text)} is not true or false`;
-      value = text === 'true';
-      break;
-    case 'array':
-    case 'object':
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return `${label}: ${quoteText(text)} is not valid JSON; allowed: ${allowedAt(root, keys)}`;
-      }
-      break;
-    case 'literal':
-      value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-      break;
-    default:
-      value = text;
-  }
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    const child = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-    if (child === null || typeof child !== 'object' || Array.isArray(child))
-      Object.defineProperty(node, key, { value: {}, enumerable: true, writable: true, configurable: true });
-    node = node[key] as Record<string, unknown>;
-  }
-  Object.defineProperty(node, keys[keys.length - 1], { value, enumerable: true, writable: true, configurable: true });
+  if (common) value = common.value;
+  else if (schema.def.type === 'number') {
+    value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) return notANumber(path, text, allowedAt(root, keys));
+  } else if (schema.def.type === 'literal') value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  else value = text;
+  writeAt(target, keys, value);
   return null;
 }
 
-export { valueAt };
+export { unwrap, valueAt, type AnySchema };

@@ -1,10 +1,9 @@
 import type * as z from 'zod';
-import { fieldLabel, previewValue } from '../scenario/preview';
-import type { ScenarioProblem } from '../scenario/validate';
+import { describeIssue, type ScenarioProblem } from '../scenario/schemaWalk';
 import { buildFleet, type FleetLayout } from './build';
 import { withPlatformDefaults } from './platforms';
 import { fleetScenarioSchema, MAX_HOSTS, type FleetScenario } from './schema';
-import { allowedAt, valueAt, type AnySchema } from './schemaTools';
+import { allowedAt, type AnySchema } from './schemaTools';
 
 export type FleetScenarioResult =
   { ok: true; scenario: FleetScenario; layout: FleetLayout } | { ok: false; problems: ScenarioProblem[] };
@@ -14,29 +13,13 @@ const ROOT = fleetScenarioSchema as unknown as AnySchema;
 /** What the fleet format allows at a field (`1 to 500`, `one of spread, pack`), for messages and docs. */
 export const fleetAllowedAt = (path: readonly (string | number)[], input?: unknown) => allowedAt(ROOT, path, input);
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioProblem[] {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  if (issue.code === 'unrecognized_keys')
-    return issue.keys.map((key) => {
-      const field = [...path, key].join('.');
-      return {
-        field,
-        path: [...path, key],
-        value: valueAt(input, [...issue.path, key]),
-        allowed: 'a field of the fleet scenario format',
-        message: `${fieldLabel(field)}: not a field of the fleet scenario format (see docs/fleet.md)`,
-      };
-    });
-  const field = path.length ? path.join('.') : '(fleet scenario)';
-  const value = valueAt(input, issue.path);
-  const allowed =
-    issue.code === 'invalid_union' && path[path.length - 1] === 'kind'
-      ? `one of ${(issue as unknown as { options: string[] }).options.join(', ')}`
-      : fleetAllowedAt(path, input);
-  const what = value === undefined ? 'missing' : `${previewValue(value)} is not allowed`;
-  const label = path.length ? fieldLabel(field) : 'the fleet scenario';
-  return [{ field, path, value, allowed, message: `${label}: ${what}; allowed: ${allowed}` }];
-}
+const FORMAT = { name: 'fleet scenario', doc: 'docs/fleet.md' };
+
+/** The allowed phrase at a field; a union's `kind` lists the kinds zod offered. */
+const allowedFor = (issue: z.core.$ZodIssue, input: unknown) => (path: (string | number)[]) =>
+  issue.code === 'invalid_union' && path[path.length - 1] === 'kind'
+    ? `one of ${(issue as unknown as { options: string[] }).options.join(', ')}`
+    : fleetAllowedAt(path, input);
 
 const outOfRange = (field: string, value: number, count: number, what: string): ScenarioProblem => ({
   field,
@@ -78,7 +61,12 @@ export function parseFleetScenario(input: unknown): FleetScenarioResult {
   const withDefaults = withPlatformDefaults(input ?? {});
   const result = fleetScenarioSchema.safeParse(withDefaults);
   if (!result.success)
-    return { ok: false, problems: result.error.issues.flatMap((issue) => describeIssue(issue, withDefaults)) };
+    return {
+      ok: false,
+      problems: result.error.issues.flatMap((issue) =>
+        describeIssue(issue, withDefaults, FORMAT, allowedFor(issue, withDefaults)),
+      ),
+    };
   const scenario = result.data;
   const hosts = scenario.fleet.racks * scenario.fleet.hostsPerRack;
   if (hosts > MAX_HOSTS) {

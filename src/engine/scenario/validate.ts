@@ -1,23 +1,18 @@
-import type * as z from 'zod';
 import { crossFieldProblems } from './crossChecks';
-import { fieldLabel, previewValue } from './preview';
 import { WORKLOAD_PRESET_DEFINITIONS } from './presets';
 import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema';
+import {
+  commonAllowed,
+  describeIssue,
+  unitBySuffix,
+  unwrap,
+  valueAt,
+  type AnySchema,
+  type ScenarioProblem,
+} from './schemaWalk';
 import { migrateScenarioDoc } from './versions';
 
-/** One thing wrong with a scenario, in words a person can act on. */
-export interface ScenarioProblem {
-  /** Dotted field name, e.g. `vm.memoryMiB`. */
-  field: string;
-  /** The same as keys, e.g. `['faults', 0, 'kind']`, when the schema reported it (a key may hold a dot). */
-  path?: readonly (string | number)[];
-  /** The offending value as given (undefined when the field was missing). */
-  value: unknown;
-  /** What is allowed, e.g. `64 to 1048576 MiB`. */
-  allowed: string;
-  /** The whole sentence: field, value and the allowed range. */
-  message: string;
-}
+export type { ScenarioProblem };
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
@@ -33,22 +28,7 @@ const UNIT_SUFFIXES: [string, string][] = [
 ];
 
 /** The unit a field's name carries (`linkMbps` → `Mbit/s`), or '' when it has none. */
-export function unitOfField(field: string): string {
-  const leaf = field.split('.').pop() ?? '';
-  for (const [suffix, unit] of UNIT_SUFFIXES) if (leaf.endsWith(suffix)) return unit;
-  return '';
-}
-
-type AnySchema = z.ZodType & { def: Record<string, unknown> } & Record<string, unknown>;
-
-function unwrap(schema: AnySchema): AnySchema {
-  let s = schema;
-  for (;;) {
-    const t = s.def.type;
-    if (t === 'default' || t === 'prefault' || t === 'optional' || t === 'nullable') s = s.def.innerType as AnySchema;
-    else return s;
-  }
-}
+export const unitOfField = (field: string): string => unitBySuffix(field, UNIT_SUFFIXES);
 
 /** The schema node describing a field, found by walking object shapes and array elements. */
 export function schemaAt(path: readonly (string | number)[]): AnySchema | undefined {
@@ -79,25 +59,12 @@ export function allowedAt(path: readonly (string | number)[]): string {
   const field = path.join('.');
   const unit = unitOfField(field);
   switch (s.def.type) {
-    case 'number': {
-      const min = s.minValue as number | null;
-      const max = s.maxValue as number | null;
-      const whole = (s as unknown as { isInt?: boolean }).isInt ? 'a whole number ' : '';
-      const range = min !== null && max !== null ? `${min} to ${max}` : min !== null ? `at least ${min}` : 'a number';
-      return `${whole}${range}${unit ? ' ' + unit : ''}`.trim();
-    }
-    case 'boolean':
-      return 'true or false';
-    case 'enum':
-      return `one of ${Object.values(s.def.entries as Record<string, string>).join(', ')}`;
     case 'union': {
       const options = (s.def.options as AnySchema[]).map((o) => unwrap(o));
       if (options.every((o) => o.def.type === 'literal'))
         return `one of ${options.map((o) => (o.def.values as unknown[]).join(', ')).join(', ')}${unit ? ' ' + unit : ''}`;
       return 'a number, true/false or a pattern name';
     }
-    case 'literal':
-      return `exactly ${(s.def.values as unknown[]).join(', ')}`;
     case 'array': {
       const max = maxLengthOf(s);
       return max === undefined ? 'a list' : `a list of at most ${max} entries`;
@@ -106,20 +73,9 @@ export function allowedAt(path: readonly (string | number)[]): string {
       const max = maxLengthOf(s);
       return max === undefined ? 'text' : `text of at most ${max} characters`;
     }
-    case 'object':
-      return 'an object';
     default:
-      return 'a valid value';
+      return commonAllowed(s, unit) ?? 'a valid value';
   }
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
 }
 
 /** Validates a scenario and fills in defaults; never throws. */
@@ -140,7 +96,9 @@ export function parseScenario(input: unknown): ScenarioResult {
   input = withRelativeDefaults(migrated.doc);
   const result = scenarioSchema.safeParse(input);
   // One line per field and message: zod may report one value twice (too large and not whole).
-  const described = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
+  const described = result.success
+    ? []
+    : result.error.issues.flatMap((issue) => describeIssue(issue, input, FORMAT, allowedAt));
   const fieldProblems = [...new Map(described.map((p) => [p.message, p])).values()];
   const reported = new Set(fieldProblems.map((p) => p.field));
   const problems = [
@@ -196,27 +154,7 @@ const DEFAULT_SIZES = (() => {
   return { memoryMiB: d.vm.memoryMiB, usedMiB: d.vm.usedMiB, freeMiB: d.vm.freeMiB, wssMiB: d.workload.wssMiB };
 })();
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioProblem[] {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  if (issue.code === 'unrecognized_keys')
-    return issue.keys.map((key) => {
-      const field = [...path, key].join('.');
-      return {
-        field,
-        path: [...path, key],
-        value: valueAt(input, [...issue.path, key]),
-        allowed: 'a field of the scenario format',
-        message: `${fieldLabel(field)}: not a field of the scenario format (see docs/scenario.md)`,
-      };
-    });
-  const field = path.length ? path.join('.') : '(scenario)';
-  const value = valueAt(input, issue.path);
-  const allowed = allowedAt(path);
-  const why = issue.code === 'custom' ? `: ${issue.message}` : '';
-  const what = value === undefined ? 'missing' : `${previewValue(value)} is not allowed${why}`;
-  const label = path.length ? fieldLabel(field) : 'the scenario';
-  return [{ field, path, value, allowed, message: `${label}: ${what}; allowed: ${allowed}` }];
-}
+const FORMAT = { name: 'scenario', doc: 'docs/scenario.md' };
 
 /** Like parseScenario, but throws one error listing every problem (for tests and trusted callers). */
 export function scenarioOrThrow(input: unknown): Scenario {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { fieldDef } from '../../state/fields';
 import type { FieldPath } from '../../state/fieldPaths';
 import { useLessons, useLessonsStore } from '../lessons/LessonsContext';
+import { count } from '../text/plural';
 import { GLOSSARY, glossaryTerm } from './terms';
 import './glossary.css';
 
@@ -32,7 +33,7 @@ export function GlossaryView() {
         <label>
           Find a word <input type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
         </label>
-        <span className="muted">{entries.length} terms</span>
+        <span className="muted">{count(entries.length, 'term')}</span>
       </div>
       <dl className="glossary__list">
         {entries.map((t) => (

@@ -2,6 +2,9 @@ import type { Trace } from '../../engine';
 import { useEffect, useRef } from 'react';
 import { useWorkspace } from '../../state/WorkspaceContext';
 import { explainMetric, explainRound } from './explain';
+import { StepsTable } from './StepsTable';
+
+const EXPLAIN_CLASSES = { table: 'explain__steps', formula: 'explain__formula', value: 'explain__value' };
 
 /** The working behind a number: a dialog over the metrics column; Escape or Close dismisses it. */
 export function ExplainPanel({ trace }: { trace: Trace }) {
@@ -29,19 +32,7 @@ export function ExplainPanel({ trace }: { trace: Trace }) {
         </button>
       </div>
       <p>{e.summary}</p>
-      {e.steps.length > 0 && (
-        <table className="explain__steps">
-          <tbody>
-            {e.steps.map((step, i) => (
-              <tr key={i}>
-                <th scope="row">{step.label}</th>
-                <td className="explain__formula">{step.formula}</td>
-                <td className="explain__value">{step.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {e.steps.length > 0 && <StepsTable steps={e.steps} classes={EXPLAIN_CLASSES} />}
       {e.note && <p className="explain__note">{e.note}</p>}
     </div>
   );

@@ -1,22 +1,13 @@
 import { ABORT_RULES, HOST_CANNOT, type ConfidentialReport, type Trace } from '../../engine';
 import { formatBytes, formatCount, formatMs } from '../format';
+import { StepsTable } from '../metrics/StepsTable';
 import { confidentialBytes, trackingCost, type FigureLine } from './confidentialFigures';
 
-function Lines({ lines, label }: { lines: FigureLine[]; label: string }) {
-  return (
-    <table className="variants-lines" aria-label={label}>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={l.label}>
-            <th scope="row">{l.label}</th>
-            <td className="variants-lines__formula">{l.formula}</td>
-            <td className="variants-lines__value">{l.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+const LINE_CLASSES = { table: 'variants-lines', formula: 'variants-lines__formula', value: 'variants-lines__value' };
+
+const Lines = ({ lines, label }: { lines: FigureLine[]; label: string }) => (
+  <StepsTable steps={lines} classes={LINE_CLASSES} label={label} />
+);
 
 /** What the host can no longer optimise, with what it cost in this run. */
 function HostCannot({ trace, c }: { trace: Trace; c: ConfidentialReport }) {

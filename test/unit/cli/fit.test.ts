@@ -53,6 +53,10 @@ describe('npm run sim -- --fit RECORD', () => {
     const missing = sim('--fit', join(dir, 'nothing.jsonl'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read');
+    expect(missing.stderr).toContain('nothing.jsonl": there is no such file');
+    const noValue = sim('--fit', join(TRACES_DIR, 'idle_m256_bw64_dt300.jsonl'), '--set', 'workload.wssMiB');
+    expect(noValue.code).toBe(2);
+    expect(noValue.stderr).toContain('--set "workload.wssMiB": expected key=value, e.g. workload.wssMiB=100');
     const override = sim('--fit', join(TRACES_DIR, 'idle_m256_bw64_dt300.jsonl'), '--set', 'workload.wssMiB=-4');
     expect(override.code).toBe(2);
     expect(override.stderr).toContain('workload.wssMiB');
