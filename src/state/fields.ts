@@ -259,7 +259,7 @@ export const FIELDS: readonly FieldDef[] = [
     path: 'precopy.autoConverge',
     group: 'controls',
     label: 'Auto-converge',
-    hint: "QEMU's lever: throttle the vCPUs (20 %, then +10 % steps) while the guest dirties faster than pages go out.",
+    hint: "QEMU's lever: throttle the vCPUs (20 %, then +10 % steps, up to 99 %) when, twice over, the guest dirtied more than half the bytes sent in a second.",
   }),
   toggle({
     path: 'precopy.zeroPageDetection',

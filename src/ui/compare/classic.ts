@@ -33,7 +33,7 @@ export const CLASSIC_COMPARISONS: readonly ClassicComparison[] = [
   {
     key: 'autoConverge',
     label: 'With and without auto-converge',
-    hint: 'Pre-copy as it is, and with the vCPUs throttled while the guest dirties faster than pages go out',
+    hint: 'Pre-copy as it is, and with the vCPUs throttled step by step once the guest keeps dirtying more than half of what is sent',
     build: (s) => {
       const base = withRounds(s);
       const on = (autoConverge: boolean): ComparisonItem => ({
