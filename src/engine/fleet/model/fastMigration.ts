@@ -53,6 +53,8 @@ export class FastMigration {
   tMs: number;
   private readonly segs: Segment[];
   private cursor = 0;
+  /** Time the sender still owes the first pass's start before its first page goes, ms. */
+  private startOwedMs = 0;
   private rounds = 0;
   private roundBytes = 0;
   private lastSyncMs: number;
@@ -74,7 +76,7 @@ export class FastMigration {
   ) {
     this.tMs = startMs;
     this.lastSyncMs = startMs;
-    this.clock = new QemuClock(startMs);
+    this.clock = new QemuClock(startMs, params.stepMs);
     this.segs = params.segments.map((s) => ({
       zero: s.zero,
       classes: s.classes,
@@ -125,7 +127,12 @@ export class FastMigration {
     let next = this.startMs + p.limitMs;
     if (p.timeoutMs > 0) next = Math.min(next, clock.tickAtOrAfter(Math.max(this.tMs, this.startMs + p.timeoutMs)));
     const seg = this.segs[this.cursor];
-    if (!seg || seg.total <= EPS_PAGES) return Math.min(next, this.tMs);
+    // Run dry: the loop decides where the slice ends.
+    if (!seg || seg.total <= EPS_PAGES) return Math.min(next, clock.gridAtOrAfter(this.tMs));
+    if (this.startOwedMs > 0 && rate > 0) {
+      // Nothing goes until the pass has started: the estimate may change, nothing else can happen.
+      return Math.min(next, this.tMs + this.startOwedMs, clock.nextEstimateChange(this.tMs, 0));
+    }
     const pageMs = this.pageMs(seg, rate);
     if (!Number.isFinite(pageMs)) return next;
     next = Math.min(next, this.tMs + seg.total * pageMs);
@@ -143,11 +150,12 @@ export class FastMigration {
 
   /** The network gives the flow a new rate from now on (call after advancing to now at the old one). */
   rateChanged(oldRate: number, newRate: number): void {
+    if (this.phase !== 'precopy') return;
     const seg = this.segs[this.cursor];
-    if (this.phase !== 'precopy' || !seg || seg.total <= EPS_PAGES) return;
-    const bytes = seg.zero ? this.params.zeroBytes : this.params.normalBytes;
-    const oldBytesPerMs = oldRate > 0 ? bytes / this.pageMs(seg, oldRate) : 0;
-    const newBytesPerMs = newRate > 0 ? bytes / this.pageMs(seg, newRate) : 0;
+    const sending = seg && seg.total > EPS_PAGES && !(this.startOwedMs > 0);
+    const bytes = seg?.zero ? this.params.zeroBytes : this.params.normalBytes;
+    const oldBytesPerMs = sending && oldRate > 0 ? bytes / this.pageMs(seg, oldRate) : 0;
+    const newBytesPerMs = sending && newRate > 0 ? bytes / this.pageMs(seg, newRate) : 0;
     this.clock.rebase(this.tMs, oldBytesPerMs, newBytesPerMs);
   }
 
@@ -164,7 +172,13 @@ export class FastMigration {
     let dt = dtMs;
     if (this.phase === 'handover') this.handoverLeftMs = Math.max(0, this.handoverLeftMs - dt);
     else if (this.phase === 'blackout') this.advanceBlackout(dt, rate);
-    else if (this.phase === 'precopy')
+    else if (this.phase === 'precopy') {
+      if (this.startOwedMs > 0 && rate > 0) {
+        const owedMs = Math.min(this.startOwedMs, dt);
+        this.startOwedMs = this.due(this.startOwedMs - owedMs) ? 0 : this.startOwedMs - owedMs;
+        this.clock.add(this.tMs - dt + owedMs, owedMs, 0);
+        dt -= owedMs;
+      }
       while (dt > 0) {
         const seg = this.segs[this.cursor];
         if (!seg || seg.total <= EPS_PAGES) break;
@@ -180,6 +194,7 @@ export class FastMigration {
         dt -= pages * pageMs;
         if (seg.total <= EPS_PAGES) this.moveCursor();
       }
+    }
   }
 
   private advanceBlackout(dt: number, rate: number): void {
@@ -205,12 +220,14 @@ export class FastMigration {
         if (this.due(this.startMs + p.setupMs - this.tMs)) {
           this.phase = 'precopy';
           this.precopyStartMs = this.tMs;
-          this.clock = new QemuClock(this.tMs);
+          this.clock = new QemuClock(this.tMs, p.stepMs);
+          this.startOwedMs = p.passStartMs;
           this.moveCursor(0);
         }
         return;
       case 'precopy': {
-        // A segment whose end is closer than the clock can tell is over now.
+        // A segment (or the pass's start) whose end is closer than the clock can tell is over now.
+        if (this.due(this.startOwedMs)) this.startOwedMs = 0;
         const seg = this.segs[this.cursor];
         const restMs = seg && seg.total > EPS_PAGES ? seg.total * this.pageMs(seg, rate) : Infinity;
         if (this.due(restMs)) this.work(restMs, rate);
@@ -250,7 +267,7 @@ export class FastMigration {
     if (this.tMs >= this.startMs + p.limitMs - EPS_MS) return this.abandon('simulation-limit');
     const seg = this.segs[this.cursor];
     const dry = !seg || seg.total <= EPS_PAGES;
-    if (!dry && !this.clock.isTick(this.tMs)) return;
+    if (dry ? !this.clock.onGrid(this.tMs) : !this.clock.isTick(this.tMs)) return;
     this.clock.settle(this.tMs);
     const threshold = this.clock.thresholdBytes(p.downtimeLimitMs);
     let synced = false;
