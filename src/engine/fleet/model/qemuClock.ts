@@ -7,7 +7,7 @@ const EPS_MS = 1e-9;
 
 /**
  * The timing of QEMU's migration loop in the flow model (fact sheet section 1.2): decision points at chunk
- * ends (every 100 ms window when a bandwidth cap makes the sender sleep), and the bandwidth estimate that
+ * ends (and at a window's end when a bandwidth cap made the sender sleep), and the bandwidth estimate that
  * sets the threshold, refreshed at a decision point once a window of at least 100 ms is over. Until the
  * first window is over the estimate is 0, so nothing can stop in the first 100 ms.
  *
@@ -23,7 +23,6 @@ export class QemuClock {
   private gridOriginMs: number;
   /** Bytes per ms measured over the last window; null before the first. */
   estimate: number | null = null;
-  capped = false;
 
   constructor(
     startMs: number,
@@ -36,8 +35,7 @@ export class QemuClock {
 
   /** A chunk in slices, and a window in chunks (the first chunk end at least 100 ms after it opened). */
   private get tickMs(): number {
-    const chunk = this.stepMs * Math.ceil(CHUNK_MS / this.stepMs - 1e-9);
-    return this.capped ? chunk * Math.ceil(WINDOW_MS / chunk - 1e-9) : chunk;
+    return this.stepMs * Math.ceil(CHUNK_MS / this.stepMs - 1e-9);
   }
 
   private get windowMs(): number {
@@ -65,8 +63,18 @@ export class QemuClock {
   }
 
   /** Where the open window ends: the first decision point at least 100 ms after it began. */
-  private windowEndMs(): number {
+  windowEndMs(): number {
     return this.tickAtOrAfter(this.windowStartMs + WINDOW_MS - 1e-9);
+  }
+
+  /** Where a sender that spent the open window's budget wakes: the first slice end 100 ms after it began. */
+  sleepEndMs(): number {
+    return this.gridAtOrAfter(this.windowStartMs + WINDOW_MS);
+  }
+
+  /** Bytes sent in the open window (what a bandwidth cap counts against its budget). */
+  get windowSentBytes(): number {
+    return this.windowBytes;
   }
 
   /**
