@@ -96,7 +96,9 @@ describe('the fleet lesson says what the engine does', () => {
     const rack = (event as { rack: number }).rack;
     const texts = fleetLesson.steps.flatMap((st) => [
       ...st.body,
-      ...(st.question ? [st.question.prompt, ...st.question.choices.flatMap((c) => [c.label, c.why])] : []),
+      ...(st.question?.kind === 'choice'
+        ? [st.question.prompt, ...st.question.choices.flatMap((c) => [c.label, c.why])]
+        : []),
     ]);
     const named = texts.flatMap((t) => [...t.matchAll(/\brack (\d+)/gi)].map((m) => Number(m[1])));
     expect(named.length).toBeGreaterThanOrEqual(2);
