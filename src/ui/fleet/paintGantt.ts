@@ -23,7 +23,7 @@ export function paintGantt(ctx: CanvasRenderingContext2D | null, layout: GanttLa
   if (!ctx) return;
   ctx.setTransform(g.devicePixelRatio, 0, 0, g.devicePixelRatio, 0, 0);
   ctx.clearRect(0, 0, g.widthPx, g.heightPx);
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = '14px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   const { top: y, height: laneH } = g.rows;
   layout.groups.forEach((grp, i) => {
