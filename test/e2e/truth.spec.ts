@@ -4,8 +4,9 @@ import { test, expect } from './fixtures';
 /** Opens the lab on a link and waits for its first result (a long run may take some seconds). */
 async function openLab(page: Page, query = '', timeout = 5000) {
   await page.goto(`/${query}`);
-  await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Downtime', exact: true })).toBeVisible({ timeout });
+  // "engine ready" appears only once the run on screen has its result, so it waits as long as the run may take.
+  await expect(page.getByRole('status').filter({ hasText: 'engine ready' })).toBeVisible({ timeout });
+  await expect(page.getByRole('group', { name: 'Downtime', exact: true })).toBeVisible();
 }
 
 const stopReason = (page: Page) => page.getByRole('group', { name: 'Stop reason', exact: true });
