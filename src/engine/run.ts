@@ -1,4 +1,4 @@
-import { randomLcg } from 'd3-random';
+import { seededRandom } from './random';
 import type { Next, PhaseController } from './migration/controller';
 import { DiskCopy } from './migration/diskCopy';
 import { FaultEffects } from './migration/faultEffects';
@@ -84,7 +84,7 @@ export class MigrationRun {
 
   constructor(input: Scenario | ScenarioInput, options: RunOptions = {}) {
     this.scenario = scenarioOrThrow(input);
-    const random = randomLcg(this.scenario.seed / 4_294_967_296);
+    const random = seededRandom(this.scenario.seed / 4_294_967_296);
     this.state = new MigrationState(
       effectiveScenario(this.scenario),
       initialLiveParams(this.scenario),
@@ -221,7 +221,7 @@ export class MigrationRun {
     const used = this.controller.step(dt);
     s.tMs += used;
     const next = this.controller.settle();
-    this.recorder.observe(s.tMs, () => this.probe());
+    this.recorder.observe(s.tMs, this.probeNow);
     if (next) this.transition(next);
     else if (used <= 0 && ++this.stalledSlices > 10_000) throw new Error('engine made no progress');
     if (used > 0) this.stalledSlices = 0;
@@ -442,6 +442,9 @@ export class MigrationRun {
     this.controller = null;
     this.emit({ kind: 'done', outcome: this.verdict.outcome });
   }
+
+  /** probe, bound once: the recorder takes it after every step. */
+  private readonly probeNow = (): Probe => this.probe();
 
   private probe(): Probe {
     const s = this.state;

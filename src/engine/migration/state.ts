@@ -40,6 +40,23 @@ export interface Audit {
   staleTouches: number;
 }
 
+const MIXED = 0;
+const ALL_ZERO = 1;
+const ALL_USED = 2;
+
+/** Whether the 32 pages of states32[at..at + 8) are all never written, all written, or mixed. */
+function wordKind(states32: Uint32Array, at: number): number {
+  let any = 0;
+  let zeroByte = 0;
+  for (let i = at; i < at + 8; i++) {
+    const v = states32[i];
+    any |= v;
+    // Some byte of v is 0 (a never-written page) exactly when this is non-zero.
+    zeroByte |= (v - 0x01010101) & ~v & 0x80808080;
+  }
+  return any === 0 ? ALL_ZERO : zeroByte === 0 ? ALL_USED : MIXED;
+}
+
 /** Guest speed under a throttle share p with effectiveness k: k (1 - p) while throttled, 1 when not. */
 export const throttledSpeed = (p: number, k: number): number => (p > 0 ? k * (1 - p) : 1);
 
@@ -120,6 +137,8 @@ export class MigrationState {
   linkDownUntilMs = -1;
   /** Disk writes mirrored to the destination after a local disk was copied, bytes per ms. */
   diskMirrorBytesPerMs = 0;
+  /** Scratch for the pages one send has sent, booked in the memory map together. */
+  private readonly arrivals = new Int32Array(4096);
   /** Pages newly marked in the dirty log since the counter was last read (for round statistics). */
   newlyLogged = 0;
 
@@ -252,33 +271,25 @@ export class MigrationState {
     return speed;
   }
 
-  /** The guest's useful throughput, 0..1, before post-copy stalls. */
-  vmSpeed(tracking: boolean): number {
-    if (this.vmPaused) return 0;
-    return this.slowdowns(tracking).reduce((speed, [, share]) => speed * (1 - share), 1);
-  }
-
-  /** What slows the running guest, in the order its losses are attributed. */
-  private slowdowns(tracking: boolean): [keyof LostWork, number][] {
-    return [
-      ['throttleMs', 1 - this.throttledSpeed()],
-      ['trackingMs', tracking ? this.scenario.vm.trackingOverheadPct / 100 : 0],
-      ['stunMs', this.rogueStunned ? this.scenario.workload.rogueSharePct / 100 : 0],
-    ];
-  }
-
   /**
-   * Records `dtMs` of running slowed by `stallShare` (post-copy faults) and the usual slowdowns: each
-   * factor takes its share of what the ones before it left, so the parts add up to the whole loss.
-   * Returns the guest's speed over the step.
+   * Records `dtMs` of running slowed by `stallShare` (post-copy faults) and the usual slowdowns, in this
+   * order: stalls, the throttle, dirty tracking, the rogue's stun. Each factor takes its share of what the
+   * ones before it left, so the parts add up to the whole loss. Returns the guest's speed over the step.
    */
   loseWork(dtMs: number, tracking: boolean, stallShare = 0): number {
     const lost = this.counters.lost;
     let speed = 1;
-    for (const [part, share] of [['stallMs', stallShare], ...this.slowdowns(tracking)] as [keyof LostWork, number][]) {
-      lost[part] += speed * share * dtMs;
-      speed *= 1 - share;
-    }
+    lost.stallMs += speed * stallShare * dtMs;
+    speed *= 1 - stallShare;
+    const throttleShare = 1 - this.throttledSpeed();
+    lost.throttleMs += speed * throttleShare * dtMs;
+    speed *= 1 - throttleShare;
+    const trackingShare = tracking ? this.scenario.vm.trackingOverheadPct / 100 : 0;
+    lost.trackingMs += speed * trackingShare * dtMs;
+    speed *= 1 - trackingShare;
+    const stunShare = this.rogueStunned ? this.scenario.workload.rogueSharePct / 100 : 0;
+    lost.stunMs += speed * stunShare * dtMs;
+    speed *= 1 - stunShare;
     this.counters.vmLostMs += (1 - speed) * dtMs;
     this.lastVmSpeed = speed;
     return speed;
@@ -372,19 +383,68 @@ export class MigrationState {
     let xbzrle = this.xbzrle && bucket !== 'postcopy' && this.firstPassDone ? this.xbzrle : null;
     const generation = this.toSend.absorbs + 1;
     const encodeMs = (this.scenario.precopy.xbzrleEncodeUs * (this.pageBytes / 4096)) / 1000;
-    while (usedMs < budgetMs && bytes < budgetBytes && bitmap.count > 0) {
-      let next = bitmap.takeNext(page, end);
-      if (next < 0) {
-        if (!wrap) {
-          page = end;
-          break;
+    // Without audit and guest hooks, whole words of pages may go at once (see wordKind).
+    const plain = !audit && !side;
+    const states32 = mem.states32;
+    // Pages that go are booked in the memory map in batches (see MemoryMap.arriveInOrder).
+    const arrivals = this.arrivals;
+    let arriving = 0;
+    // The scan walks the bitmap's words: `w` holds the marks of word `wordIndex` still ahead of the scan,
+    // `kept` the marks behind it; the word is written back once, as the scan leaves it (a store per page
+    // would chain each page to the one before).
+    const words = bitmap.words;
+    const wordCount = words.length;
+    let marked = bitmap.count;
+    let wordIndex = page >>> 5;
+    let w = page < end ? words[wordIndex] & (~0 << (page & 31)) : 0;
+    let kept = page < end ? words[wordIndex] & ~(~0 << (page & 31)) : 0;
+    while (usedMs < budgetMs && bytes < budgetBytes && marked > 0) {
+      if (w === 0) {
+        if (wordIndex < wordCount) words[wordIndex] = kept;
+        kept = 0;
+        do wordIndex++;
+        while (wordIndex < wordCount && words[wordIndex] === 0);
+        if (wordIndex >= wordCount) {
+          if (!wrap) {
+            page = end;
+            break;
+          }
+          wordIndex = 0;
+          while (words[wordIndex] === 0) wordIndex++;
+          if (!this.firstPassDone) {
+            this.firstPassDone = true;
+            if (this.xbzrle && bucket !== 'postcopy') xbzrle = this.xbzrle;
+          }
         }
-        next = bitmap.takeNext(0, end);
-        if (!this.firstPassDone) {
-          this.firstPassDone = true;
-          if (this.xbzrle && bucket !== 'postcopy') xbzrle = this.xbzrle;
+        w = words[wordIndex] | 0;
+      }
+      // A whole word of 32 marked pages that are all never written, or all written: the same cost for
+      // each, added page by page as below (so the sums come out the same), without a look at each page.
+      if (w === -1 && plain) {
+        const kind = wordKind(states32, wordIndex << 3);
+        if (kind !== MIXED && (kind === ALL_ZERO || !xbzrle)) {
+          const cost = kind === ALL_ZERO ? zeroCostMs : normalCostMs;
+          const size = kind === ALL_ZERO ? wire.zeroBytes : wire.normalBytes;
+          const first = wordIndex << 5;
+          let taken = 0;
+          do {
+            bytes += size;
+            usedMs += cost;
+            taken++;
+          } while (taken < 32 && usedMs < budgetMs && bytes < budgetBytes);
+          if (kind === ALL_ZERO) zeroPages += taken;
+          else mem.arriveRange(first, first + taken, arrived);
+          pages += taken;
+          marked -= taken;
+          w = taken === 32 ? 0 : -1 << taken;
+          page = first + taken;
+          continue;
         }
       }
+      const lowest = w & -w;
+      w ^= lowest;
+      marked--;
+      const next = (wordIndex << 5) + 31 - Math.clz32(lowest);
       if (states[next] === untouched) {
         bytes += wire.zeroBytes;
         usedMs += zeroCostMs;
@@ -401,13 +461,20 @@ export class MigrationState {
           usedMs += normalCostMs + (xbzrle ? encodeMs : 0);
           if (xbzrle) encodingMs += encodeMs;
         }
-        mem.arrive(next, arrived);
+        arrivals[arriving++] = next;
+        if (arriving === arrivals.length) {
+          mem.arriveInOrder(arrivals, arriving, arrived);
+          arriving = 0;
+        }
       }
       if (audit) audit.destination[next] = audit.version[next];
       if (side) side.sent(next, bucket, epoch);
       pages++;
       page = next + 1;
     }
+    if (wordIndex < wordCount) words[wordIndex] = kept | w;
+    bitmap.forgetTaken(bitmap.count - marked);
+    mem.arriveInOrder(arrivals, arriving, arrived);
     this.countBytes(bytes, pages - zeroPages - encodedPages, zeroPages, bucket);
     // A scan that ran to the end of memory starts over at page 0: that is the wrap too (QEMU's
     // find_dirty_block loops, and enables XBZRLE, when the next search starts past the last page).

@@ -123,10 +123,11 @@ export class WriteStream {
     if (chance <= 0) return;
     const logMiss = Math.log1p(-chance);
     // Geometric gaps between hits: skip straight to the next page that is written.
-    let page = from + Math.floor(Math.log1p(-this.random()) / logMiss);
+    const bounds = pages * chance > GAP_TABLE_MIN_HITS ? gapBounds(logMiss) : NO_BOUNDS;
+    let page = from + geometricGap(this.random(), logMiss, bounds);
     while (page < end) {
       sink(page);
-      page += 1 + Math.floor(Math.log1p(-this.random()) / logMiss);
+      page += 1 + geometricGap(this.random(), logMiss, bounds);
     }
   }
 
@@ -159,6 +160,35 @@ export class WriteStream {
     }
     return writes;
   }
+}
+
+/** Below this many expected hits a run computes each gap's logarithm; above, it builds the table first. */
+const GAP_TABLE_MIN_HITS = 64;
+const GAP_TABLE_SIZE = 48;
+/** How close to a bound a draw must fall for the logarithm to decide (relative; float error is ~1e-16). */
+const GAP_MARGIN = 1e-9;
+const NO_BOUNDS = new Float64Array(0);
+
+/** The draws at which the gap grows: bounds[k] = 1 - miss^(k + 1), where log(miss) = logMiss. */
+export function gapBounds(logMiss: number): Float64Array {
+  const bounds = new Float64Array(GAP_TABLE_SIZE);
+  for (let k = 0; k < GAP_TABLE_SIZE; k++) bounds[k] = -Math.expm1((k + 1) * logMiss);
+  return bounds;
+}
+
+/**
+ * The number of pages skipped before the next hit for a uniform draw u: floor(log1p(-u) / logMiss). That
+ * is k exactly when u lies between bounds[k - 1] and bounds[k], so the table gives it without a logarithm
+ * (which costs more than the rest of a write), except for a draw within a hair of a bound or past the
+ * table, where the logarithm decides: the gaps are exactly those of the formula.
+ */
+export function geometricGap(u: number, logMiss: number, bounds: Float64Array): number {
+  // Past bound k - 1 (and clear of it), so below bound k (and clear of it) the gap is k.
+  for (let k = 0; k < bounds.length; k++) {
+    if (u < bounds[k] * (1 - GAP_MARGIN)) return k;
+    if (u < bounds[k] * (1 + GAP_MARGIN)) break;
+  }
+  return Math.floor(Math.log1p(-u) / logMiss);
 }
 
 /** Share of writes landing on ranks below x (1 <= x <= K + 1) under the continuous power law (the fleet model uses it too). */

@@ -1,7 +1,14 @@
 // @vitest-environment node
 import { randomLcg } from 'd3-random';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WriteStream, scatterStride, type WriteParams } from '../../../src/engine/workload/writeStream';
+import {
+  WriteStream,
+  gapBounds,
+  geometricGap,
+  scatterStride,
+  type WriteParams,
+} from '../../../src/engine/workload/writeStream';
 
 const base: WriteParams = {
   pattern: 'uniform',
@@ -113,5 +120,35 @@ describe('the write stream', () => {
   it('a paused guest (speed 0) writes nothing', () => {
     const stream = new WriteStream(base, randomLcg(0));
     expect(stream.advance(0, 1000, 0, () => {})).toBe(0);
+  });
+});
+
+describe('gaps between hits in dense writing', () => {
+  const formula = (u: number, logMiss: number) => Math.floor(Math.log1p(-u) / logMiss);
+  const nudge = (x: number, ulps: number) => {
+    const view = new Float64Array([x]);
+    const bits = new BigInt64Array(view.buffer);
+    bits[0] += BigInt(ulps);
+    return view[0];
+  };
+
+  it('the table gives the gap the logarithm gives, for any draw, also a hair either side of a bound', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-6, max: 1 - 1e-11, noNaN: true }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.nat(47),
+        fc.integer({ min: -3, max: 3 }),
+        (chance, u, k, ulps) => {
+          const logMiss = Math.log1p(-chance);
+          const bounds = gapBounds(logMiss);
+          expect(geometricGap(u, logMiss, bounds)).toBe(formula(u, logMiss));
+          const atBound = nudge(bounds[k], ulps);
+          if (atBound >= 0 && atBound < 1)
+            expect(geometricGap(atBound, logMiss, bounds)).toBe(formula(atBound, logMiss));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
   });
 });
