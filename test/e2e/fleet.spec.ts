@@ -107,3 +107,43 @@ test('a bad fleet value in a link gets a notice naming the parameter and its ran
   await expect(notice).toContainText('fleet.perCustomerCap: "-5" is not allowed; allowed: a whole number 0 to 100000');
   await expect(atEnd(page, 'Peak at once, fleet')).toHaveText(/\(cap 3\)$/);
 });
+
+test('the Rack control counts racks as the grid, the host names and the hosts table do', async ({
+  guardedPage: page,
+}) => {
+  await openFleet(page, 'fleet=rack-maintenance');
+  const rack = page.getByRole('region', { name: 'Fleet controls' }).getByRole('spinbutton', { name: 'Rack' });
+  await expect(rack).toHaveValue('1');
+  await rack.fill('3');
+  await expect(page).toHaveURL(/fleet\.target=2(&|$)/);
+  await expect(page.getByRole('region', { name: 'Fleet controls' })).toContainText('this is rack 3');
+  await page.getByRole('slider', { name: 'Fleet time' }).fill('0');
+  const hosts = page.getByRole('region', { name: 'Hosts' });
+  await hosts.getByText('Show as table').click();
+  const table = hosts.getByRole('region', { name: /^Hosts at / }).getByRole('table');
+  const draining = table.getByRole('row').filter({ has: page.getByRole('cell', { name: 'draining', exact: true }) });
+  await expect(draining.first()).toBeVisible({ timeout: 30_000 });
+  const rows = await draining.all();
+  expect(rows.length).toBeGreaterThan(1);
+  for (const row of rows) {
+    // The host's name heads its row; the cells are its rack, state and figures.
+    await expect(row.getByRole('rowheader')).toHaveText(/^r3h\d+$/);
+    await expect(row.getByRole('cell').first()).toHaveText('3');
+  }
+});
+
+test("presentation mode: the fleet scene shows the fleet's own playback bar, not the lab's, and it plays", async ({
+  guardedPage: page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openFleet(page, 'fleet=rack-maintenance&present=1&scenes=lesson:fleet&scene=1');
+  await expect(page.getByRole('toolbar', { name: 'Playback' })).toHaveCount(0);
+  const bar = page.getByRole('group', { name: 'Fleet playback' });
+  await expect(bar).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Migrations over time' })).toBeInViewport();
+  const time = bar.locator('output');
+  await expect(time).toHaveText(/^0 ms \//);
+  await bar.getByRole('button', { name: 'Play' }).click();
+  await expect(time).not.toHaveText(/^0 ms \//);
+  await bar.getByRole('button', { name: 'Pause' }).click();
+});

@@ -41,6 +41,8 @@ export interface FleetLayout {
 
 export type BuildResult = { ok: true; layout: FleetLayout } | { ok: false; problems: ScenarioProblem[] };
 
+/** What a student reads: racks and hosts counted from 1 (rack 1, r1h1); the scenario's indexes count from 0. */
+export const rackName = (rack: number) => `rack ${rack + 1}`;
 export const hostName = (rack: number, slot: number) => `r${rack + 1}h${slot + 1}`;
 
 function pickWeighted<T extends { weight: number }>(items: readonly T[], u: number): T {

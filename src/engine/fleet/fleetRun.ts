@@ -76,14 +76,19 @@ export class FleetRun {
     return this.finished;
   }
 
-  /** Rough share of the work done, 0..1, for progress bars. */
+  /**
+   * Rough share of the work done, 0..1, for progress bars. It never goes back: the work still to do grows
+   * when a rollout's next wave brings its VMs in, and a bar that shrank would look broken.
+   */
   progress(): number {
     if (this.finished) return 1;
     const fates = this.ctx.fates;
     const open = fates.filter((f) => f.leftHostAtMs === null && f.outcome !== 'refused').length;
     const total = fates.length + this.maintenance.pending + this.ctx.heap.size + this.migrations.active.size;
-    return Math.min(0.99, (fates.length - open) / Math.max(1, total));
+    this.progressShown = Math.max(this.progressShown, Math.min(0.99, (fates.length - open) / Math.max(1, total)));
+    return this.progressShown;
   }
+  private progressShown = 0;
 
   /** Runs up to `instants` moments of simulated time; returns whether the run is over. */
   step(instants = 2000): boolean {

@@ -26,7 +26,7 @@ export {
   type FleetEventKind,
   type Platform,
 } from './schema';
-export type { FleetLayout, HostSpec, VmSpec } from './build';
+export { hostName, rackName, type FleetLayout, type HostSpec, type VmSpec } from './build';
 export { HOST_STATES, HOST_STATE_CODES } from './trace';
 export type {
   FleetTrace,

@@ -11,6 +11,7 @@ import {
 import { DEFAULT_FLEET_SETUP, EVENT_TARGETS, withParam, type FleetSetup } from '../../state/fleetLink';
 import type { FleetFieldParam, FleetParam } from '../../state/fleetLinkNames';
 import { useWorkspace, useWorkspaceContext } from '../../state/WorkspaceContext';
+import { eventTargetField } from './eventTarget';
 
 const EVENT_LABELS: Record<FleetEventKind, string> = {
   'host-maintenance': 'Host maintenance',
@@ -56,10 +57,12 @@ interface NumberFieldProps {
   min: number;
   max: number;
   setup: FleetSetup;
+  /** Shown = stored + offset (a target counted from 1 on screen, from 0 in the link); typed values keep to the range. */
+  offset?: number;
 }
 
 /** A number with its range; typing sets the link parameter, the scenario checks it (bad values get a line). */
-function NumberField({ param, label, hint, value, min, max, setup }: NumberFieldProps) {
+function NumberField({ param, label, hint, value, min, max, setup, offset = 0 }: NumberFieldProps) {
   const { store } = useWorkspaceContext();
   const id = useId();
   return (
@@ -72,11 +75,13 @@ function NumberField({ param, label, hint, value, min, max, setup }: NumberField
         min={min}
         max={max}
         step={1}
-        value={value}
+        value={value + offset}
         aria-describedby={`${id}-hint`}
         onChange={(e) => {
           if (e.target.value === '') return;
-          store.setState({ fleet: withParam(setup, param, e.target.value) });
+          const shown = Math.min(max, Math.max(min, Math.round(Number(e.target.value))));
+          const text = offset ? String(shown - offset) : e.target.value;
+          store.setState({ fleet: withParam(setup, param, text) });
         }}
       />
       <small id={`${id}-hint`}>{hint}</small>
@@ -120,19 +125,8 @@ export function FleetControls({ scenario, problems }: { scenario: FleetScenario 
   const s = scenario;
   const event = s?.events[0];
   const kind: FleetEventKind = event?.kind ?? 'rack-maintenance';
-  const target = EVENT_TARGETS[kind];
-  const targetValue = event ? Number((event as Record<string, unknown>)[target.key] ?? 0) : 0;
-  const hosts = s ? s.fleet.racks * s.fleet.hostsPerRack : 1;
-  const targetMax =
-    target.key === 'rack'
-      ? (s?.fleet.racks ?? 1) - 1
-      : target.key === 'vm'
-        ? Math.max(0, (s?.vms.count ?? 1) - 1)
-        : target.key === 'hostsOff'
-          ? hosts - 1
-          : target.key === 'waves'
-            ? hosts
-            : hosts - 1;
+  const targetValue = event ? Number((event as Record<string, unknown>)[EVENT_TARGETS[kind].key] ?? 0) : 0;
+  const target = eventTargetField(kind, s, targetValue);
   const platform = s?.scheduler.platform ?? 'custom';
   return (
     <section className="region fleet-controls" aria-label="Fleet controls">
@@ -167,14 +161,11 @@ export function FleetControls({ scenario, problems }: { scenario: FleetScenario 
         <NumberField
           param="fleet.target"
           label={target.label}
-          hint={
-            target.key === 'rack' || target.key === 'host' || target.key === 'vm'
-              ? `Counted from 0; 0 to ${targetMax}.`
-              : `1 to ${targetMax}.`
-          }
+          hint={target.hint}
           value={targetValue}
-          min={target.key === 'waves' || target.key === 'hostsOff' ? 1 : 0}
-          max={targetMax}
+          offset={target.offset}
+          min={target.min}
+          max={target.max}
           setup={setup}
         />
         {event?.kind === 'flaky-host' && (

@@ -13,7 +13,7 @@ import { barAt, ganttLayout, ganttRows } from './gantt';
 import { AXIS_PX, paintGantt } from './paintGantt';
 
 const FALLBACK = { widthPx: 800, heightPx: 200 };
-const LABEL_PX = 140;
+const LABEL_PX = 150;
 const TOP_PX = 4;
 
 /** A tick label in the run's own unit: seconds for a short run, minutes, then hours. */

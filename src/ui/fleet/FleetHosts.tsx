@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { HOST_STATES, type FleetTrace, type HostState } from '../../engine';
+import { HOST_STATES, rackName, type FleetTrace, type HostState } from '../../engine';
 import { ChartTable } from '../a11y/ChartTable';
 import { formatMs } from '../format';
 import { useElementSize } from '../timeline/useElementSize';
@@ -80,7 +80,7 @@ export function FleetHosts({ trace, endMs, selectedHost, selectedVm, onSelectHos
       heightPx,
       devicePixelRatio: dpr,
       racks: f.racks,
-      rackLabel: (r) => `rack ${r + 1}`,
+      rackLabel: rackName,
       rackX: (r) => cellOf(g, r * f.hostsPerRack).x,
       cellPx: g.cellPx,
       selectedHost,

@@ -14,7 +14,7 @@ export interface GridLayout {
   rows: number;
 }
 
-export const RACK_LABEL_PX = 16;
+export const RACK_LABEL_PX = 18;
 
 /** The largest square cells that fit `racks` columns of `hostsPerRack` hosts into the box. */
 export function gridLayout(widthPx: number, heightPx: number, racks: number, hostsPerRack: number): GridLayout {

@@ -68,7 +68,7 @@ export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: Gr
   if (!ctx) return;
   ctx.setTransform(p.devicePixelRatio, 0, 0, p.devicePixelRatio, 0, 0);
   ctx.clearRect(0, 0, p.widthPx, p.heightPx);
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = '14px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#4f5b69';
@@ -76,7 +76,7 @@ export function paintHostGrid(ctx: Ctx | null, cells: readonly HostCell[], p: Gr
   const pitchPx = p.racks > 1 ? p.rackX(1) - p.rackX(0) : p.cellPx;
   const widestPx = ctx.measureText(p.rackLabel(p.racks - 1)).width + 8;
   const labelEvery = Math.max(1, Math.ceil(widestPx / Math.max(1, pitchPx)));
-  for (let r = 0; r < p.racks; r += labelEvery) ctx.fillText(p.rackLabel(r), p.rackX(r) + p.cellPx / 2, 8);
+  for (let r = 0; r < p.racks; r += labelEvery) ctx.fillText(p.rackLabel(r), p.rackX(r) + p.cellPx / 2, 9);
   for (const c of cells) {
     ctx.fillStyle = loadColour(c.loadPct);
     ctx.fillRect(c.x, c.y, c.width, c.height);

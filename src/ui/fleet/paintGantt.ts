@@ -23,7 +23,7 @@ export function paintGantt(ctx: CanvasRenderingContext2D | null, layout: GanttLa
   if (!ctx) return;
   ctx.setTransform(g.devicePixelRatio, 0, 0, g.devicePixelRatio, 0, 0);
   ctx.clearRect(0, 0, g.widthPx, g.heightPx);
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = '14px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   const { top: y, height: laneH } = g.rows;
   layout.groups.forEach((grp, i) => {
@@ -48,7 +48,10 @@ export function paintGantt(ctx: CanvasRenderingContext2D | null, layout: GanttLa
     ctx.moveTo(x, chartTop);
     ctx.lineTo(x, axisY);
     ctx.stroke();
-    ctx.fillText(g.tickLabel(t), x, axisY + AXIS_PX / 2);
+    // A label at either end stays whole inside the canvas.
+    const label = g.tickLabel(t);
+    const half = ctx.measureText(label).width / 2;
+    ctx.fillText(label, Math.min(g.widthPx - half - 1, Math.max(half + 1, x)), axisY + AXIS_PX / 2);
   }
   for (const b of layout.bars) {
     const lanePx = laneH(b.lane);

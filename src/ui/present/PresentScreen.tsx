@@ -46,7 +46,8 @@ function PacingNote() {
 /**
  * Presentation mode: a projector's palette and type, the scene's caption and question, the memory, a few
  * figures and the timeline; the lab's controls only when unlocked. A scene may open another view (a
- * lesson's fleet step): `otherView` draws it under the scene's caption.
+ * lesson's fleet step): `otherView` draws it under the scene's caption (the fleet with its own playback bar
+ * instead of the lab's).
  */
 export function PresentScreen({ otherView }: { otherView: (() => ReactNode) | null }) {
   const fullscreen = usePresentPage();
@@ -55,6 +56,8 @@ export function PresentScreen({ otherView }: { otherView: (() => ReactNode) | nu
   const unlocked = useWorkspace((s) => s.present.unlocked);
   const blank = useWorkspace((s) => s.present.blank);
   const editing = useWorkspace((s) => s.present.editing);
+  // The fleet plays the shared playhead over its own run with its own bar; the lab's would not drive it.
+  const ownPlayback = useWorkspace((s) => otherView !== null && s.view === 'fleet');
   return (
     <div
       className="present"
@@ -83,10 +86,12 @@ export function PresentScreen({ otherView }: { otherView: (() => ReactNode) | nu
           </Panel>
         </main>
       )}
-      <div className="present__playback">
-        <PlaybackBar run={run} />
-        <PacingNote />
-      </div>
+      {!ownPlayback && (
+        <div className="present__playback">
+          <PlaybackBar run={run} />
+          <PacingNote />
+        </div>
+      )}
       {editing && <SceneEditor />}
       {blank && (
         <div className="present-blank" role="status">

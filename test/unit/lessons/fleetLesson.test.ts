@@ -1,9 +1,10 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
-import { simulateFleet, type FleetTrace } from '../../../src/engine';
+import { rackName, simulateFleet, type FleetTrace } from '../../../src/engine';
 import { EVACUATION_CHOICES_S, FLEET_LESSON_LINKS, fleetLesson, LOOSE_PER_HOST_CAP } from '../../../src/lessons/fleet';
 import { fleetScenarioOf, readFleetLink } from '../../../src/state/fleetLink';
 import { decodeLink } from '../../../src/state/urlCodec';
+import { eventTargetField } from '../../../src/ui/fleet/eventTarget';
 
 /** A lesson step's link, read exactly as the app reads a shared link, then simulated. */
 function runLink(search: string): FleetTrace {
@@ -87,5 +88,28 @@ describe('the fleet lesson says what the engine does', () => {
     expect(t.summary.caps.fleet).toBe(5);
     expect(t.summary.caps.perSourceHost).toBe(2);
     expect(t.summary.peakConcurrent.fleet).toBeLessThanOrEqual(5);
+  });
+
+  test('the lesson names racks as the fleet view does: the grid, the tables and the Rack control', () => {
+    const event = defaults.scenario.events[0];
+    expect(event.kind).toBe('rack-maintenance');
+    const rack = (event as { rack: number }).rack;
+    const texts = fleetLesson.steps.flatMap((st) => [
+      ...st.body,
+      ...(st.question?.kind === 'choice'
+        ? [st.question.prompt, ...st.question.choices.flatMap((c) => [c.label, c.why])]
+        : []),
+    ]);
+    const named = texts.flatMap((t) => [...t.matchAll(/\brack (\d+)/gi)].map((m) => Number(m[1])));
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    // The grid's label and the hosts table's Rack column for the rack the event empties...
+    expect(rackName(rack)).toBe(`rack ${named[0]}`);
+    const hostsOfRack = defaults.layout.hosts.filter((h) => h.rack === rack);
+    expect(hostsOfRack.every((h) => h.name.startsWith(`r${named[0]}h`))).toBe(true);
+    // ...and the number the Rack control shows for it are the one the lesson says, everywhere.
+    const field = eventTargetField('rack-maintenance', defaults.scenario, rack);
+    expect(named.every((n) => n === rack + field.offset)).toBe(true);
+    expect(field.hint).toContain(rackName(rack));
+    expect([field.min, field.max]).toEqual([1, defaults.scenario.fleet.racks]);
   });
 });

@@ -1,6 +1,6 @@
 import { distinctDirtied, writingMs, type DirtyClass } from './dirtyClasses';
 import type { FlowParams } from './flowParams';
-import { QemuClock } from './qemuClock';
+import { QemuClock, WINDOW_MS } from './qemuClock';
 
 const EPS_PAGES = 1e-3;
 const EPS_MS = 1e-9;
@@ -53,6 +53,8 @@ export class FastMigration {
   tMs: number;
   private readonly segs: Segment[];
   private cursor = 0;
+  /** Time the sender still owes the first pass's start before its first page goes, ms. */
+  private startOwedMs = 0;
   private rounds = 0;
   private roundBytes = 0;
   private lastSyncMs: number;
@@ -74,7 +76,7 @@ export class FastMigration {
   ) {
     this.tMs = startMs;
     this.lastSyncMs = startMs;
-    this.clock = new QemuClock(startMs);
+    this.clock = new QemuClock(startMs, params.stepMs);
     this.segs = params.segments.map((s) => ({
       zero: s.zero,
       classes: s.classes,
@@ -120,16 +122,24 @@ export class FastMigration {
   private nextPrecopyEvent(rate: number): number {
     const p = this.params;
     const clock = this.clock;
-    // With a cap QEMU sends each window's budget and sleeps to its end: one decision per window.
-    clock.capped = p.capBytesPerMs > 0 && rate >= p.capBytesPerMs * (1 - 1e-9);
     let next = this.startMs + p.limitMs;
+    const burst = this.bursting(rate);
+    // A capped sender that spent the window's budget sleeps to the window's end, deciding nothing.
+    if (burst && this.sleeping) return Math.min(next, clock.sleepEndMs());
     if (p.timeoutMs > 0) next = Math.min(next, clock.tickAtOrAfter(Math.max(this.tMs, this.startMs + p.timeoutMs)));
     const seg = this.segs[this.cursor];
-    if (!seg || seg.total <= EPS_PAGES) return Math.min(next, this.tMs);
+    // Run dry: the loop decides where the slice ends.
+    if (!seg || seg.total <= EPS_PAGES) return Math.min(next, clock.gridAtOrAfter(this.tMs));
+    if (burst) next = Math.min(next, clock.windowEndMs());
+    if (this.startOwedMs > 0 && rate > 0) {
+      // Nothing goes until the pass has started: the estimate may change, nothing else can happen.
+      return Math.min(next, this.tMs + this.startOwedMs, clock.nextEstimateChange(this.tMs, 0));
+    }
     const pageMs = this.pageMs(seg, rate);
     if (!Number.isFinite(pageMs)) return next;
     next = Math.min(next, this.tMs + seg.total * pageMs);
     const bytesPerMs = (seg.zero ? p.zeroBytes : p.normalBytes) / pageMs;
+    if (burst) next = Math.min(next, this.tMs + this.budgetLeftBytes / bytesPerMs);
     next = Math.min(next, clock.nextEstimateChange(this.tMs, bytesPerMs));
     const threshold = clock.thresholdBytes(p.downtimeLimitMs);
     if (threshold > 0 && this.mayTest) {
@@ -141,13 +151,32 @@ export class FastMigration {
     return next;
   }
 
+  /**
+   * The sender outruns its bandwidth cap: as QEMU's rate limit does, it sends each 100 ms window's budget
+   * at the rate it is granted, then sleeps to the window's end. (On a fleet link the network grants a
+   * capped flow at most its cap, so there it sends steadily.)
+   */
+  private bursting(rate: number): boolean {
+    const cap = this.params.capBytesPerMs;
+    return cap > 0 && rate > cap * (1 + 1e-9);
+  }
+
+  private get budgetLeftBytes(): number {
+    return Math.max(0, this.params.capBytesPerMs * WINDOW_MS - this.clock.windowSentBytes);
+  }
+
+  private get sleeping(): boolean {
+    return this.budgetLeftBytes <= 1e-9 * this.params.capBytesPerMs * WINDOW_MS;
+  }
+
   /** The network gives the flow a new rate from now on (call after advancing to now at the old one). */
   rateChanged(oldRate: number, newRate: number): void {
+    if (this.phase !== 'precopy') return;
     const seg = this.segs[this.cursor];
-    if (this.phase !== 'precopy' || !seg || seg.total <= EPS_PAGES) return;
-    const bytes = seg.zero ? this.params.zeroBytes : this.params.normalBytes;
-    const oldBytesPerMs = oldRate > 0 ? bytes / this.pageMs(seg, oldRate) : 0;
-    const newBytesPerMs = newRate > 0 ? bytes / this.pageMs(seg, newRate) : 0;
+    const sending = seg && seg.total > EPS_PAGES && !(this.startOwedMs > 0);
+    const bytes = seg?.zero ? this.params.zeroBytes : this.params.normalBytes;
+    const oldBytesPerMs = sending && oldRate > 0 ? bytes / this.pageMs(seg, oldRate) : 0;
+    const newBytesPerMs = sending && newRate > 0 ? bytes / this.pageMs(seg, newRate) : 0;
     this.clock.rebase(this.tMs, oldBytesPerMs, newBytesPerMs);
   }
 
@@ -164,22 +193,31 @@ export class FastMigration {
     let dt = dtMs;
     if (this.phase === 'handover') this.handoverLeftMs = Math.max(0, this.handoverLeftMs - dt);
     else if (this.phase === 'blackout') this.advanceBlackout(dt, rate);
-    else if (this.phase === 'precopy')
+    else if (this.phase === 'precopy') {
+      if (this.startOwedMs > 0 && rate > 0) {
+        const owedMs = Math.min(this.startOwedMs, dt);
+        this.startOwedMs = this.due(this.startOwedMs - owedMs) ? 0 : this.startOwedMs - owedMs;
+        this.clock.add(this.tMs - dt + owedMs, owedMs, 0);
+        dt -= owedMs;
+      }
+      const burst = this.bursting(rate);
       while (dt > 0) {
         const seg = this.segs[this.cursor];
         if (!seg || seg.total <= EPS_PAGES) break;
         const pageMs = this.pageMs(seg, rate);
         if (!Number.isFinite(pageMs)) break;
-        const pages = Math.min(seg.total, dt / pageMs);
+        const pageBytes = seg.zero ? this.params.zeroBytes : this.params.normalBytes;
+        const pages = Math.min(seg.total, dt / pageMs, burst ? this.budgetLeftBytes / pageBytes : Infinity);
         if (!(pages > 0)) break;
         this.drain(seg, pages);
-        const bytes = pages * (seg.zero ? this.params.zeroBytes : this.params.normalBytes);
+        const bytes = pages * pageBytes;
         this.precopyBytes += bytes;
         this.roundBytes += bytes;
         this.clock.add(this.tMs - dt + pages * pageMs, pages * pageMs, bytes);
         dt -= pages * pageMs;
         if (seg.total <= EPS_PAGES) this.moveCursor();
       }
+    }
   }
 
   private advanceBlackout(dt: number, rate: number): void {
@@ -205,16 +243,18 @@ export class FastMigration {
         if (this.due(this.startMs + p.setupMs - this.tMs)) {
           this.phase = 'precopy';
           this.precopyStartMs = this.tMs;
-          this.clock = new QemuClock(this.tMs);
+          this.clock = new QemuClock(this.tMs, p.stepMs);
+          this.startOwedMs = p.passStartMs;
           this.moveCursor(0);
         }
         return;
       case 'precopy': {
-        // A segment whose end is closer than the clock can tell is over now.
+        // A segment (or the pass's start) whose end is closer than the clock can tell is over now.
+        if (this.due(this.startOwedMs)) this.startOwedMs = 0;
         const seg = this.segs[this.cursor];
         const restMs = seg && seg.total > EPS_PAGES ? seg.total * this.pageMs(seg, rate) : Infinity;
         if (this.due(restMs)) this.work(restMs, rate);
-        return this.decide();
+        return this.decide(rate);
       }
       case 'blackout': {
         if (this.due(this.blackoutNeedMs(rate))) {
@@ -245,12 +285,14 @@ export class FastMigration {
   }
 
   /** migration_iteration_run at a decision point (a chunk's end, or the sender running dry). */
-  private decide(): void {
+  private decide(rate: number): void {
     const p = this.params;
     if (this.tMs >= this.startMs + p.limitMs - EPS_MS) return this.abandon('simulation-limit');
     const seg = this.segs[this.cursor];
     const dry = !seg || seg.total <= EPS_PAGES;
-    if (!dry && !this.clock.isTick(this.tMs)) return;
+    if (this.bursting(rate) && this.sleeping) {
+      if (this.tMs < this.clock.sleepEndMs() - 1e-6) return;
+    } else if (dry ? !this.clock.onGrid(this.tMs) : !this.clock.isTick(this.tMs)) return;
     this.clock.settle(this.tMs);
     const threshold = this.clock.thresholdBytes(p.downtimeLimitMs);
     let synced = false;
@@ -400,7 +442,8 @@ export function runFlowAlone(params: FlowParams, startMs = 0): FlowResult {
   const flow = new FastMigration(params, startMs);
   let guard = 0;
   while (!flow.done) {
-    const rate = Math.min(params.linkBytesPerMs, flow.demandBytesPerMs());
+    // The link's whole speed whenever the flow sends: a cap is the sender's own pacing.
+    const rate = flow.demandBytesPerMs() > 0 ? params.linkBytesPerMs : 0;
     const at = flow.nextEventMs(rate);
     if (!Number.isFinite(at)) throw new Error('flow model: no next event');
     flow.advanceTo(at, rate);

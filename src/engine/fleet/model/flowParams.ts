@@ -32,6 +32,10 @@ export interface FlowParams {
   limitMs: number;
   /** Allocate, validate and connect: the guest runs, nothing is sent. */
   setupMs: number;
+  /** The page engine's slice for this scenario, ms: QEMU's loop decides where slices end. */
+  stepMs: number;
+  /** The first pass's fixed start cost: the sender's first ms of pre-copy go to it, nothing is sent. */
+  passStartMs: number;
   deviceStateBytes: number;
   /** Switchover and the commit round trip at the end of the blackout. */
   handoverMs: number;
@@ -40,6 +44,10 @@ export interface FlowParams {
   /** The link's speed alone, bytes per ms: what a migration on an idle link gets. */
   linkBytesPerMs: number;
 }
+
+/** The page engine's choice of slice (src/engine/run.ts): about 20,000 slices over one full pass. */
+const STEP_CHOICES_MS = [1, 2, 5, 10, 20, 50];
+const SLICES_PER_PASS = 20_000;
 
 const none = (pages: number): DirtyClass => ({ pages, perPageWritesPerMs: 0, sweepPagesPerMs: 0 });
 
@@ -82,6 +90,8 @@ export function flowParams(scenario: Scenario): FlowParams {
     onNoConvergence: p.onNoConvergence,
     limitMs: Math.max(600_000, 30 * passMs),
     setupMs: h.allocateMs + h.validateMs + scenario.network.rttMs,
+    passStartMs: h.passStartMs,
+    stepMs: STEP_CHOICES_MS.filter((ms) => ms <= Math.max(1, passMs / SLICES_PER_PASS)).pop() ?? 1,
     deviceStateBytes: kibToBytes(scenario.vm.deviceStateKiB),
     handoverMs: h.switchoverMs + scenario.network.rttMs,
     capBytesPerMs,

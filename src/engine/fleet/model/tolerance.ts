@@ -18,8 +18,10 @@ export const FLEET_TOLERANCE =
   `and stop reason, and live rounds within ${CALIBRATION.rounds}`;
 
 export const FLEET_CHUNK_NOTE =
-  'QEMU decides at the end of each 50 ms chunk (each 100 ms window under a bandwidth cap), syncs the log ' +
-  'when the bytes still marked fall under threshold = bandwidth x downtime limit (bandwidth measured over ' +
-  'the last window of at least 100 ms), and stops when what is left after a sync fits; a cap on rounds or a ' +
-  'completion timeout forces the stop (or aborts); the blackout sends the rest at the full rate granted, ' +
-  'then the device state, then the switchover.';
+  'the first pass starts with its fixed cost (`host.passStartMs`); QEMU decides at the end of each 50 ms ' +
+  "chunk (where the page engine's slices end), syncs the log when the bytes still marked fall under " +
+  'threshold = bandwidth x downtime limit (bandwidth measured over the last window of at least 100 ms), and ' +
+  "stops when what is left after a sync fits; under a bandwidth cap the sender sends each 100 ms window's " +
+  "budget at the rate it is granted and sleeps to the window's end; a cap on rounds or a completion " +
+  'timeout forces the stop (or aborts); the blackout sends the rest at the full rate granted, then the ' +
+  'device state, then the switchover.';

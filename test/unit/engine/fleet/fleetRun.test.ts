@@ -13,6 +13,14 @@ describe('FleetRun, for a worker', () => {
     expect(seen.length).toBeGreaterThan(5);
     expect(Math.max(...seen)).toBeLessThan(1);
     expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
+    // Never back, though each wave of the rollout brings more work in.
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    const whole = new FleetRun(FLEET_PRESETS['firmware-rollout'].scenario);
+    let last = 0;
+    while (!whole.step(50)) {
+      expect(whole.progress()).toBeGreaterThanOrEqual(last);
+      last = whole.progress();
+    }
     const trace = run.trace();
     expect(trace).toEqual(simulateFleet(input));
     expect(trace.summary.endMs).toBe(run.nowMs);

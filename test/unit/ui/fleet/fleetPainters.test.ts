@@ -12,6 +12,7 @@ import {
   migrationArcs,
   pointOnArc,
 } from '../../../../src/ui/fleet/hostGrid';
+import { paintGantt } from '../../../../src/ui/fleet/paintGantt';
 import { residentsAt } from '../../../../src/ui/fleet/residents';
 
 const capped = simulateFleet({ ...FLEET_PRESETS['rack-maintenance'].scenario, scheduler: { perCustomerCap: 1 } });
@@ -139,5 +140,39 @@ describe('the counters and residents at the playhead', () => {
     const final = Array.from(capped.finalHosts);
     for (let h = 0; h < capped.layout.hosts.length; h++)
       expect(residentsAt(capped, h, capped.summary.endMs)).toEqual(final.flatMap((x, v) => (x === h ? [v] : [])));
+  });
+});
+
+describe('the Gantt painter', () => {
+  it('keeps the time labels at both ends of the axis whole inside the canvas', () => {
+    const layout = ganttLayout(capped);
+    const widthPx = 600;
+    const labels: { text: string; x: number }[] = [];
+    const ctx = new Proxy(
+      {
+        fillText: (text: string, x: number) => labels.push({ text, x }),
+        measureText: (text: string) => ({ width: text.length * 7 }),
+      } as Record<string, unknown>,
+      { get: (o, k) => (k in o ? o[k as string] : () => {}), set: () => true },
+    ) as unknown as CanvasRenderingContext2D;
+    const ticks = [0, layout.endMs / 2, layout.endMs];
+    paintGantt(ctx, layout, {
+      widthPx,
+      heightPx: 300,
+      devicePixelRatio: 1,
+      labelPx: 0,
+      rows: ganttRows(layout, 4, 260),
+      // The axis runs from edge to edge: a centred label at either end would be half cut off.
+      x: (t) => (t / layout.endMs) * widthPx,
+      ticks,
+      tickLabel: (t) => `${Math.round(t / 1000)} s`,
+      selectedVm: null,
+    });
+    const axis = labels.filter((l) => / s$/.test(l.text));
+    expect(axis).toHaveLength(3);
+    for (const l of axis) {
+      expect(l.x - l.text.length * 3.5).toBeGreaterThanOrEqual(0);
+      expect(l.x + l.text.length * 3.5).toBeLessThanOrEqual(widthPx);
+    }
   });
 });
