@@ -13,6 +13,7 @@ import { Prepare } from './migration/prepare';
 import { QemuPrecopy, type SwitchRequest } from './migration/qemuPrecopy';
 import { RoundTracker } from './migration/rounds';
 import { MigrationState } from './migration/state';
+import { sliceMsFor } from './migration/sliceLength';
 import { SteadyRun } from './migration/steadyRun';
 import type { Scenario, ScenarioInput } from './scenario/schema';
 import { scenarioOrThrow } from './scenario/validate';
@@ -32,11 +33,6 @@ export interface RunOptions {
   /** Keep per-page versions on both hosts so tests can check every page ends current. */
   audit?: boolean;
 }
-
-/** Slice lengths the engine chooses from: short for small VMs, longer for huge ones. */
-const STEP_CHOICES_MS = [1, 2, 5, 10, 20, 50];
-/** Aim for about this many slices over one full pass of memory. */
-const SLICES_PER_PASS = 20_000;
 
 /**
  * One migration being simulated: deterministic, page by page, in slices of simulated time.
@@ -101,7 +97,7 @@ export class MigrationRun {
     );
     this.changes = timedChanges(this.scenario);
     this.faults = new FaultPlan(this.scenario.faults);
-    this.stepMs = STEP_CHOICES_MS.filter((ms) => ms <= Math.max(1, passMs / SLICES_PER_PASS)).pop() ?? 1;
+    this.stepMs = sliceMsFor(passMs);
     this.limitMs = simulationLimitMs(this.scenario, this.passAllMs());
     const emit = (e: EventBody, atMs?: number) => this.emit(e, atMs);
     this.effects = new FaultEffects(this.state, emit, {

@@ -1,4 +1,5 @@
 import { layoutMemory, wssRange } from '../../memory/layout';
+import { sliceMsFor } from '../../migration/sliceLength';
 import { wireSizes } from '../../network/wire';
 import type { Scenario } from '../../scenario/schema';
 import { kibToBytes, mbpsToBytesPerMs } from '../../units';
@@ -45,10 +46,6 @@ export interface FlowParams {
   linkBytesPerMs: number;
 }
 
-/** The page engine's choice of slice (src/engine/run.ts): about 20,000 slices over one full pass. */
-const STEP_CHOICES_MS = [1, 2, 5, 10, 20, 50];
-const SLICES_PER_PASS = 20_000;
-
 const none = (pages: number): DirtyClass => ({ pages, perPageWritesPerMs: 0, sweepPagesPerMs: 0 });
 
 /**
@@ -91,7 +88,7 @@ export function flowParams(scenario: Scenario): FlowParams {
     limitMs: Math.max(600_000, 30 * passMs),
     setupMs: h.allocateMs + h.validateMs + scenario.network.rttMs,
     passStartMs: h.passStartMs,
-    stepMs: STEP_CHOICES_MS.filter((ms) => ms <= Math.max(1, passMs / SLICES_PER_PASS)).pop() ?? 1,
+    stepMs: sliceMsFor(passMs),
     deviceStateBytes: kibToBytes(scenario.vm.deviceStateKiB),
     handoverMs: h.switchoverMs + scenario.network.rttMs,
     capBytesPerMs,
