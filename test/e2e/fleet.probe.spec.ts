@@ -1,5 +1,8 @@
 import { test, expect } from './fixtures';
 
+// Playwright's trace recorder (screenshots and DOM snapshots as the page runs) would be measured with the app.
+test.use({ trace: 'off' });
+
 /** What the probe's figures are held to (printed beside them; nothing here fails on time). */
 const TARGETS = { simulateS: 2, frameP95Ms: 33.4 };
 

@@ -1,6 +1,9 @@
 import { BUDGETS, budgetLine } from './probeBudget';
 import { test, expect } from './fixtures';
 
+// Playwright's trace recorder (screenshots and DOM snapshots as the page runs) would be measured with the app.
+test.use({ trace: 'off' });
+
 /**
  * A probe, not a pass/fail timing test: the wall time of the Sweep view's default sweep (100 points of the
  * default scenario's write rate, across the link's speed) on the engine pool, printed for `npm run bench`.
