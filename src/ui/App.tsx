@@ -67,7 +67,12 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     const offered = booted.getState().scenario === DEFAULT_SCENARIO ? unfinished : null;
     return { store: booted, heldBack: offered, holding: unfinished !== null };
   }, []);
-  const pool = useMemo(() => createPool(), [createPool]);
+  const pool = useMemo(() => {
+    const created = createPool();
+    // The first engine's worker loads now, while the page renders, not once the lab asks for its first run.
+    created.hello().catch(() => {});
+    return created;
+  }, [createPool]);
   const runnerRef = useRef<LabRunner | null>(null);
   // The panels get stable Cancel and Retry handles; the runner behind them lives with the effect.
   const value = useMemo<WorkspaceContextValue>(

@@ -17,6 +17,9 @@ export interface WriteParams {
 
 export type PageSink = (page: number) => void;
 
+/** The streams of writes that carry fractions separately: all of them, or the hot and the cold part. */
+const CARRY = { main: 0, hot: 1, cold: 2 } as const;
+
 /** Below this many writes per page of a region, writes are drawn one by one; above, pages are drawn directly. */
 const SPARSE_WRITES_PER_PAGE = 0.25;
 
@@ -28,7 +31,8 @@ const SPARSE_WRITES_PER_PAGE = 0.25;
  */
 export class WriteStream {
   private params: WriteParams;
-  private readonly carry = { main: 0, hot: 0, cold: 0 };
+  /** The fractions of a write carried to the next call, per stream (see CARRY). */
+  private readonly carry = new Float64Array(3);
   private sequentialOffset = 0;
 
   constructor(
@@ -77,25 +81,25 @@ export class WriteStream {
     if (writes <= 0) return 0;
     switch (p.pattern) {
       case 'uniform':
-        return this.uniform(from, size, this.take('main', writes), sink);
+        return this.uniform(from, size, this.take(CARRY.main, writes), sink);
       case 'hotcold': {
         const hotPages = Math.max(1, Math.min(size, Math.round(size * p.hotFraction)));
         const coldPages = size - hotPages;
         const hotShare = coldPages > 0 ? p.hotWriteShare : 1;
         // The hot part sits at the top of the working set.
-        const hot = this.uniform(from + coldPages, hotPages, this.take('hot', writes * hotShare), sink);
-        const cold = this.uniform(from, coldPages, this.take('cold', writes * (1 - hotShare)), sink);
+        const hot = this.uniform(from + coldPages, hotPages, this.take(CARRY.hot, writes * hotShare), sink);
+        const cold = this.uniform(from, coldPages, this.take(CARRY.cold, writes * (1 - hotShare)), sink);
         return hot + cold;
       }
       case 'sequential':
-        return this.sequential(from, size, this.take('main', writes), sink);
+        return this.sequential(from, size, this.take(CARRY.main, writes), sink);
       case 'zipf':
-        return this.zipf(from, size, this.take('main', writes), sink);
+        return this.zipf(from, size, this.take(CARRY.main, writes), sink);
     }
   }
 
   /** Whole writes due, carrying the fraction to the next call so rates are exact over time. */
-  private take(key: keyof WriteStream['carry'], writes: number): number {
+  private take(key: number, writes: number): number {
     const total = this.carry[key] + writes;
     const whole = Math.floor(total);
     this.carry[key] = total - whole;
