@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { takeLongTasks, watchLongTasks } from './probeBudget';
 
 // Playwright's trace recorder (screenshots and DOM snapshots as the page runs) would be measured with the app.
 test.use({ trace: 'off' });
@@ -21,13 +22,7 @@ test('probe: a 10,000-VM fleet animating in the fleet view', async ({ guardedPag
   const seconds = Number(/in ([\d.]+) s/.exec(await status.innerText())?.[1] ?? NaN);
   console.log(`probe: fleet-10k: ${await status.innerText()} (target: under ${TARGETS.simulateS} s)`);
   expect(seconds).toBeGreaterThan(0);
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page);
   // From just before the first wave's moves, at a speed that keeps hundreds of arcs on screen.
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('15');
   await page.getByRole('slider', { name: 'Fleet time' }).fill('55000');
@@ -94,7 +89,7 @@ test('probe: a 10,000-VM fleet animating in the fleet view', async ({ guardedPag
   console.log(
     `probe: fleet-10k while re-running after a cap change: frame time ms p50 ${pct(during, 50)} p95 ${pct(during, 95)} max ${pct(during, 100)} ${target}`,
   );
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const longTasks = await takeLongTasks(page);
   console.log(
     `probe: fleet-10k: ${longTasks.length} long tasks (> 50 ms) on the main thread, longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms`,
   );
