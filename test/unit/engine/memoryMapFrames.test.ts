@@ -38,7 +38,8 @@ function frameFromScratch(mem: MemoryMap, sent: Uint32Array, faulted: Uint32Arra
     bands[HeatBand.FaultedNow] = faults;
     const total = bands.reduce((a, b) => a + b, 0);
     bands.forEach((n, b) => {
-      data[c * HEAT_BAND_COUNT + b] = n > 0 ? Math.max(1, Math.round((n * 255) / total)) : 0;
+      // Scaled as the heatmap scales (a share of 255 per page), so a half rounds the same way.
+      data[c * HEAT_BAND_COUNT + b] = n > 0 ? Math.max(1, Math.round(n * (255 / total))) : 0;
       totals[b] += n;
     });
   }

@@ -9,7 +9,8 @@ import { WorkerEngine } from '../../../src/worker/workerEngine';
 import { fakeWorker, type FakeWorker } from '../../support/fakeWorker';
 
 const small = { vm: { memoryMiB: 512, usedMiB: 256 }, workload: { wssMiB: 64 } };
-const slow = { vm: { memoryMiB: 65536, usedMiB: 32768 } };
+// Minutes of simulated pre-copy page by page: still running whenever a test cancels it, however fast the engine.
+const slow = { vm: { memoryMiB: 262144, usedMiB: 131072 } };
 
 const inProcessPool = (size: number) => new EnginePool({ size, create: () => new InProcessEngine() });
 
