@@ -57,6 +57,14 @@ function wordKind(states32: Uint32Array, at: number): number {
   return any === 0 ? ALL_ZERO : zeroByte === 0 ? ALL_USED : MIXED;
 }
 
+/**
+ * A send's time or bytes so far: what varied page by page plus `full` and `zero` pages at their fixed
+ * costs. A module function of plain numbers, not a closure, so the scan's counters stay in registers.
+ */
+function spent(extra: number, full: number, fullCost: number, zero: number, zeroCost: number): number {
+  return extra + full * fullCost + zero * zeroCost;
+}
+
 /** Guest speed under a throttle share p with effectiveness k: k (1 - p) while throttled, 1 when not. */
 export const throttledSpeed = (p: number, k: number): number => (p > 0 ? k * (1 - p) : 1);
 
@@ -359,10 +367,6 @@ export class MigrationState {
     const { mem, wire, audit } = this;
     const states = mem.states;
     const end = this.layout.pageCount;
-    let bytes = 0;
-    let pages = 0;
-    let zeroPages = 0;
-    let encodedPages = 0;
     let page = cursor;
     if (rateBytesPerMs <= 0)
       return {
@@ -378,19 +382,27 @@ export class MigrationState {
       };
     // The first pass over memory starts with a fixed cost (it shows on idle VMs: see docs/engine-validation.md).
     const passStartMs = this.passStartOwedMs;
-    let usedMs = passStartMs;
-    let encodingMs = 0;
     this.passStartOwedMs = 0;
     const side = this.side;
     const epoch = this.toSend.absorbs;
+    // Time and bytes are kept as counts of pages at a fixed cost plus what varies page by page (XBZRLE,
+    // epoch tokens), and worked out from the counts where they are compared: a run of whole words then
+    // costs the same arithmetic as one page, and every path gets the very same sums for the same pages.
+    let fullPages = 0;
+    let zeroPages = 0;
+    let extraMs = passStartMs;
+    let extraBytes = 0;
+    let encodingMs = 0;
+    let encodedPages = 0;
     if (side && bitmap.count > 0) {
       // An epoch token opens each round of a confidential migration.
-      bytes += side.beforeSend(this, bucket);
-      usedMs += bytes / rateBytesPerMs;
+      extraBytes += side.beforeSend(this, bucket);
+      extraMs += extraBytes / rateBytesPerMs;
     }
     const zeroCostMs = wire.zeroBytes / rateBytesPerMs + wire.zeroScanMs;
-    const untouched = PageState.Untouched;
     const normalCostMs = wire.normalBytes / rateBytesPerMs;
+    const { zeroBytes, normalBytes } = wire;
+    const untouched = PageState.Untouched;
     // XBZRLE once the scan has wrapped (the first pass is over), never in post-copy.
     let xbzrle = this.xbzrle && bucket !== 'postcopy' && this.firstPassDone ? this.xbzrle : null;
     const generation = this.toSend.absorbs + 1;
@@ -398,9 +410,12 @@ export class MigrationState {
     // Without audit and guest hooks, whole words of pages may go at once (see wordKind).
     const plain = !audit && !side;
     const states32 = mem.states32;
-    // Pages that go are booked in the memory map in batches (see MemoryMap.arriveInOrder).
+    // Pages that go are booked in the memory map in batches: one by one (MemoryMap.arriveInOrder), and
+    // runs of whole words as ranges (MemoryMap.arriveRange).
     const arrivals = this.arrivals;
     let arriving = 0;
+    let runFrom = 0;
+    let runTo = 0;
     // The scan walks the bitmap's words: `w` holds the marks of word `wordIndex` still ahead of the scan,
     // `kept` the marks behind it; the word is written back once, as the scan leaves it (a store per page
     // would chain each page to the one before).
@@ -410,7 +425,11 @@ export class MigrationState {
     let wordIndex = page >>> 5;
     let w = page < end ? words[wordIndex] & (~0 << (page & 31)) : 0;
     let kept = page < end ? words[wordIndex] & ~(~0 << (page & 31)) : 0;
-    while (usedMs < budgetMs && bytes < budgetBytes && marked > 0) {
+    while (
+      marked > 0 &&
+      spent(extraMs, fullPages, normalCostMs, zeroPages, zeroCostMs) < budgetMs &&
+      spent(extraBytes, fullPages, normalBytes, zeroPages, zeroBytes) < budgetBytes
+    ) {
       if (w === 0) {
         if (wordIndex < wordCount) words[wordIndex] = kept;
         kept = 0;
@@ -430,26 +449,39 @@ export class MigrationState {
         }
         w = words[wordIndex] | 0;
       }
-      // The rest of a word, marked from the scan's place to the word's end, whose 32 pages are all never
-      // written, or all written: the same cost for each, added page by page as below (so the sums come out
-      // the same), without a look at each page.
+      // The rest of a word, marked from the scan's place to the word's end, whose pages are all never
+      // written, or all written: they cost the same each, so as many as the budgets allow go at once.
       const low = 31 - Math.clz32(w & -w);
       if (plain && w === -1 << low) {
         const kind = wordKind(states32, wordIndex << 3);
-        if (kind !== MIXED && (kind === ALL_ZERO || !xbzrle)) {
-          const cost = kind === ALL_ZERO ? zeroCostMs : normalCostMs;
-          const size = kind === ALL_ZERO ? wire.zeroBytes : wire.normalBytes;
-          const first = (wordIndex << 5) + low;
+        if (kind === ALL_ZERO || (kind === ALL_USED && !xbzrle)) {
+          const zero = kind === ALL_ZERO ? 1 : 0;
           const room = 32 - low;
-          let taken = 0;
-          do {
-            bytes += size;
-            usedMs += cost;
-            taken++;
-          } while (taken < room && usedMs < budgetMs && bytes < budgetBytes);
-          if (kind === ALL_ZERO) zeroPages += taken;
-          else mem.arriveRange(first, first + taken, arrived);
-          pages += taken;
+          // The first page goes (the loop's test passed), and each next one while both budgets still hold
+          // before it: the first k in [1, room) at which one does not is how many go.
+          let lo = 1;
+          let hi = room;
+          while (lo < hi) {
+            const k = (lo + hi) >>> 1;
+            const full = fullPages + k * (1 - zero);
+            const zeros = zeroPages + k * zero;
+            const holds =
+              spent(extraMs, full, normalCostMs, zeros, zeroCostMs) < budgetMs &&
+              spent(extraBytes, full, normalBytes, zeros, zeroBytes) < budgetBytes;
+            if (holds) lo = k + 1;
+            else hi = k;
+          }
+          const taken = lo;
+          const first = (wordIndex << 5) + low;
+          if (zero) zeroPages += taken;
+          else {
+            fullPages += taken;
+            if (first !== runTo) {
+              mem.arriveRange(runFrom, runTo, arrived);
+              runFrom = first;
+            }
+            runTo = first + taken;
+          }
           marked -= taken;
           w = taken === room ? 0 : -1 << (low + taken);
           page = first + taken;
@@ -460,21 +492,20 @@ export class MigrationState {
       w ^= lowest;
       marked--;
       const next = (wordIndex << 5) + 31 - Math.clz32(lowest);
-      if (states[next] === untouched) {
-        bytes += wire.zeroBytes;
-        usedMs += zeroCostMs;
-        zeroPages++;
-      } else {
+      if (states[next] === untouched) zeroPages++;
+      else {
         const encoded = xbzrle ? xbzrle.encode(next, generation, bucket === 'downtime') : -1;
         if (encoded >= 0) {
-          bytes += encoded;
-          usedMs += encoded / rateBytesPerMs + encodeMs;
+          extraBytes += encoded;
+          extraMs += encoded / rateBytesPerMs + encodeMs;
           encodingMs += encodeMs;
           encodedPages++;
         } else {
-          bytes += wire.normalBytes;
-          usedMs += normalCostMs + (xbzrle ? encodeMs : 0);
-          if (xbzrle) encodingMs += encodeMs;
+          fullPages++;
+          if (xbzrle) {
+            extraMs += encodeMs;
+            encodingMs += encodeMs;
+          }
         }
         arrivals[arriving++] = next;
         if (arriving === arrivals.length) {
@@ -484,18 +515,20 @@ export class MigrationState {
       }
       if (audit) audit.destination[next] = audit.version[next];
       if (side) side.sent(next, bucket, epoch);
-      pages++;
       page = next + 1;
     }
     if (wordIndex < wordCount) words[wordIndex] = kept | w;
     bitmap.forgetTaken(bitmap.count - marked);
     mem.arriveInOrder(arrivals, arriving, arrived);
-    this.countBytes(bytes, pages - zeroPages - encodedPages, zeroPages, bucket);
+    mem.arriveRange(runFrom, runTo, arrived);
+    const bytes = spent(extraBytes, fullPages, normalBytes, zeroPages, zeroBytes);
+    const pages = fullPages + zeroPages + encodedPages;
+    this.countBytes(bytes, fullPages, zeroPages, bucket);
     // A scan that ran to the end of memory starts over at page 0: that is the wrap too (QEMU's
     // find_dirty_block loops, and enables XBZRLE, when the next search starts past the last page).
     if (page >= end && wrap) this.firstPassDone = true;
     return {
-      usedMs,
+      usedMs: spent(extraMs, fullPages, normalCostMs, zeroPages, zeroCostMs),
       bytes,
       pages,
       zeroPages,
