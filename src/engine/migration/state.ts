@@ -461,6 +461,13 @@ export class MigrationState {
           // before it: the first k in [1, room) at which one does not is how many go.
           let lo = 1;
           let hi = room;
+          const allFull = fullPages + (room - 1) * (1 - zero);
+          const allZero = zeroPages + (room - 1) * zero;
+          if (
+            spent(extraMs, allFull, normalCostMs, allZero, zeroCostMs) < budgetMs &&
+            spent(extraBytes, allFull, normalBytes, allZero, zeroBytes) < budgetBytes
+          )
+            lo = room;
           while (lo < hi) {
             const k = (lo + hi) >>> 1;
             const full = fullPages + k * (1 - zero);
@@ -545,9 +552,16 @@ export class MigrationState {
     c.transferredBytes += bytes;
     c.normalPages += normalPages;
     c.zeroPages += zeroPages;
-    if (bucket === 'precopy') c.precopyBytes += bytes;
-    else if (bucket === 'downtime') c.downtimeBytes += bytes;
-    else c.postcopyBytes += bytes;
+    switch (bucket) {
+      case 'precopy':
+        c.precopyBytes += bytes;
+        break;
+      case 'downtime':
+        c.downtimeBytes += bytes;
+        break;
+      default:
+        c.postcopyBytes += bytes;
+    }
   }
 
   /** Records what the link carried for others over a step in which the migration sent `bytes`. */
