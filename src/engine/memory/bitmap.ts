@@ -1,3 +1,6 @@
+/** A word index past any bitmap's last (an empty bitmap's low bound). */
+const NO_WORD = 0x7fffffff;
+
 /**
  * A set of pages as a bitmap of 32-bit words, with a running count of set bits.
  * QEMU keeps the same structure for its migration bitmap and the KVM dirty log.
@@ -7,6 +10,12 @@ export class PageBitmap {
   private setCount = 0;
   /** How many times another bitmap was folded in (for the migration bitmap: dirty-log syncs so far). */
   absorbs = 0;
+  /**
+   * Words outside [lowWord, highWord] hold no mark (the bounds only widen until the bitmap is emptied):
+   * a guest writes a small part of a huge memory, and a sync then reads only that part of the log.
+   */
+  private lowWord = NO_WORD;
+  private highWord = -1;
 
   constructor(readonly pageCount: number) {
     this.words = new Uint32Array(Math.ceil(pageCount / 32));
@@ -28,6 +37,8 @@ export class PageBitmap {
     if (w & bit) return false;
     this.words[i] = w | bit;
     this.setCount++;
+    if (i < this.lowWord) this.lowWord = i;
+    if (i > this.highWord) this.highWord = i;
     return true;
   }
 
@@ -46,18 +57,26 @@ export class PageBitmap {
   addRange(from: number, to: number): void {
     let p = from;
     while (p < to && (p & 31) !== 0) this.add(p++);
-    while (p + 32 <= to) {
-      const i = p >>> 5;
-      this.setCount += 32 - popcount32(this.words[i]);
-      this.words[i] = 0xffffffff;
-      p += 32;
+    const first = p >>> 5;
+    const end = first + Math.floor((to - p) / 32);
+    if (end > first) {
+      // Words beyond the bounds are empty: only those within need their marks counted.
+      for (let i = Math.max(first, this.lowWord); i < Math.min(end, this.highWord + 1); i++)
+        this.setCount -= popcount32(this.words[i]);
+      this.setCount += (end - first) * 32;
+      this.words.fill(0xffffffff, first, end);
+      this.lowWord = Math.min(this.lowWord, first);
+      this.highWord = Math.max(this.highWord, end - 1);
+      p = end << 5;
     }
     while (p < to) this.add(p++);
   }
 
   clear(): void {
-    this.words.fill(0);
+    if (this.highWord >= 0) this.words.fill(0, this.lowWord, this.highWord + 1);
     this.setCount = 0;
+    this.lowWord = NO_WORD;
+    this.highWord = -1;
   }
 
   /**
@@ -69,7 +88,15 @@ export class PageBitmap {
     this.absorbs++;
     const a = this.words;
     const b = other.words;
-    for (let i = 0; i < a.length; i++) {
+    const from = other.lowWord;
+    const to = Math.min(a.length, other.highWord + 1);
+    if (to > from) {
+      this.lowWord = Math.min(this.lowWord, from);
+      this.highWord = Math.max(this.highWord, to - 1);
+    }
+    other.lowWord = NO_WORD;
+    other.highWord = -1;
+    for (let i = from; i < to; i++) {
       const incoming = b[i];
       if (incoming === 0) continue;
       const fresh = incoming & ~a[i];
