@@ -30,8 +30,10 @@ describe('PageBitmap', () => {
         const bitmap = new PageBitmap(PAGES);
         const model = new Set<number>();
         for (const o of ops) {
-          if (o.kind === 'add') (expect(bitmap.add(o.page)).toBe(!model.has(o.page)), model.add(o.page));
-          else if (o.kind === 'delete') expect(bitmap.delete(o.page)).toBe(model.delete(o.page));
+          if (o.kind === 'add') {
+            expect(bitmap.add(o.page)).toBe(!model.has(o.page));
+            model.add(o.page);
+          } else if (o.kind === 'delete') expect(bitmap.delete(o.page)).toBe(model.delete(o.page));
           else if (o.kind === 'addRange') {
             bitmap.addRange(o.from, o.to);
             for (let p = o.from; p < o.to; p++) model.add(p);
