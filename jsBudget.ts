@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The initial-JavaScript budget: what the page must fetch and run before the lab can draw (the entry
- * chunk and every chunk it imports statically, gzipped), not the views loaded on first use
+ * chunk, the app it loads at once, and every chunk those import statically, gzipped), not the views loaded on first use
  * (src/ui/lazyScreens.tsx) nor the engine worker, which runs off the main thread.
  */
 export const INITIAL_JS_BUDGET_KIB = 250;
@@ -13,6 +13,7 @@ export interface BudgetChunk {
   fileName: string;
   isEntry?: boolean;
   imports?: string[];
+  dynamicImports?: string[];
   code?: string;
 }
 
@@ -23,7 +24,10 @@ export interface BudgetReport {
   holds: boolean;
 }
 
-/** The entry chunks and their static imports, transitively, each with its gzipped size. */
+/**
+ * The entry chunks, what they import dynamically themselves (the entry starts a worker, then loads the app),
+ * and their static imports, transitively, each with its gzipped size.
+ */
 export function initialJs(bundle: Record<string, BudgetChunk>, budgetKiB = INITIAL_JS_BUDGET_KIB): BudgetReport {
   const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
@@ -33,7 +37,8 @@ export function initialJs(bundle: Record<string, BudgetChunk>, budgetKiB = INITI
     seen.add(name);
     for (const next of byName.get(name)!.imports ?? []) visit(next);
   };
-  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+  for (const chunk of chunks)
+    if (chunk.isEntry) for (const name of [chunk.fileName, ...(chunk.dynamicImports ?? [])]) visit(name);
   const files = [...seen].map((fileName) => ({
     fileName,
     gzipKiB: gzipSync(byName.get(fileName)!.code ?? '').length / 1024,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Scenario } from '../engine';
 import { APP_VIEWS, type AppViewKey } from '../state/appViews';
 import { bootWorkspace } from '../state/bootWorkspace';
@@ -88,9 +88,17 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     }),
     [store, pool],
   );
-  useEffect(() => {
+  // The lab's first run is asked for before the first frame is painted, not after: the engine may have it
+  // ready already (firstWorker.ts), and the page shows it a frame sooner.
+  useLayoutEffect(() => {
     const runner = connectLabRunner(store, pool, { wallLimitMs: testWallLimitMs() });
     runnerRef.current = runner;
+    return () => {
+      runnerRef.current = null;
+      runner.stop();
+    };
+  }, [store, pool]);
+  useEffect(() => {
     // An embed on a course page must not replace the scenario a student left in the lab.
     const stopPersist = store.getState().embed.on
       ? () => {}
@@ -100,8 +108,6 @@ export function App({ createPool = createBrowserPool }: { createPool?: () => Eng
     const stopViews = [connectComparisonRunner(store, pool), connectSweepRunner(store, pool)];
     return () => {
       stopViews.forEach((stop) => stop());
-      runnerRef.current = null;
-      runner.stop();
       stopPersist();
       stopPresent();
       stopUrl();

@@ -1,5 +1,6 @@
+import { takeFirstWorker } from './firstWorker';
 import { EnginePool, poolSizeFor } from './pool';
-import { WorkerEngine } from './workerEngine';
+import { newWorker, WorkerEngine } from './workerEngine';
 
 /**
  * The page's pool: one engine worker per core but one (at least one), each started on first use, and one
@@ -9,6 +10,7 @@ export function createBrowserPool(): EnginePool {
   return new EnginePool({
     size: poolSizeFor(navigator.hardwareConcurrency),
     backgroundOnly: 1,
-    create: () => new WorkerEngine(),
+    // The first engine takes the worker started with the page (firstWorker.ts); later ones start their own.
+    create: () => new WorkerEngine(() => takeFirstWorker() ?? newWorker()),
   });
 }

@@ -10,6 +10,9 @@ import type {
   Trace,
 } from '../engine';
 
+/** The name the page gives its first worker (firstWorker.ts): that one works out the default scenario at once. */
+export const FIRST_WORKER_NAME = 'brownout-first';
+
 /** Lab runs go first; the spectrum and (later) sweep points fill the time they leave. */
 export type Priority = 'interactive' | 'background';
 

@@ -5,7 +5,8 @@ import type { Engine, EngineHello, JobInput, JobKind, JobOptions, JobOutcome, Jo
 /** What the engine needs of a worker: a message endpoint that can fail and be terminated. */
 export type WorkerLike = Endpoint & { terminate(): void };
 
-const newWorker = (): WorkerLike => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+export const newWorker = (): WorkerLike =>
+  new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
 
 /**
  * A worker with jobs that has said nothing for this long is taken for dead (a worker the browser killed,

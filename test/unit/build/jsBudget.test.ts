@@ -52,6 +52,22 @@ describe('the initial-JavaScript budget', () => {
     expect(report.holds).toBe(false);
   });
 
+  it('counts the app the entry loads at once (its own dynamic import), but not the views other chunks load later', () => {
+    const b = bundle();
+    const entry = chunk('assets/main.js', noise(2, 6), [], true);
+    entry.dynamicImports = ['assets/index.js'];
+    b['assets/index.js'].isEntry = false;
+    b['assets/index.js'].dynamicImports = ['assets/FleetScreen.js'];
+    b[entry.fileName] = entry;
+    const report = initialJs(b, 250);
+    expect(report.files.map((f) => f.fileName).sort()).toEqual([
+      'assets/deep.js',
+      'assets/index.js',
+      'assets/main.js',
+      'assets/shared.js',
+    ]);
+  });
+
   it('fails the build when over, and lets it pass (saying so) when within', () => {
     const plugin = initialJsBudget();
     const over = bundle();

@@ -6,7 +6,8 @@ import { WorkerEngine, type WorkerLike } from '../../../src/worker/workerEngine'
 import { fakeWorker, type FakeWorker } from '../../support/fakeWorker';
 
 const small = { vm: { memoryMiB: 512, usedMiB: 256 }, workload: { wssMiB: 64 } };
-const slow = { vm: { memoryMiB: 65536, usedMiB: 32768 }, network: { linkMbps: 1000 } };
+// Long enough that it is still running when the tests cancel it (a 64 GiB VM now finishes within half a second).
+const slow = { vm: { memoryMiB: 262144, usedMiB: 131072 }, network: { linkMbps: 1000 } };
 
 /** A worker that takes `ticks` x `everyMs` over any job, reporting progress at each tick, then answers done. */
 function reportingWorker(ticks: number, everyMs: number): WorkerLike {

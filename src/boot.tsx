@@ -1,3 +1,4 @@
+// The app, loaded by main.ts once the first engine worker has started.
 // First: configures zod before any schema is built (see the module).
 import './zodWithoutEval';
 import { StrictMode } from 'react';
