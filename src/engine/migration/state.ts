@@ -43,6 +43,8 @@ export interface Audit {
 const MIXED = 0;
 const ALL_ZERO = 1;
 const ALL_USED = 2;
+/** A bitmap word with all 32 pages marked. */
+const ALL_MARKED = 0xffffffff;
 
 /** Whether the 32 pages of states32[at..at + 8) are all never written, all written, or mixed. */
 function wordKind(states32: Uint32Array, at: number): number {
@@ -492,6 +494,41 @@ export class MigrationState {
           marked -= taken;
           w = taken === room ? 0 : -1 << (low + taken);
           page = first + taken;
+          if (w === 0) {
+            // Then whole words, all marked and each all never written or all written, while a whole word
+            // fits: its last page would go when the budgets hold with the 31 before it counted.
+            let next = wordIndex + 1;
+            for (; next < wordCount && words[next] === ALL_MARKED; next++) {
+              const nextKind = wordKind(states32, next << 3);
+              if (nextKind === MIXED || (nextKind === ALL_USED && xbzrle)) break;
+              const z = nextKind === ALL_ZERO ? 1 : 0;
+              const full = fullPages + 31 * (1 - z);
+              const zeros = zeroPages + 31 * z;
+              if (!(
+                spent(extraMs, full, normalCostMs, zeros, zeroCostMs) < budgetMs &&
+                spent(extraBytes, full, normalBytes, zeros, zeroBytes) < budgetBytes
+              ))
+                break;
+              words[next] = 0;
+              marked -= 32;
+              if (z) zeroPages += 32;
+              else {
+                fullPages += 32;
+                if (next << 5 !== runTo) {
+                  mem.arriveRange(runFrom, runTo, arrived);
+                  runFrom = next << 5;
+                }
+                runTo = (next + 1) << 5;
+              }
+            }
+            if (next > wordIndex + 1) {
+              // The word the scan started in keeps the marks behind the scan.
+              words[wordIndex] = kept;
+              kept = 0;
+              wordIndex = next - 1;
+            }
+            page = next << 5;
+          }
           continue;
         }
       }
