@@ -313,7 +313,8 @@ export class MigrationState {
   runGuestOnSource(dtMs: number, tracking: boolean): void {
     const speed = this.loseWork(dtMs, tracking);
     this.blockedWrites = 0;
-    this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), this.guestWrite);
+    // The write sink draws nothing: the stream may draw its pages with the source's state in a local.
+    this.counters.writes += this.writes.advance(this.tMs, dtMs, this.writeSpeed(), this.guestWrite, false);
     if (this.blockedWrites > 0) {
       const lostMs = this.side!.chargeBlockedWrites(this.blockedWrites, dtMs);
       this.counters.vmLostMs += lostMs;

@@ -1,3 +1,4 @@
+import { LCG_SCALE, lcgNext, type SeededRandom } from '../random';
 import type { WritePattern } from '../scenario/schema';
 
 /** The live knobs of the guest's writing, already converted to pages. */
@@ -34,12 +35,17 @@ export class WriteStream {
   /** The fractions of a write carried to the next call, per stream (see CARRY). */
   private readonly carry = new Float64Array(3);
   private sequentialOffset = 0;
+  /** The seeded source's state, when it is one (SeededRandom): loops then draw with it in a local. */
+  private readonly lcg: Uint32Array | null;
+  /** Whether this call's loops may keep the source's state in a local (the sink draws nothing itself). */
+  private localDraws = false;
 
   constructor(
     params: WriteParams,
     private readonly random: () => number,
   ) {
     this.params = { ...params };
+    this.lcg = 'state' in random ? (random as SeededRandom).state : null;
   }
 
   get current(): Readonly<WriteParams> {
@@ -70,9 +76,11 @@ export class WriteStream {
 
   /**
    * Writes made during [tMs, tMs + dtMs) by a guest running at `speed` (1 = full speed, 0 = paused).
-   * Returns the number of write operations.
+   * Returns the number of write operations. A sink that draws from the same source between pages (the
+   * post-copy guest's reads) says so: the pages must then be drawn one draw at a time, in turn with it.
    */
-  advance(tMs: number, dtMs: number, speed: number, sink: PageSink): number {
+  advance(tMs: number, dtMs: number, speed: number, sink: PageSink, sinkDraws = true): number {
+    this.localDraws = this.lcg !== null && !sinkDraws;
     const p = this.params;
     const from = p.wssFrom;
     const size = p.wssTo - p.wssFrom;
@@ -109,7 +117,16 @@ export class WriteStream {
   private uniform(from: number, pages: number, writes: number, sink: PageSink): number {
     if (pages <= 0 || writes <= 0) return 0;
     if (writes <= pages * SPARSE_WRITES_PER_PAGE) {
-      for (let i = 0; i < writes; i++) sink(from + Math.floor(this.random() * pages));
+      if (this.localDraws) {
+        // The same draws as this.random() gives, with the state in a register rather than in memory.
+        const lcg = this.lcg!;
+        let state = lcg[0];
+        for (let i = 0; i < writes; i++) {
+          state = lcgNext(state);
+          sink(from + Math.floor(state * LCG_SCALE * pages));
+        }
+        lcg[0] = state;
+      } else for (let i = 0; i < writes; i++) sink(from + Math.floor(this.random() * pages));
       return writes;
     }
     const hitChance = -Math.expm1(writes * Math.log1p(-1 / pages));
@@ -128,6 +145,18 @@ export class WriteStream {
     const logMiss = Math.log1p(-chance);
     // Geometric gaps between hits: skip straight to the next page that is written.
     const bounds = pages * chance > GAP_TABLE_MIN_HITS ? gapBounds(logMiss) : NO_BOUNDS;
+    if (this.localDraws) {
+      const lcg = this.lcg!;
+      let state = lcgNext(lcg[0]);
+      let at = from + geometricGap(state * LCG_SCALE, logMiss, bounds);
+      while (at < end) {
+        sink(at);
+        state = lcgNext(state);
+        at += 1 + geometricGap(state * LCG_SCALE, logMiss, bounds);
+      }
+      lcg[0] = state;
+      return;
+    }
     let page = from + geometricGap(this.random(), logMiss, bounds);
     while (page < end) {
       sink(page);

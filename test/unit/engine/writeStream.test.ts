@@ -9,6 +9,7 @@ import {
   scatterStride,
   type WriteParams,
 } from '../../../src/engine/workload/writeStream';
+import { seededRandom } from '../../../src/engine/random';
 
 const base: WriteParams = {
   pattern: 'uniform',
@@ -150,5 +151,28 @@ describe('gaps between hits in dense writing', () => {
       ),
       { numRuns: 3_000 },
     );
+  });
+});
+
+describe('drawing with the source’s state in a local', () => {
+  const patterns: WriteParams[] = [
+    { ...base, writesPerSec: 3_000 },
+    // Dense: each page is drawn as written or not, with geometric gaps between hits.
+    { ...base, writesPerSec: 2_000_000, wssTo: 4_000 },
+    { ...base, pattern: 'hotcold', writesPerSec: 50_000, hotFraction: 0.05 },
+  ];
+  it('writes the very pages, in the same order, and leaves the source where drawing one at a time does', () => {
+    for (const params of patterns) {
+      const written = (sinkDraws: boolean) => {
+        const random = seededRandom(0.3);
+        const stream = new WriteStream(params, random);
+        const pages: number[] = [];
+        for (let t = 0; t < 200; t += 1) stream.advance(t, 1, 1, (p) => pages.push(p), sinkDraws);
+        return { pages, next: random() };
+      };
+      const local = written(false);
+      expect(local.pages.length).toBeGreaterThan(100);
+      expect(local).toEqual(written(true));
+    }
   });
 });
