@@ -4,9 +4,11 @@ import { isLogRange, type SweepPoint } from '../../state/sweep';
 import { TIME_TICKS } from '../spectrum/chartScale';
 import { pointMark, type PointMark, type SweepMetric } from './sweepMetrics';
 
-/** Pure layout of one sweep chart: scales, ticks and where each point goes. */
-
-export const CHART = { width: 400, height: 230, left: 66, right: 22, top: 14, bottom: 34 } as const;
+/**
+ * Pure layout of one sweep chart: scales, ticks and where each point goes. The right margin holds half of
+ * the last tick label ("1,000 MiB/s", centred on the axis's end).
+ */
+export const CHART = { width: 400, height: 230, left: 66, right: 40, top: 14, bottom: 34 } as const;
 
 /** Round values for a log axis of each unit: times a student reads off, whole binary sizes, 1-2-5. */
 function logCandidates(unit: string, lo: number, hi: number): number[] {
